@@ -1,0 +1,128 @@
+// notestore ingest VAULT --db FILE [--me NAME] [--ext .md] [--force] [--json] [--quiet]
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "notestore/notestore.h"
+#include "terminal.h"
+
+namespace notestore::cli {
+namespace {
+
+struct IngestArgs {
+  std::string vault;
+  std::string db;
+  std::string me;
+  std::vector<std::string> extensions;
+  bool force = false;
+  bool json = false;
+  bool quiet = false;
+};
+
+const char* PhaseLabel(IngestProgress::Phase phase) {
+  switch (phase) {
+    case IngestProgress::Phase::kScanning:
+      return "scanning";
+    case IngestProgress::Phase::kParsing:
+      return "ingesting";
+    case IngestProgress::Phase::kResolving:
+      return "resolving";
+    case IngestProgress::Phase::kDone:
+      return "done";
+  }
+  return "";
+}
+
+int64_t Count(const std::map<std::string, int64_t>& m, const char* key) {
+  auto it = m.find(key);
+  return it == m.end() ? 0 : it->second;
+}
+
+void PrintSummary(const IngestArgs& args, const IngestReport& r) {
+  std::printf("Ingested %s into %s in %.2f s\n", args.vault.c_str(), args.db.c_str(), r.seconds);
+  std::printf("  files     %lld seen, %lld parsed, %lld unchanged, %lld removed, %lld failed\n",
+              static_cast<long long>(r.files_seen), static_cast<long long>(r.files_parsed),
+              static_cast<long long>(r.files_unchanged), static_cast<long long>(r.files_removed),
+              static_cast<long long>(r.files_failed));
+  std::string rows;
+  for (const char* table : {"notes", "meetings", "people", "accounts", "tasks", "decisions",
+                            "facts", "links", "tags", "headings", "table_rows"}) {
+    if (!rows.empty()) rows += ", ";
+    rows += std::to_string(Count(r.table_rows, table)) + " " + table;
+  }
+  std::printf("  rows      %s\n", rows.c_str());
+  const int64_t errors = Count(r.diagnostics, "error");
+  const int64_t warnings = Count(r.diagnostics, "warning");
+  const int64_t infos = Count(r.diagnostics, "info");
+  std::printf("  problems  %lld errors, %lld warnings, %lld notes", static_cast<long long>(errors),
+              static_cast<long long>(warnings), static_cast<long long>(infos));
+  if (errors + warnings + infos > 0) {
+    std::printf("  (sqlite3 %s 'SELECT * FROM diagnostics')", args.db.c_str());
+  }
+  std::printf("\n");
+}
+
+void RunIngest(const IngestArgs& args) {
+  Store store = Store::open(args.db);
+  IngestOptions options;
+  options.me = args.me;
+  options.force = args.force;
+  if (!args.extensions.empty()) {
+    options.extensions.clear();
+    for (std::string ext : args.extensions) {
+      if (!ext.empty() && ext[0] != '.') ext = "." + ext;
+      options.extensions.push_back(ext);
+    }
+  }
+  auto bar = std::make_shared<ProgressBar>();
+  if (!args.quiet && !args.json) {
+    options.on_progress = [bar](const IngestProgress& p) {
+      if (p.phase == IngestProgress::Phase::kDone) {
+        bar->Clear();
+      } else {
+        bar->Update(PhaseLabel(p.phase), p.files_done, p.files_total);
+      }
+    };
+  }
+  const IngestReport report = store.ingest(args.vault, options);
+  bar->Clear();
+  if (args.json) {
+    nlohmann::ordered_json j;
+    j["vault"] = args.vault;
+    j["db"] = args.db;
+    j["files_seen"] = report.files_seen;
+    j["files_parsed"] = report.files_parsed;
+    j["files_unchanged"] = report.files_unchanged;
+    j["files_removed"] = report.files_removed;
+    j["files_failed"] = report.files_failed;
+    j["resolved"] = report.resolved;
+    j["seconds"] = report.seconds;
+    j["table_rows"] = report.table_rows;
+    j["diagnostics"] = report.diagnostics;
+    std::cout << j.dump(2) << "\n";
+  } else if (!args.quiet) {
+    PrintSummary(args, report);
+  }
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand("ingest", "Ingest a vault of Markdown notes into a database");
+  cmd->add_option("vault", args->vault, "Folder of the vault")->required();
+  cmd->add_option("--db", args->db, "Database file (created if missing)")->required();
+  cmd->add_option("--me", args->me,
+                  "Your full name: tasks owned by @Me/@Myself are yours (remembered)");
+  cmd->add_option("--ext", args->extensions, "Note file extensions (default: .md)")->delimiter(',');
+  cmd->add_flag("--force", args->force, "Re-parse every file, changed or not");
+  cmd->add_flag("--json", args->json, "Print the report as JSON");
+  cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
+  cmd->callback([args] { RunIngest(*args); });
+}
+
+}  // namespace notestore::cli

@@ -1,0 +1,14 @@
+// The CLI's subcommands. Each Add*Command registers itself on the app; its callback
+// runs the command and throws notestore::Error on failure (main() reports it).
+#ifndef NOTESTORE_CLI_COMMANDS_H_
+#define NOTESTORE_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace notestore::cli {
+
+void AddIngestCommand(CLI::App& app);
+
+}  // namespace notestore::cli
+
+#endif  // NOTESTORE_CLI_COMMANDS_H_

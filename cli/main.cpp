@@ -1,0 +1,43 @@
+// notestore: the command-line face of the library.
+//
+// Exit codes: 0 success, 1 a failure while running (I/O, a damaged database),
+// 2 a usage error (bad option, missing vault or database, unknown name).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "commands.h"
+#include "notestore/notestore.h"
+
+int main(int argc, char** argv) {
+  CLI::App app("notestore: a searchable SQLite knowledge store for a vault of Markdown notes",
+               "notestore");
+  app.set_version_flag("--version", NOTESTORE_VERSION_STRING);
+  app.require_subcommand(1);
+  notestore::cli::AddIngestCommand(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "notestore: %s\n", e.what());
+    return 2;
+  } catch (const notestore::Error& e) {
+    std::fprintf(stderr, "notestore: %s\n", e.what());
+    switch (e.code()) {
+      case notestore::ErrorCode::kInvalidArgument:
+      case notestore::ErrorCode::kNotFound:
+      case notestore::ErrorCode::kQuery:
+        return 2;
+      default:
+        return 1;
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "notestore: internal error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

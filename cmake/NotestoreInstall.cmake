@@ -1,0 +1,18 @@
+# install(EXPORT) with the notestore:: namespace and a package config, as fmt does.
+include(CMakePackageConfigHelpers)
+install(TARGETS notestore EXPORT notestoreTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/notestore DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+set(NOTESTORE_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/notestore)
+install(EXPORT notestoreTargets NAMESPACE notestore:: DESTINATION ${NOTESTORE_CMAKE_DIR})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/notestoreConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/notestoreConfig.cmake INSTALL_DESTINATION ${NOTESTORE_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/notestoreConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/notestoreConfig.cmake
+              ${PROJECT_BINARY_DIR}/notestoreConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/FindCmarkGfm.cmake
+        DESTINATION ${NOTESTORE_CMAKE_DIR})

@@ -1,0 +1,71 @@
+// Options for, progress of, and the report of one ingest of a vault.
+#ifndef NOTESTORE_INGEST_H_
+#define NOTESTORE_INGEST_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace notestore {
+
+// Where an ingest is: sent to IngestOptions::on_progress.
+struct IngestProgress {
+  enum class Phase { kScanning, kParsing, kResolving, kDone };
+  Phase phase = Phase::kScanning;
+  int64_t files_done = 0;   // Files examined so far in this phase.
+  int64_t files_total = 0;  // Files found by the scan (0 while scanning).
+};
+
+struct IngestOptions {
+  // File name extensions, with the dot, compared case-insensitively.
+  // Default: {".md"}.
+  std::vector<std::string> extensions = {".md"};
+
+  // The full name of the vault's owner. Task owners written `@Me` or `@Myself` resolve
+  // to this person. Empty keeps the name given to an earlier ingest of the same
+  // database (it is remembered); if none was ever given, such tasks stay unowned and a
+  // diagnostic says so. Default: empty.
+  std::string me;
+
+  // Re-parse every file even when its size, modification time and hash are unchanged.
+  // Default: false.
+  bool force = false;
+
+  // Number of notes written per transaction. Readers see the store change one batch at
+  // a time; a crash loses at most the batch in progress, which the next ingest redoes.
+  // Default: 256.
+  int batch_size = 256;
+
+  // Files larger than this are not parsed: they get a diagnostic and are left out.
+  // Default: 64 MiB.
+  int64_t max_file_bytes = int64_t{64} << 20;
+
+  // Called from the ingesting thread as work advances, at most a few times per
+  // second and once with Phase::kDone. Must not call back into the Store.
+  // Default: none.
+  std::function<void(const IngestProgress&)> on_progress;
+};
+
+// What an ingest did. Counts refer to this run, except table_rows and the
+// diagnostic totals, which describe the whole store after it.
+struct IngestReport {
+  int64_t files_seen = 0;       // Files found by the scan.
+  int64_t files_parsed = 0;     // New or changed files, parsed and stored.
+  int64_t files_unchanged = 0;  // Skipped: same size and mtime, or same content hash.
+  int64_t files_removed = 0;    // Notes whose files are gone, deleted from the store.
+  int64_t files_failed = 0;     // Files that could not be read or were skipped.
+  bool resolved = false;        // Whether people, accounts and links were re-resolved.
+  double seconds = 0;           // Wall-clock time of the whole ingest.
+
+  // Rows per table after the ingest, keyed by table name ("notes", "tasks", ...).
+  std::map<std::string, int64_t> table_rows;
+  // Diagnostics in the store after the ingest, keyed by severity
+  // ("error", "warning", "info").
+  std::map<std::string, int64_t> diagnostics;
+};
+
+}  // namespace notestore
+
+#endif  // NOTESTORE_INGEST_H_

@@ -1,0 +1,232 @@
+#include "api/ingest_runner.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <chrono>
+#include <optional>
+#include <unordered_map>
+
+#include "decode/note_text.h"
+#include "extract/note_extractor.h"
+#include "notestore/error.h"
+#include "parse/note_parser.h"
+#include "resolve/vault_resolver.h"
+#include "scan/vault_scanner.h"
+#include "store/note_writer.h"
+#include "store/schema.h"
+#include "store/sqlite_errors.h"
+#include "util/hash.h"
+
+namespace notestore::api {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct StoredFile {
+  int64_t id = 0;
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t hash = 0;
+};
+
+void ValidateOptions(const IngestOptions& options) {
+  if (options.extensions.empty()) {
+    throw Error(ErrorCode::kInvalidArgument, "at least one file extension is needed");
+  }
+  for (const std::string& ext : options.extensions) {
+    if (ext.size() < 2 || ext[0] != '.' || ext.find('/') != std::string::npos) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "extension '" + ext + "' must start with a dot, like \".md\"");
+    }
+  }
+  if (options.batch_size < 1) {
+    throw Error(ErrorCode::kInvalidArgument, "batch_size must be at least 1");
+  }
+  if (options.max_file_bytes < 1) {
+    throw Error(ErrorCode::kInvalidArgument, "max_file_bytes must be positive");
+  }
+}
+
+std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db) {
+  std::unordered_map<std::string, StoredFile> out;
+  SQLite::Statement q(db, "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes");
+  while (q.executeStep()) {
+    out[q.getColumn(1).getString()] =
+        StoredFile{q.getColumn(0).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
+                   q.getColumn(4).getInt64()};
+  }
+  return out;
+}
+
+class IngestRun {
+ public:
+  IngestRun(SQLite::Database& db, const IngestOptions& options)
+      : db_(db), options_(options), start_(Clock::now()) {}
+
+  IngestReport Run(const std::string& vault_dir) {
+    Progress(IngestProgress::Phase::kScanning, 0, 0, true);
+    scan::ScanResult scan = scan::ScanVault(vault_dir, scan::ScanOptions{options_.extensions});
+    report_.files_seen = static_cast<int64_t>(scan.files.size());
+
+    const std::string stored_me = store::GetMeta(db_, "me");
+    me_ = options_.me.empty() ? stored_me : options_.me;
+    const bool reparse_all = options_.force || store::GetMeta(db_, "parser_version") !=
+                                                   std::to_string(store::kParserVersion);
+    bool must_resolve = store::GetMeta(db_, "resolve_pending") == "1" || me_ != stored_me;
+
+    std::unordered_map<std::string, StoredFile> stored = LoadStoredFiles(db_);
+    store::NoteWriter writer(db_);
+    SQLite::Transaction first(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Problems found by the scan replace those of the previous scan.
+    db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
+    for (const scan::ScanProblem& p : scan.problems)
+      writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
+    std::unordered_map<std::string, bool> seen;
+    for (const scan::ScannedFile& f : scan.files) seen[f.rel_path] = true;
+    for (const auto& [path, file] : stored) {
+      if (!seen.count(path)) {
+        writer.Remove(file.id);
+        ++report_.files_removed;
+      }
+    }
+    if (report_.files_removed > 0) MarkChanged();
+    first.commit();
+
+    const int64_t total = static_cast<int64_t>(scan.files.size());
+    for (int64_t begin = 0; begin < total; begin += options_.batch_size) {
+      const int64_t end = std::min<int64_t>(total, begin + options_.batch_size);
+      SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      for (int64_t i = begin; i < end; ++i) {
+        const scan::ScannedFile& file = scan.files[static_cast<size_t>(i)];
+        auto it = stored.find(file.rel_path);
+        Ingest(file, it == stored.end() ? nullptr : &it->second, reparse_all, writer);
+        Progress(IngestProgress::Phase::kParsing, i + 1, total, false);
+      }
+      txn.commit();
+    }
+
+    if (changed_ || must_resolve) {
+      Progress(IngestProgress::Phase::kResolving, total, total, true);
+      SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      resolve::ResolveVault(db_, resolve::ResolveOptions{me_});
+      store::SetMeta(db_, "resolve_pending", "0");
+      if (!me_.empty()) store::SetMeta(db_, "me", me_);
+      store::SetMeta(db_, "parser_version", std::to_string(store::kParserVersion));
+      txn.commit();
+      report_.resolved = true;
+    }
+    CountRows();
+    report_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    Progress(IngestProgress::Phase::kDone, total, total, true);
+    return report_;
+  }
+
+ private:
+  // The first change of a run records that the vault-wide pass is owed, in the same
+  // transaction, so a crash before that pass still leaves the debt on record.
+  void MarkChanged() {
+    if (changed_) return;
+    changed_ = true;
+    store::SetMeta(db_, "resolve_pending", "1");
+  }
+
+  void Ingest(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
+              store::NoteWriter& writer) {
+    const int64_t stored_id = stored ? stored->id : 0;
+    if (stored && !reparse_all && stored->size == file.size && stored->mtime_ns == file.mtime_ns) {
+      ++report_.files_unchanged;
+      return;
+    }
+    Diagnostics read_diags;
+    if (file.size > options_.max_file_bytes) {
+      AddDiagnostic(&read_diags, Severity::kError, "file-too-large",
+                    "file is " + std::to_string(file.size) + " bytes, over the limit of " +
+                        std::to_string(options_.max_file_bytes) + "; not ingested");
+      Skip(file, stored_id, read_diags, writer);
+      return;
+    }
+    std::optional<std::string> bytes = decode::ReadFile(file.abs_path, &read_diags);
+    if (!bytes) {
+      // A note that cannot be read now keeps its last stored version.
+      writer.WriteFileProblem(file.rel_path, stored_id, read_diags);
+      ++report_.files_failed;
+      return;
+    }
+    if (decode::LooksBinary(*bytes)) {
+      AddDiagnostic(&read_diags, Severity::kError, "binary-file",
+                    "file holds binary data (NUL bytes), not text; not ingested");
+      Skip(file, stored_id, read_diags, writer);
+      return;
+    }
+    const auto hash = static_cast<int64_t>(util::Hash64(*bytes));
+    if (stored && !reparse_all && stored->hash == hash) {
+      writer.UpdateFileStat(stored->id, file.size, file.mtime_ns);
+      ++report_.files_unchanged;
+      return;
+    }
+    decode::DecodedText text = decode::DecodeNoteBytes(*bytes);
+    bytes.reset();
+    read_diags.insert(read_diags.end(), text.diagnostics.begin(), text.diagnostics.end());
+    const parse::ParsedNote note = parse::ParseNote(text.text);
+    const extract::NoteRecord record = extract::ExtractNote(file.rel_path, note);
+    MarkChanged();
+    writer.Write(store::FileState{file.rel_path, file.size, file.mtime_ns, hash, 0}, note, record,
+                 read_diags);
+    ++report_.files_parsed;
+  }
+
+  // A file that is not a note (too large, binary): its diagnostics stay, and a note
+  // stored from an earlier version of the file goes, since the file no longer holds it.
+  void Skip(const scan::ScannedFile& file, int64_t stored_id, const Diagnostics& diags,
+            store::NoteWriter& writer) {
+    if (stored_id) {
+      writer.Remove(stored_id);
+      MarkChanged();
+    }
+    writer.WriteFileProblem(file.rel_path, 0, diags);
+    ++report_.files_failed;
+  }
+
+  void Progress(IngestProgress::Phase phase, int64_t done, int64_t total, bool force) {
+    if (!options_.on_progress) return;
+    const auto now = Clock::now();
+    if (!force && now - last_progress_ < std::chrono::milliseconds(100)) return;
+    last_progress_ = now;
+    options_.on_progress(IngestProgress{phase, done, total});
+  }
+
+  void CountRows() {
+    for (const char* table :
+         {"notes", "properties", "headings", "tags", "links", "people", "accounts", "meetings",
+          "meeting_attendees", "tasks", "decisions", "facts", "table_rows", "diagnostics"}) {
+      report_.table_rows[table] =
+          db_.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+    }
+    SQLite::Statement q(db_, "SELECT severity, count(*) FROM diagnostics GROUP BY severity");
+    while (q.executeStep())
+      report_.diagnostics[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+  }
+
+  SQLite::Database& db_;
+  const IngestOptions& options_;
+  const Clock::time_point start_;
+  Clock::time_point last_progress_{};
+  IngestReport report_;
+  std::string me_;
+  bool changed_ = false;
+};
+
+}  // namespace
+
+IngestReport RunIngest(SQLite::Database& db, const std::string& vault_dir,
+                       const IngestOptions& options) {
+  ValidateOptions(options);
+  try {
+    return IngestRun(db, options).Run(vault_dir);
+  } catch (const SQLite::Exception& e) {
+    store::RethrowSqlite(e, "ingest of " + vault_dir + " failed");
+  }
+}
+
+}  // namespace notestore::api

@@ -1,0 +1,43 @@
+#include "notestore/store.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include "api/ingest_runner.h"
+#include "notestore/error.h"
+#include "store/schema.h"
+
+namespace notestore {
+
+struct Store::Impl {
+  std::string path;
+  OpenOptions options;
+  std::unique_ptr<SQLite::Database> db;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path, const OpenOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->options = options;
+  impl->db = store::OpenDatabase(
+      path, store::ConnectionOptions{options.read_only, options.create_if_missing,
+                                     options.busy_timeout_ms});
+  return Store(std::move(impl));
+}
+
+IngestReport Store::ingest(const std::string& vault_dir, const IngestOptions& options) {
+  if (impl_->options.read_only) {
+    throw Error(ErrorCode::kReadOnly, impl_->path + " was opened read-only; cannot ingest");
+  }
+  return api::RunIngest(*impl_->db, vault_dir, options);
+}
+
+const std::string& Store::path() const { return impl_->path; }
+
+int Store::schema_version() const { return store::SchemaVersion(*impl_->db); }
+
+}  // namespace notestore

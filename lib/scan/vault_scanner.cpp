@@ -1,0 +1,140 @@
+#include "scan/vault_scanner.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <utility>
+
+#include "notestore/error.h"
+#include "util/text.h"
+#include "util/utf8.h"
+
+namespace notestore::scan {
+namespace {
+
+int64_t MtimeNs(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// Names that are not UTF-8 are kept with each bad byte replaced, so the store holds
+// valid text; the file is still opened by its real bytes.
+std::string DisplayName(const std::string& raw, bool* was_valid) {
+  *was_valid = util::IsValidUtf8(raw);
+  if (*was_valid) return raw;
+  std::string out;
+  size_t pos = 0;
+  while (pos < raw.size()) util::AppendUtf8(util::DecodeUtf8(raw, &pos), &out);
+  return out;
+}
+
+class Walker {
+ public:
+  Walker(const ScanOptions& options, ScanResult* result) : options_(options), result_(result) {}
+
+  void Walk(const std::string& abs_dir, const std::string& rel_dir) {
+    DIR* dir = opendir(abs_dir.c_str());
+    if (dir == nullptr) {
+      Problem(rel_dir, "unreadable-folder",
+              std::string("cannot read folder: ") + std::strerror(errno));
+      return;
+    }
+    std::vector<std::string> names;
+    while (struct dirent* entry = readdir(dir)) {
+      if (entry->d_name[0] == '.') continue;  // ., .., .obsidian, .trash, dotfiles
+      names.emplace_back(entry->d_name);
+    }
+    closedir(dir);
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) Visit(abs_dir + "/" + name, rel_dir, name);
+  }
+
+  bool MarkVisited(const struct stat& st) { return visited_.insert({st.st_dev, st.st_ino}).second; }
+
+ private:
+  void Visit(const std::string& abs, const std::string& rel_dir, const std::string& name) {
+    bool valid_name = true;
+    const std::string shown = DisplayName(name, &valid_name);
+    const std::string rel = rel_dir.empty() ? shown : rel_dir + "/" + shown;
+    struct stat st;
+    if (stat(abs.c_str(), &st) != 0) {  // stat follows links; a dangling one fails here.
+      struct stat lst;
+      if (lstat(abs.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        if (HasNoteExtension(name)) Problem(rel, "broken-symlink", "symbolic link to nothing");
+        return;
+      }
+      if (HasNoteExtension(name)) {
+        Problem(rel, "unreadable-file", std::string("cannot stat: ") + std::strerror(errno));
+      }
+      return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      if (!MarkVisited(st)) return;  // A link back to a folder already walked.
+      Walk(abs, rel);
+      return;
+    }
+    if (!S_ISREG(st.st_mode) || !HasNoteExtension(name)) return;
+    if (!valid_name) {
+      Problem(rel, "path-not-utf8",
+              "file name is not valid UTF-8; stored with replacement characters", Severity::kInfo);
+    }
+    result_->files.push_back(ScannedFile{rel, abs, static_cast<int64_t>(st.st_size), MtimeNs(st)});
+  }
+
+  bool HasNoteExtension(const std::string& name) const {
+    for (const std::string& ext : options_.extensions) {
+      if (name.size() > ext.size() && util::EndsWithIgnoreCase(name, ext)) return true;
+    }
+    return false;
+  }
+
+  void Problem(const std::string& rel, const char* code, std::string message,
+               Severity severity = Severity::kWarning) {
+    result_->problems.push_back(
+        ScanProblem{rel, Diagnostic{severity, code, std::move(message), 0}});
+  }
+
+  const ScanOptions& options_;
+  ScanResult* result_;
+  std::set<std::pair<dev_t, ino_t>> visited_;
+};
+
+}  // namespace
+
+ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options) {
+  struct stat st;
+  if (stat(vault_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    throw Error(ErrorCode::kNotFound, "vault folder not found: " + vault_dir);
+  }
+  ScanResult result;
+  Walker walker(options, &result);
+  walker.MarkVisited(st);
+  std::string root = vault_dir;
+  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  walker.Walk(root, "");
+  // Walk() sorts each folder's entries, but "a b/x" vs "a/x" ordering depends on the
+  // separator, so sort the whole list once for a canonical order.
+  std::sort(result.files.begin(), result.files.end(),
+            [](const ScannedFile& a, const ScannedFile& b) { return a.rel_path < b.rel_path; });
+  // Two names that differ only in bytes that are not UTF-8 can map to one stored path;
+  // the first keeps it. (Two links to one file under different names are both notes,
+  // as in Obsidian.)
+  std::vector<ScannedFile> unique;
+  for (ScannedFile& f : result.files) {
+    if (!unique.empty() && unique.back().rel_path == f.rel_path) {
+      result.problems.push_back(ScanProblem{
+          f.rel_path,
+          Diagnostic{Severity::kWarning, "duplicate-path",
+                     "another file has the same name once made valid UTF-8; skipped", 0}});
+      continue;
+    }
+    unique.push_back(std::move(f));
+  }
+  result.files = std::move(unique);
+  return result;
+}
+
+}  // namespace notestore::scan

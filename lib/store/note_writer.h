@@ -1,0 +1,67 @@
+// Writing one note's rows: the notes row and everything parsed and extracted from it.
+// Statements are prepared once per writer and reused for every note.
+#ifndef NOTESTORE_LIB_STORE_NOTE_WRITER_H_
+#define NOTESTORE_LIB_STORE_NOTE_WRITER_H_
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "extract/note_record.h"
+#include "parse/parsed_note.h"
+
+namespace notestore::store {
+
+// What the store keeps about a note's file, to notice changes on the next ingest.
+struct FileState {
+  std::string path;  // Relative to the vault.
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t hash = 0;
+  int repairs = 0;  // Characters changed by text repair.
+};
+
+// Not thread-safe; use from the one thread that owns the connection, inside a
+// transaction the caller manages.
+class NoteWriter {
+ public:
+  explicit NoteWriter(SQLite::Database& db);
+  ~NoteWriter();
+
+  // Stores a new note or replaces every row of an existing one (same path, same id).
+  // `read_diagnostics` come from decoding the file. Returns the note's id.
+  int64_t Write(const FileState& file, const parse::ParsedNote& note,
+                const extract::NoteRecord& record, const Diagnostics& read_diagnostics);
+
+  // Deletes a note and all its rows.
+  void Remove(int64_t note_id);
+
+  // Records a new size and mtime for a note whose content hash did not change.
+  void UpdateFileStat(int64_t note_id, int64_t size, int64_t mtime_ns);
+
+  // Diagnostics for a path that is not (or no longer) stored as a note, such as a file
+  // that could not be read. `note_id` is 0 when there is no stored note for the path.
+  void WriteFileProblem(const std::string& path, int64_t note_id, const Diagnostics& diagnostics);
+
+ private:
+  struct Statements;
+  void DeleteChildren(int64_t note_id);
+  void WriteParsed(int64_t id, const parse::ParsedNote& note);
+  void WriteTasks(int64_t id, const parse::ParsedNote& note);
+  void WriteExtracted(int64_t id, const extract::NoteRecord& record);
+  void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
+                         const char* stage);
+  void InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
+                    const char* kind, int64_t ref_id, int64_t note_id);
+
+  SQLite::Database& db_;
+  std::unique_ptr<Statements> st_;
+};
+
+}  // namespace notestore::store
+
+#endif  // NOTESTORE_LIB_STORE_NOTE_WRITER_H_

@@ -1,0 +1,99 @@
+#include "store/schema.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sys/stat.h>
+
+#include "notestore/error.h"
+#include "notestore/version.h"
+#include "store/schema_sql.h"
+#include "store/sqlite_errors.h"
+
+namespace notestore::store {
+namespace {
+
+// PRAGMA application_id marks the file as ours ("NTST"), as Fossil and GeoPackage do.
+constexpr int kApplicationId = 0x4E545354;
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
+
+void CreateSchema(SQLite::Database& db) {
+  SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+  db.exec(kSchemaV1);
+  db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  SetMeta(db, "notestore_version", NOTESTORE_VERSION_STRING);
+  SetMeta(db, "parser_version", std::to_string(kParserVersion));
+  txn.commit();
+}
+
+void CheckSchema(SQLite::Database& db, const std::string& path, bool read_only) {
+  const int version = SchemaVersion(db);
+  if (version > kSchemaVersion) {
+    throw Error(ErrorCode::kSchemaMismatch,
+                path + " has schema version " + std::to_string(version) +
+                    ", newer than this notestore understands (" + std::to_string(kSchemaVersion) +
+                    "); upgrade notestore to open it");
+  }
+  if (version == 0) {
+    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (objects > 0) {
+      throw Error(ErrorCode::kCorrupt, path + " is an SQLite database but not a notestore one");
+    }
+    if (read_only) {
+      throw Error(ErrorCode::kCorrupt, path + " is empty: ingest a vault into it first");
+    }
+    CreateSchema(db);
+    return;
+  }
+  const int app_id = db.execAndGet("PRAGMA application_id").getInt();
+  if (app_id != kApplicationId) {
+    throw Error(ErrorCode::kCorrupt, path + " is an SQLite database but not a notestore one");
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
+                                               const ConnectionOptions& options) {
+  const bool exists = FileExists(path);
+  if (!exists && (options.read_only || !options.create_if_missing)) {
+    throw Error(ErrorCode::kNotFound, "database not found: " + path);
+  }
+  const int flags =
+      options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX,
+                                                 options.busy_timeout_ms);
+    if (!options.read_only) {
+      db->exec("PRAGMA journal_mode = WAL");
+      db->exec("PRAGMA synchronous = NORMAL");
+    }
+    CheckSchema(*db, path, options.read_only);
+    return db;
+  } catch (const SQLite::Exception& e) {
+    RethrowSqlite(e, "cannot open " + path);
+  }
+}
+
+int SchemaVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+std::string GetMeta(SQLite::Database& db, const std::string& key, const std::string& fallback) {
+  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
+  q.bind(1, key);
+  return q.executeStep() ? q.getColumn(0).getString() : fallback;
+}
+
+void SetMeta(SQLite::Database& db, const std::string& key, const std::string& value) {
+  SQLite::Statement q(db,
+                      "INSERT INTO meta(key, value) VALUES(?, ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  q.bind(1, key);
+  q.bind(2, value);
+  q.exec();
+}
+
+}  // namespace notestore::store

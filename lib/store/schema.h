@@ -1,0 +1,38 @@
+// Stage 5, store: the SQLite schema (version 1) and opening a database with it.
+// docs/schema.md documents every table and view; keep the two in step.
+#ifndef NOTESTORE_LIB_STORE_SCHEMA_H_
+#define NOTESTORE_LIB_STORE_SCHEMA_H_
+
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+
+namespace notestore::store {
+
+// Bumped when the parser or extractor changes what it stores for the same note: a
+// database written by another parser version is re-parsed in full on the next ingest.
+inline constexpr int kParserVersion = 1;
+
+struct ConnectionOptions {
+  bool read_only = false;
+  bool create_if_missing = true;
+  int busy_timeout_ms = 5000;
+};
+
+// Opens the database, applies connection settings (WAL, foreign keys, busy timeout)
+// and creates the schema in a new database. Throws notestore::Error: kNotFound,
+// kSchemaMismatch (newer schema), kCorrupt (not a notestore database), kIo.
+std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
+                                               const ConnectionOptions& options);
+
+// PRAGMA user_version of an open database.
+int SchemaVersion(SQLite::Database& db);
+
+// Reads and writes the meta table (key/value settings kept with the data).
+std::string GetMeta(SQLite::Database& db, const std::string& key, const std::string& fallback = "");
+void SetMeta(SQLite::Database& db, const std::string& key, const std::string& value);
+
+}  // namespace notestore::store
+
+#endif  // NOTESTORE_LIB_STORE_SCHEMA_H_

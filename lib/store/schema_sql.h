@@ -1,0 +1,307 @@
+// The DDL of schema version 1. Kept apart from the code so it reads like the document
+// it is (docs/schema.md explains each table).
+#ifndef NOTESTORE_LIB_STORE_SCHEMA_SQL_H_
+#define NOTESTORE_LIB_STORE_SCHEMA_SQL_H_
+
+namespace notestore::store {
+
+inline constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE notes(
+  id            INTEGER PRIMARY KEY,
+  path          TEXT NOT NULL UNIQUE,
+  title         TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('meeting','person','account','project','note')),
+  type          TEXT,
+  date          TEXT,
+  body          TEXT NOT NULL,
+  frontmatter   TEXT,
+  folder        TEXT NOT NULL,
+  file_size     INTEGER NOT NULL,
+  file_mtime_ns INTEGER NOT NULL,
+  content_hash  INTEGER NOT NULL,
+  repairs       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX notes_kind ON notes(kind, date);
+CREATE INDEX notes_title ON notes(title COLLATE NOCASE);
+
+CREATE TABLE properties(
+  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  key     TEXT NOT NULL,
+  value   TEXT,
+  idx     INTEGER,
+  line    INTEGER,
+  source  TEXT NOT NULL CHECK (source IN ('frontmatter','inline','table'))
+);
+CREATE INDEX properties_note ON properties(note_id);
+CREATE INDEX properties_key ON properties(key COLLATE NOCASE, value);
+
+CREATE TABLE note_aliases(
+  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  alias   TEXT NOT NULL
+);
+CREATE INDEX note_aliases_note ON note_aliases(note_id);
+CREATE INDEX note_aliases_alias ON note_aliases(alias COLLATE NOCASE);
+
+CREATE TABLE headings(
+  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  level   INTEGER NOT NULL,
+  text    TEXT NOT NULL,
+  line    INTEGER NOT NULL
+);
+CREATE INDEX headings_note ON headings(note_id, line);
+
+CREATE TABLE tags(
+  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  tag     TEXT NOT NULL,
+  line    INTEGER,
+  source  TEXT NOT NULL CHECK (source IN ('frontmatter','body'))
+);
+CREATE INDEX tags_note ON tags(note_id);
+CREATE INDEX tags_tag ON tags(tag COLLATE NOCASE);
+
+CREATE TABLE links(
+  id             INTEGER PRIMARY KEY,
+  note_id        INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  target         TEXT NOT NULL,
+  display        TEXT,
+  heading        TEXT,
+  embed          INTEGER NOT NULL DEFAULT 0,
+  line           INTEGER,
+  style          TEXT NOT NULL CHECK (style IN ('wiki','markdown','frontmatter')),
+  target_note_id INTEGER REFERENCES notes(id) ON DELETE SET NULL
+);
+CREATE INDEX links_note ON links(note_id);
+CREATE INDEX links_target_note ON links(target_note_id);
+
+CREATE TABLE people(
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  note_id  INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+  role     TEXT,
+  company  TEXT
+);
+CREATE INDEX people_name ON people(name COLLATE NOCASE);
+
+CREATE TABLE person_aliases(
+  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+  alias     TEXT NOT NULL
+);
+CREATE INDEX person_aliases_person ON person_aliases(person_id);
+CREATE INDEX person_aliases_alias ON person_aliases(alias COLLATE NOCASE);
+
+CREATE TABLE person_mentions(
+  note_id   INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  line      INTEGER,
+  name      TEXT NOT NULL,
+  source    TEXT NOT NULL,
+  role      TEXT,
+  company   TEXT,
+  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE INDEX person_mentions_note ON person_mentions(note_id);
+CREATE INDEX person_mentions_person ON person_mentions(person_id);
+
+CREATE TABLE accounts(
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  note_id  INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+  status   TEXT,
+  industry TEXT
+);
+CREATE INDEX accounts_name ON accounts(name COLLATE NOCASE);
+
+CREATE TABLE account_mentions(
+  note_id    INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  line       INTEGER,
+  name       TEXT NOT NULL,
+  source     TEXT NOT NULL,
+  status     TEXT,
+  industry   TEXT,
+  account_id INTEGER REFERENCES accounts(id) ON DELETE SET NULL
+);
+CREATE INDEX account_mentions_note ON account_mentions(note_id);
+CREATE INDEX account_mentions_account ON account_mentions(account_id);
+
+CREATE TABLE meetings(
+  id           INTEGER PRIMARY KEY,
+  note_id      INTEGER NOT NULL UNIQUE REFERENCES notes(id) ON DELETE CASCADE,
+  date         TEXT,
+  title        TEXT NOT NULL,
+  account_name TEXT,
+  account_id   INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+  source       TEXT,
+  duplicate_of INTEGER REFERENCES meetings(id) ON DELETE SET NULL
+);
+CREATE INDEX meetings_date ON meetings(date);
+CREATE INDEX meetings_account ON meetings(account_id);
+
+CREATE TABLE meeting_attendees(
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  line       INTEGER,
+  person_id  INTEGER REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE INDEX meeting_attendees_meeting ON meeting_attendees(meeting_id);
+CREATE INDEX meeting_attendees_person ON meeting_attendees(person_id);
+
+CREATE TABLE tasks(
+  id           INTEGER PRIMARY KEY,
+  note_id      INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  line         INTEGER NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('open','done','cancelled','in_progress')),
+  status_char  TEXT NOT NULL,
+  text         TEXT NOT NULL,
+  owner_name   TEXT,
+  owner_id     INTEGER REFERENCES people(id) ON DELETE SET NULL,
+  due          TEXT,
+  scheduled    TEXT,
+  start        TEXT,
+  created      TEXT,
+  done         TEXT,
+  cancelled    TEXT,
+  priority     TEXT CHECK (priority IN ('highest','high','medium','low','lowest')),
+  recurrence   TEXT,
+  section      TEXT,
+  parent_id    INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+  duplicate_of INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+  task_uid     TEXT,
+  depends_on   TEXT,
+  block_id     TEXT,
+  raw          TEXT NOT NULL
+);
+CREATE INDEX tasks_note ON tasks(note_id, line);
+CREATE INDEX tasks_owner ON tasks(owner_id, status);
+CREATE INDEX tasks_status_due ON tasks(status, due);
+
+CREATE TABLE task_tags(
+  task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+  tag     TEXT NOT NULL
+);
+CREATE INDEX task_tags_task ON task_tags(task_id);
+CREATE INDEX task_tags_tag ON task_tags(tag COLLATE NOCASE);
+
+CREATE TABLE decisions(
+  id           INTEGER PRIMARY KEY,
+  note_id      INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  line         INTEGER NOT NULL,
+  text         TEXT NOT NULL,
+  section      TEXT,
+  date         TEXT,
+  account_name TEXT,
+  account_id   INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+  duplicate_of INTEGER REFERENCES decisions(id) ON DELETE SET NULL
+);
+CREATE INDEX decisions_note ON decisions(note_id);
+CREATE INDEX decisions_account ON decisions(account_id);
+
+CREATE TABLE facts(
+  id      INTEGER PRIMARY KEY,
+  note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  line    INTEGER NOT NULL,
+  kind    TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  section TEXT
+);
+CREATE INDEX facts_note ON facts(note_id);
+
+CREATE TABLE table_rows(
+  note_id     INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  table_index INTEGER NOT NULL,
+  line        INTEGER NOT NULL,
+  section     TEXT,
+  cells       TEXT NOT NULL CHECK (json_valid(cells))
+);
+CREATE INDEX table_rows_note ON table_rows(note_id);
+
+CREATE TABLE diagnostics(
+  id       INTEGER PRIMARY KEY,
+  note_id  INTEGER REFERENCES notes(id) ON DELETE CASCADE,
+  path     TEXT NOT NULL,
+  line     INTEGER,
+  severity TEXT NOT NULL CHECK (severity IN ('info','warning','error')),
+  code     TEXT NOT NULL,
+  message  TEXT NOT NULL,
+  stage    TEXT NOT NULL CHECK (stage IN ('read','parse','resolve'))
+);
+CREATE INDEX diagnostics_path ON diagnostics(path);
+CREATE INDEX diagnostics_note ON diagnostics(note_id);
+
+-- Full-text index. rowid = id * 4 + kind code (0 note, 1 task, 2 decision), so the rows
+-- of a note can be found and deleted without scanning.
+CREATE VIRTUAL TABLE search USING fts5(
+  title, body, kind UNINDEXED, ref_id UNINDEXED, note_id UNINDEXED,
+  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
+);
+
+CREATE VIEW open_tasks AS
+  SELECT t.id AS id, t.text AS task, p.name AS owner, t.due AS due, t.priority AS priority,
+         t.status_char AS status_char, n.path AS path, t.line AS line, t.section AS section
+  FROM tasks t
+  JOIN notes n ON n.id = t.note_id
+  LEFT JOIN people p ON p.id = t.owner_id
+  WHERE t.status IN ('open', 'in_progress')
+  ORDER BY t.due IS NULL, t.due, n.path, t.line;
+
+CREATE VIEW task_list AS
+  SELECT t.id AS id, t.status AS status, t.status_char AS status_char, t.text AS task,
+         p.name AS owner, t.due AS due, t.scheduled AS scheduled, t.priority AS priority,
+         a.name AS account, n.path AS path, t.line AS line, t.section AS section,
+         t.duplicate_of AS duplicate_of
+  FROM tasks t
+  JOIN notes n ON n.id = t.note_id
+  LEFT JOIN people p ON p.id = t.owner_id
+  LEFT JOIN meetings m ON m.note_id = t.note_id
+  LEFT JOIN accounts a ON a.id = COALESCE(m.account_id,
+      (SELECT am.account_id FROM account_mentions am
+        WHERE am.note_id = t.note_id AND am.account_id IS NOT NULL ORDER BY am.rowid LIMIT 1));
+
+CREATE VIEW meeting_list AS
+  SELECT m.id AS id, m.date AS date, m.title AS title, a.name AS account,
+         (SELECT group_concat(name, ', ') FROM (
+            SELECT COALESCE(p.name, ma.name) AS name FROM meeting_attendees ma
+            LEFT JOIN people p ON p.id = ma.person_id
+            WHERE ma.meeting_id = m.id ORDER BY ma.rowid)) AS attendees,
+         n.path AS path, m.duplicate_of AS duplicate_of
+  FROM meetings m
+  JOIN notes n ON n.id = m.note_id
+  LEFT JOIN accounts a ON a.id = m.account_id
+  ORDER BY m.date, n.path;
+
+CREATE VIEW decision_list AS
+  SELECT d.id AS id, d.date AS date, d.text AS decision, a.name AS account, n.path AS path,
+         d.line AS line, d.duplicate_of AS duplicate_of
+  FROM decisions d
+  JOIN notes n ON n.id = d.note_id
+  LEFT JOIN accounts a ON a.id = d.account_id
+  ORDER BY d.date IS NULL, d.date, n.path, d.line;
+
+CREATE VIEW person_list AS
+  SELECT p.id AS id, p.name AS name, p.role AS role, p.company AS company,
+         n.path AS note_path,
+         (SELECT count(*) FROM meeting_attendees ma WHERE ma.person_id = p.id) AS meetings,
+         (SELECT count(*) FROM tasks t WHERE t.owner_id = p.id
+            AND t.status IN ('open', 'in_progress')) AS open_tasks
+  FROM people p
+  LEFT JOIN notes n ON n.id = p.note_id
+  ORDER BY p.name;
+
+CREATE VIEW account_list AS
+  SELECT a.id AS id, a.name AS name, a.status AS status, a.industry AS industry,
+         n.path AS note_path,
+         (SELECT count(*) FROM meetings m WHERE m.account_id = a.id) AS meetings,
+         (SELECT count(*) FROM decisions d WHERE d.account_id = a.id) AS decisions
+  FROM accounts a
+  LEFT JOIN notes n ON n.id = a.note_id
+  ORDER BY a.name;
+)sql";
+
+}  // namespace notestore::store
+
+#endif  // NOTESTORE_LIB_STORE_SCHEMA_SQL_H_
