@@ -57,7 +57,16 @@ std::string Title(std::string_view rel_path, const ParsedNote& note) {
   for (const parse::Heading& h : note.headings) {
     if (h.level == 1) return parse::PlainText(h.text);
   }
-  return std::string(FileStem(rel_path));
+  // "2024-03-14 - Sync with Lena" -> "Sync with Lena": the date has a column of its own.
+  std::string_view stem = FileStem(rel_path);
+  if (util::LeadingIsoDate(stem)) {
+    std::string_view rest = stem.substr(10);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '-' || rest.front() == '_')) {
+      rest.remove_prefix(1);
+    }
+    if (!rest.empty()) return std::string(rest);
+  }
+  return std::string(stem);
 }
 
 std::optional<std::string> NoteDate(std::string_view rel_path, const ParsedNote& note,

@@ -24,25 +24,29 @@ bool IsKey(const std::string& key, std::initializer_list<const char*> names) {
 }
 
 // Turns a YAML value into JSON for list elements that are maps or lists themselves.
-nlohmann::json ToJson(const YAML::Node& node, int depth) {
-  if (depth <= 0) return nullptr;
+// `budget` bounds the nodes visited, since aliases can make a small document expand
+// exponentially ("billion laughs").
+nlohmann::json ToJson(const YAML::Node& node, int depth, int64_t* budget) {
+  if (depth <= 0 || --*budget < 0) return nullptr;
   switch (node.Type()) {
-    case YAML::NodeType::Scalar:
-      return node.Scalar();
+    case YAML::NodeType::Scalar: return node.Scalar();
     case YAML::NodeType::Sequence: {
       nlohmann::json arr = nlohmann::json::array();
-      for (const YAML::Node& child : node) arr.push_back(ToJson(child, depth - 1));
+      for (const YAML::Node& child : node) {
+        if (*budget < 0) break;
+        arr.push_back(ToJson(child, depth - 1, budget));
+      }
       return arr;
     }
     case YAML::NodeType::Map: {
       nlohmann::json obj = nlohmann::json::object();
       for (const auto& kv : node) {
-        obj[kv.first.IsScalar() ? kv.first.Scalar() : "?"] = ToJson(kv.second, depth - 1);
+        if (*budget < 0) break;
+        obj[kv.first.IsScalar() ? kv.first.Scalar() : "?"] = ToJson(kv.second, depth - 1, budget);
       }
       return obj;
     }
-    default:
-      return nullptr;
+    default: return nullptr;
   }
 }
 
@@ -92,7 +96,7 @@ class Flattener {
           } else if (child.IsNull()) {
             Emit(key, std::nullopt, idx, child_line);
           } else {
-            Emit(key, ToJson(child, depth).dump(), idx, child_line);
+            Emit(key, ToJson(child, depth, &json_budget_).dump(), idx, child_line);
           }
           ++idx;
           if (Full()) return;
@@ -115,7 +119,10 @@ class Flattener {
     }
   }
 
-  bool Full() const { return static_cast<int>(note_->properties.size()) >= limits_.max_properties; }
+  bool Full() const {
+    return static_cast<int>(note_->properties.size()) >= limits_.max_properties ||
+           json_budget_ < 0;
+  }
 
   void Emit(const std::string& key, std::optional<std::string> value, int idx, int line) {
     if (Full()) {
@@ -161,6 +168,7 @@ class Flattener {
   const FrontmatterLimits& limits_;
   ParsedNote* note_;
   bool reported_full_ = false;
+  int64_t json_budget_ = int64_t{limits_.max_properties} * 10;
 };
 
 }  // namespace

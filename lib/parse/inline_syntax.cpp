@@ -189,9 +189,10 @@ std::vector<LinkMatch> FindWikilinks(std::string_view s) {
     LinkMatch m;
     m.embed = inner_open > 0 && s[inner_open - 1] == '!';
     m.span = {m.embed ? inner_open - 1 : inner_open, close + 2};
-    size_t bar = inner.find("\\|");
+    // Obsidian reads a '|' right after "[[" as part of the target ("[[|alias]]").
+    size_t bar = inner.find("\\|", 1);
     size_t bar_len = 2;
-    const size_t plain_bar = inner.find('|');
+    const size_t plain_bar = inner.find('|', 1);
     if (bar == std::string::npos || (plain_bar != std::string::npos && plain_bar < bar)) {
       bar = plain_bar;
       bar_len = 1;

@@ -107,19 +107,31 @@ class NoteParser {
     return static_cast<int>(it - heading_lines_.begin()) - 1;
   }
 
+  static bool IsSetextUnderline(std::string_view line) {
+    line = util::Trim(line);
+    return !line.empty() && (line.find_first_not_of('=') == std::string_view::npos ||
+                             line.find_first_not_of('-') == std::string_view::npos);
+  }
+
   void Headings(const Outline& outline) {
     for (const OutlineHeading& h : outline.headings) {
       std::string text;
-      if (h.setext) {
-        std::vector<std::string> parts;
-        for (int l = h.line; l < h.end_line; ++l) parts.emplace_back(util::Trim(WorkLine(l)));
-        text = util::Join(parts, " ");
-      } else {
+      int last = h.line;
+      if (util::StartsWith(util::TrimLeft(WorkLine(h.line)), "#")) {
         text = AtxHeadingText(WorkLine(h.line));
+      } else {
+        // Setext: the text lines up to the underline. (cmark-gfm's end position for
+        // these can run past the underline, so the lines are read here.)
+        std::vector<std::string> parts;
+        for (int l = h.line; l <= h.end_line && !IsSetextUnderline(WorkLine(l)); ++l) {
+          parts.emplace_back(util::Trim(StripContainerPrefix(WorkLine(l))));
+          last = l + 1;
+        }
+        text = util::Join(parts, " ");
       }
       note_.headings.push_back(Heading{h.level, std::move(text), h.line});
       heading_lines_.push_back(h.line);
-      for (int l = h.line; l <= h.end_line; ++l) heading_line_set_.insert(l);
+      for (int l = h.line; l <= last; ++l) heading_line_set_.insert(l);
     }
   }
 

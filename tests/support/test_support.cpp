@@ -1,0 +1,152 @@
+#include "support/test_support.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace notestore::testing {
+
+TempDir::TempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string tmpl = std::string(base && *base ? base : "/tmp") + "/notestore-test-XXXXXX";
+  if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  // Make every folder writable again so tests that chmod can still be cleaned up.
+  for (auto it = fs::recursive_directory_iterator(path_, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_directory(ec)) fs::permissions(it->path(), fs::perms::owner_all, ec);
+  }
+  fs::remove_all(path_, ec);
+}
+
+std::string TempDir::Write(const std::string& rel, const std::string& content) const {
+  const fs::path p = fs::path(path_) / rel;
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+  return p.string();
+}
+
+void TempDir::Remove(const std::string& rel) const { fs::remove(fs::path(path_) / rel); }
+
+void CopyTree(const std::string& from, const std::string& to) {
+  fs::create_directories(to);
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+std::string FixturePath(const std::string& rel) {
+  return std::string(NOTESTORE_FIXTURES_DIR) + "/" + rel;
+}
+
+std::string ExamplesPath(const std::string& rel) {
+  return std::string(NOTESTORE_EXAMPLES_DIR) + "/" + rel;
+}
+
+std::optional<std::string> SharedPath(const std::string& rel) {
+  const std::string p = std::string(NOTESTORE_SHARED_DIR) + "/" + rel;
+  if (!fs::exists(p)) return std::nullopt;
+  return fs::canonical(p).string();
+}
+
+std::vector<Row> Query(const std::string& db_path, const std::string& sql) {
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, sql);
+  std::vector<Row> rows;
+  while (q.executeStep()) {
+    Row row;
+    for (int i = 0; i < q.getColumnCount(); ++i) {
+      const SQLite::Column c = q.getColumn(i);
+      row.push_back(c.isNull() ? "NULL" : c.getString());
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string QueryValue(const std::string& db_path, const std::string& sql) {
+  const std::vector<Row> rows = Query(db_path, sql);
+  if (rows.size() != 1 || rows[0].size() != 1) {
+    throw std::runtime_error("expected one value from: " + sql);
+  }
+  return rows[0][0];
+}
+
+std::string CanonicalDump(const std::string& db_path) {
+  // Ids are replaced by what they stand for: a note by its path, a person or account by
+  // its name key, a task by its note's path and line.
+  static const char* const kQueries[] = {
+      "SELECT path, title, kind, type, date, body, frontmatter, folder, file_size, "
+      "content_hash, repairs FROM notes",
+      "SELECT n.path, key, value, idx, line, source FROM properties JOIN notes n ON n.id = note_id",
+      "SELECT n.path, alias FROM note_aliases JOIN notes n ON n.id = note_id",
+      "SELECT n.path, level, text, line FROM headings JOIN notes n ON n.id = note_id",
+      "SELECT n.path, tag, line, source FROM tags JOIN notes n ON n.id = note_id",
+      "SELECT n.path, target, display, heading, embed, line, style, t.path FROM links l "
+      "JOIN notes n ON n.id = l.note_id LEFT JOIN notes t ON t.id = l.target_note_id",
+      "SELECT p.name, p.name_key, n.path, p.role, p.company FROM people p "
+      "LEFT JOIN notes n ON n.id = p.note_id",
+      "SELECT p.name_key, alias FROM person_aliases a JOIN people p ON p.id = a.person_id",
+      "SELECT n.path, m.line, m.name, m.source, m.role, m.company, p.name_key "
+      "FROM person_mentions m JOIN notes n ON n.id = m.note_id "
+      "LEFT JOIN people p ON p.id = m.person_id",
+      "SELECT a.name, a.name_key, n.path, a.status, a.industry FROM accounts a "
+      "LEFT JOIN notes n ON n.id = a.note_id",
+      "SELECT n.path, m.line, m.name, m.source, m.status, m.industry, a.name_key "
+      "FROM account_mentions m JOIN notes n ON n.id = m.note_id "
+      "LEFT JOIN accounts a ON a.id = m.account_id",
+      "SELECT n.path, m.date, m.title, m.account_name, a.name_key, m.source, dn.path "
+      "FROM meetings m JOIN notes n ON n.id = m.note_id LEFT JOIN accounts a ON a.id = m.account_id "
+      "LEFT JOIN meetings d ON d.id = m.duplicate_of LEFT JOIN notes dn ON dn.id = d.note_id",
+      "SELECT n.path, ma.name, ma.line, p.name_key FROM meeting_attendees ma "
+      "JOIN notes n ON n.id = ma.meeting_id LEFT JOIN people p ON p.id = ma.person_id",
+      "SELECT n.path, t.line, t.status, t.status_char, t.text, t.owner_name, p.name_key, t.due, "
+      "t.scheduled, t.start, t.created, t.done, t.cancelled, t.priority, t.recurrence, t.section, "
+      "pt.line, dn.path || ':' || dt.line, t.task_uid, t.depends_on, t.block_id, t.raw, "
+      "(SELECT group_concat(tag, ',') FROM task_tags WHERE task_id = t.id) "
+      "FROM tasks t JOIN notes n ON n.id = t.note_id LEFT JOIN people p ON p.id = t.owner_id "
+      "LEFT JOIN tasks pt ON pt.id = t.parent_id LEFT JOIN tasks dt ON dt.id = t.duplicate_of "
+      "LEFT JOIN notes dn ON dn.id = dt.note_id",
+      "SELECT n.path, d.line, d.text, d.section, d.date, d.account_name, a.name_key "
+      "FROM decisions d JOIN notes n ON n.id = d.note_id LEFT JOIN accounts a ON a.id = d.account_id",
+      "SELECT n.path, f.line, f.kind, f.text, f.section FROM facts f JOIN notes n ON n.id = f.note_id",
+      "SELECT n.path, table_index, line, section, cells FROM table_rows JOIN notes n ON n.id = note_id",
+      "SELECT path, line, severity, code, message, stage, note_id IS NULL FROM diagnostics",
+      "SELECT s.kind, s.title, s.body, n.path FROM search s JOIN notes n ON n.id = s.note_id",
+  };
+  std::ostringstream out;
+  for (const char* sql : kQueries) {
+    std::vector<std::string> lines;
+    for (const Row& row : Query(db_path, sql)) {
+      std::string line;
+      for (const std::string& cell : row) line += cell + "\x1f";
+      lines.push_back(line);
+    }
+    std::sort(lines.begin(), lines.end());
+    out << "== " << sql << "\n";
+    for (const std::string& l : lines) out << l << "\n";
+  }
+  return out.str();
+}
+
+std::string ReadFileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+}  // namespace notestore::testing

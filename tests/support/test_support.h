@@ -1,0 +1,52 @@
+// Helpers shared by the tests: temporary folders, reading rows back with SQL, and the
+// paths of the project's fixtures and of the shared corpora (which may be absent).
+#ifndef NOTESTORE_TESTS_SUPPORT_TEST_SUPPORT_H_
+#define NOTESTORE_TESTS_SUPPORT_TEST_SUPPORT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace notestore::testing {
+
+// A fresh folder under $TMPDIR, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string Join(const std::string& rel) const { return path_ + "/" + rel; }
+  // Writes `content` to `rel` (creating folders); returns the absolute path.
+  std::string Write(const std::string& rel, const std::string& content) const;
+  void Remove(const std::string& rel) const;
+
+ private:
+  std::string path_;
+};
+
+// Copies a folder tree (files and folders only).
+void CopyTree(const std::string& from, const std::string& to);
+
+std::string FixturePath(const std::string& rel);   // tests/fixtures/<rel>
+std::string ExamplesPath(const std::string& rel);  // examples/<rel>
+// ../shared/<rel> when it exists; nothing on a clone without the shared folder.
+std::optional<std::string> SharedPath(const std::string& rel);
+
+using Row = std::vector<std::string>;
+// Runs `sql` on the database at `db_path`; NULL reads as "NULL", numbers as decimals.
+std::vector<Row> Query(const std::string& db_path, const std::string& sql);
+// The single value of a one-row, one-column query.
+std::string QueryValue(const std::string& db_path, const std::string& sql);
+
+// Every row of every table with surrogate ids replaced by natural keys (paths, lines,
+// names), sorted: two databases with equal dumps hold the same knowledge.
+std::string CanonicalDump(const std::string& db_path);
+
+std::string ReadFileText(const std::string& path);
+
+}  // namespace notestore::testing
+
+#endif  // NOTESTORE_TESTS_SUPPORT_TEST_SUPPORT_H_
