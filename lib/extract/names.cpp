@@ -80,10 +80,9 @@ bool LooksLikePersonName(std::string_view name) {
   for (std::string_view w : words) {
     if (w.empty()) return false;
     const unsigned char c = static_cast<unsigned char>(w[0]);
-    if (c >= 'A' && c <= 'Z') {
+    // Capitalized, or in a script without case (accepted as is).
+    if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
       has_capital = true;
-    } else if (c >= 0x80) {
-      has_capital = true;  // Non-Latin scripts have no case; accept.
     } else if (!InList(w, {"van", "von", "de", "da", "del", "der", "di", "du", "la", "le", "bin",
                            "al", "y"})) {
       return false;

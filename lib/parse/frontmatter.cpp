@@ -29,7 +29,8 @@ bool IsKey(const std::string& key, std::initializer_list<const char*> names) {
 nlohmann::json ToJson(const YAML::Node& node, int depth, int64_t* budget) {
   if (depth <= 0 || --*budget < 0) return nullptr;
   switch (node.Type()) {
-    case YAML::NodeType::Scalar: return node.Scalar();
+    case YAML::NodeType::Scalar:
+      return node.Scalar();
     case YAML::NodeType::Sequence: {
       nlohmann::json arr = nlohmann::json::array();
       for (const YAML::Node& child : node) {
@@ -46,7 +47,8 @@ nlohmann::json ToJson(const YAML::Node& node, int depth, int64_t* budget) {
       }
       return obj;
     }
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -120,8 +122,7 @@ class Flattener {
   }
 
   bool Full() const {
-    return static_cast<int>(note_->properties.size()) >= limits_.max_properties ||
-           json_budget_ < 0;
+    return static_cast<int>(note_->properties.size()) >= limits_.max_properties || json_budget_ < 0;
   }
 
   void Emit(const std::string& key, std::optional<std::string> value, int idx, int line) {

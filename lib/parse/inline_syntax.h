@@ -23,7 +23,7 @@ struct TagMatch {
 };
 // Obsidian tags: '#' at the start or after whitespace, then letters, digits, '_', '-',
 // '/' or non-ASCII letters, with at least one character that is not a digit.
-std::vector<TagMatch> FindTags(std::string_view masked);
+std::vector<TagMatch> FindTags(std::string_view s);
 
 struct LinkMatch {
   Span span;
@@ -34,10 +34,10 @@ struct LinkMatch {
   bool wiki = true;
 };
 // [[target#sub|display]] and ![[embed]]. "\|" (a pipe escaped for tables) separates too.
-std::vector<LinkMatch> FindWikilinks(std::string_view masked);
+std::vector<LinkMatch> FindWikilinks(std::string_view s);
 // [text](target) and ![alt](target) to local files: URLs with a scheme (https:, mailto:)
 // are not note links and are skipped. Targets are percent-decoded.
-std::vector<LinkMatch> FindMarkdownLinks(std::string_view masked);
+std::vector<LinkMatch> FindMarkdownLinks(std::string_view s);
 
 struct FieldMatch {
   Span span;
@@ -45,10 +45,10 @@ struct FieldMatch {
   std::string value;
 };
 // Dataview's bracketed inline fields: [key:: value] and (key:: value).
-std::vector<FieldMatch> FindBracketFields(std::string_view masked);
+std::vector<FieldMatch> FindBracketFields(std::string_view s);
 // A whole-line field after the line's prefix: "key:: value" (Dataview) or
 // "**Key**: value" / "**Key:** value". Returns false when the line is not a field.
-bool MatchLineField(std::string_view masked_content, FieldMatch* out);
+bool MatchLineField(std::string_view s, FieldMatch* out);
 
 struct MentionMatch {
   Span span;         // Includes the '@'.
@@ -56,7 +56,7 @@ struct MentionMatch {
 };
 // @Name mentions: the first word, then following capitalized words ("@Sam Hopewell");
 // "@[[Sam Hopewell]]" too. An '@' inside a word (e-mail addresses) is not a mention.
-std::vector<MentionMatch> FindMentions(std::string_view masked);
+std::vector<MentionMatch> FindMentions(std::string_view s);
 
 // Offset where a line's content starts: after indentation, block-quote markers, a list
 // marker and a task checkbox.

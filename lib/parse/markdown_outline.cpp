@@ -115,8 +115,6 @@ class OutlineBuilder {
     h.level = cmark_node_get_heading_level(node);
     h.line = Line(cmark_node_get_start_line(node));
     h.end_line = Line(EndLine(node));
-    // ATX headings are one line; a setext heading's underline is its last line.
-    h.setext = h.end_line > h.line;
     out_.headings.push_back(h);
   }
 

@@ -14,8 +14,7 @@ namespace notestore::parse {
 struct OutlineHeading {
   int level = 1;
   int line = 0;
-  int end_line = 0;  // Setext headings span their text lines.
-  bool setext = false;
+  int end_line = 0;  // Approximate for setext headings (see note_parser.cpp).
 };
 
 struct OutlineItem {

@@ -52,7 +52,7 @@ struct Link {
 
 enum class TaskStatus { kOpen, kDone, kCancelled, kInProgress };
 const char* TaskStatusName(TaskStatus status);
-TaskStatus StatusFromChar(const std::string& status_char);
+TaskStatus StatusFromChar(const std::string& c);
 
 // Metadata read from a task's line (Obsidian Tasks emoji and Dataview fields).
 struct TaskFields {

@@ -226,11 +226,11 @@ class TaskLineParser {
     if (!util::NormalizeDate(value)) {
       // Remove the emoji only; whatever followed stays in the text for a person to see.
       const bool date_shaped = value.size() >= 10 && value[4] == '-' && value[7] == '-';
-      AddDiagnostic(&out_.diagnostics, Severity::kWarning, "invalid-task-date",
-                    date_shaped ? std::string("task ") + what + " date '" + std::string(value) +
-                                      "' is not a real day"
-                                : std::string("task ") + what +
-                                      " signifier is not followed by a YYYY-MM-DD date");
+      AddDiagnostic(
+          &out_.diagnostics, Severity::kWarning, "invalid-task-date",
+          date_shaped
+              ? std::string("task ") + what + " date '" + std::string(value) + "' is not a real day"
+              : std::string("task ") + what + " signifier is not followed by a YYYY-MM-DD date");
       return after;
     }
     SetDate(slot, value, what);

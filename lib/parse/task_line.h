@@ -1,5 +1,5 @@
-// Reading a task's description: Obsidian Tasks signifiers (📅 ⏳ 🛫 ➕ ✅ ❌ 🔁 🆔 ⛔ and
-// the priority emoji), Dataview fields ([due:: 2025-10-26]), #tags, the @owner and a ^block id.
+// Reading a task's description: Obsidian Tasks signifiers (📅 ⏳ 🛫 ➕ ✅ ❌ 🔁 🆔 ⛔
+// and the priority emoji), Dataview fields ([due:: 2025-10-26]), #tags, the @owner and a ^block id.
 #ifndef NOTESTORE_LIB_PARSE_TASK_LINE_H_
 #define NOTESTORE_LIB_PARSE_TASK_LINE_H_
 

@@ -4,28 +4,14 @@
 
 #include <algorithm>
 
+#include "store/statement_binding.h"
+
 namespace notestore::resolve {
 namespace {
 
 std::optional<std::string> OptText(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getString();
-}
-
-void BindOptText(SQLite::Statement& s, int idx, const std::optional<std::string>& v) {
-  if (v) {
-    s.bind(idx, *v);
-  } else {
-    s.bind(idx);
-  }
-}
-
-void BindNoteId(SQLite::Statement& s, int idx, int64_t note_id) {
-  if (note_id) {
-    s.bind(idx, note_id);
-  } else {
-    s.bind(idx);
-  }
 }
 
 }  // namespace
@@ -54,13 +40,7 @@ std::map<std::string, int64_t> SyncEntities(SQLite::Database& db, const EntityTa
   for (const EntityRow& row : rows) {
     auto it = existing.find(row.key);
     if (it == existing.end()) {
-      insert.bind(1, row.name);
-      insert.bind(2, row.key);
-      BindNoteId(insert, 3, row.note_id);
-      BindOptText(insert, 4, row.first);
-      BindOptText(insert, 5, row.second);
-      insert.exec();
-      insert.reset();
+      store::Exec(insert, row.name, row.key, store::NullIfZero(row.note_id), row.first, row.second);
       ids[row.key] = db.getLastInsertRowid();
       continue;
     }
@@ -68,22 +48,12 @@ std::map<std::string, int64_t> SyncEntities(SQLite::Database& db, const EntityTa
     ids[row.key] = id;
     if (old.name != row.name || old.note_id != row.note_id || old.first != row.first ||
         old.second != row.second) {
-      update.bind(1, row.name);
-      BindNoteId(update, 2, row.note_id);
-      BindOptText(update, 3, row.first);
-      BindOptText(update, 4, row.second);
-      update.bind(5, id);
-      update.exec();
-      update.reset();
+      store::Exec(update, row.name, store::NullIfZero(row.note_id), row.first, row.second, id);
     }
     existing.erase(it);
   }
   SQLite::Statement remove(db, "DELETE FROM " + table + " WHERE id = ?");
-  for (const auto& [key, entry] : existing) {
-    remove.bind(1, entry.first);
-    remove.exec();
-    remove.reset();
-  }
+  for (const auto& [key, entry] : existing) store::Exec(remove, entry.first);
   return ids;
 }
 
@@ -93,14 +63,7 @@ int64_t ApplyAssignments(SQLite::Database& db, const char* update_sql,
   int64_t changed = 0;
   for (const Assignment& a : assignments) {
     if (a.current == a.wanted) continue;
-    if (a.wanted) {
-      update.bind(1, *a.wanted);
-    } else {
-      update.bind(1);
-    }
-    update.bind(2, a.rowid);
-    update.exec();
-    update.reset();
+    store::Exec(update, store::NullIfZero(a.wanted.value_or(0)), a.rowid);
     ++changed;
   }
   return changed;

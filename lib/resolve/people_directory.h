@@ -45,7 +45,7 @@ class PeopleDirectory {
   // have the keys `context`. Order: placeholder, self, exact name, alias, a first name
   // unique among `context`, a first name unique in the vault; failing those, a name
   // that reads like a person's is a new person with that key (see Add()).
-  Resolution Resolve(std::string_view name, const std::set<std::string>& context) const;
+  Resolution Resolve(std::string_view raw, const std::set<std::string>& context) const;
 
   // Adds the person a kPerson resolution named, if not yet known. Returns its key.
   const std::string& Add(const std::string& name);

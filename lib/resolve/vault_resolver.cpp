@@ -10,6 +10,7 @@
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
 #include "resolve/people_directory.h"
+#include "store/statement_binding.h"
 #include "util/text.h"
 
 namespace notestore::resolve {
@@ -72,22 +73,8 @@ class DiagnosticSink {
 
   void Add(int64_t note_id, const std::string& path, int line, Severity severity, const char* code,
            const std::string& message) {
-    if (note_id) {
-      insert_.bind(1, note_id);
-    } else {
-      insert_.bind(1);
-    }
-    insert_.bind(2, path);
-    if (line > 0) {
-      insert_.bind(3, line);
-    } else {
-      insert_.bind(3);
-    }
-    insert_.bind(4, SeverityName(severity));
-    insert_.bind(5, code);
-    insert_.bind(6, message);
-    insert_.exec();
-    insert_.reset();
+    store::Exec(insert_, store::NullIfZero(note_id), path, store::NullIfZero(line),
+                SeverityName(severity), code, message);
   }
 
  private:
@@ -221,12 +208,7 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
   for (const auto& [key, entry] : dir.entries()) {
     auto id = ids.find(key);
     if (id == ids.end()) continue;
-    for (const std::string& a : entry.aliases) {
-      alias.bind(1, id->second);
-      alias.bind(2, a);
-      alias.exec();
-      alias.reset();
-    }
+    for (const std::string& a : entry.aliases) store::Exec(alias, id->second, a);
   }
 
   auto assignments = [&](const std::vector<NameRow>& list) {

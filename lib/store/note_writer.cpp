@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extract/note_record.h"
+#include "store/statement_binding.h"
 
 namespace notestore::store {
 namespace {
@@ -12,26 +13,10 @@ constexpr int64_t kSearchNote = 0;
 constexpr int64_t kSearchTask = 1;
 constexpr int64_t kSearchDecision = 2;
 
-void BindOpt(SQLite::Statement& s, int idx, const std::optional<std::string>& v) {
-  if (v) {
-    s.bind(idx, *v);
-  } else {
-    s.bind(idx);
-  }
-}
-
-void BindNonEmpty(SQLite::Statement& s, int idx, const std::string& v) {
-  if (v.empty()) {
-    s.bind(idx);
-  } else {
-    s.bind(idx, v);
-  }
-}
-
-// Runs a prepared statement and readies it for the next use.
-void Run(SQLite::Statement& s) {
-  s.exec();
-  s.reset();
+// Text of the heading at `index`, or nothing.
+std::optional<std::string> SectionText(const parse::ParsedNote& note, int index) {
+  const parse::Heading* h = note.HeadingAt(index);
+  return h ? std::optional<std::string>(h->text) : std::nullopt;
 }
 
 std::string FolderOf(const std::string& path) {
@@ -100,6 +85,8 @@ struct NoteWriter::Statements {
                           "stage) VALUES(?,?,?,?,?,?,?)"),
         delete_path_diagnostics(db,
                                 "DELETE FROM diagnostics WHERE path = ? AND stage != 'resolve'"),
+        delete_read_diagnostics(db, "DELETE FROM diagnostics WHERE path = ? AND stage = 'read'"),
+        path_of(db, "SELECT path FROM notes WHERE id = ?"),
         insert_search(db,
                       "INSERT INTO search(rowid, title, body, kind, ref_id, note_id) "
                       "VALUES(?,?,?,?,?,?)") {
@@ -130,7 +117,8 @@ struct NoteWriter::Statements {
   SQLite::Statement insert_property, insert_alias, insert_heading, insert_tag, insert_link;
   SQLite::Statement insert_person_mention, insert_account_mention, insert_meeting, insert_attendee;
   SQLite::Statement insert_task, insert_task_tag, insert_decision, insert_fact, insert_table_row;
-  SQLite::Statement insert_diagnostic, delete_path_diagnostics, insert_search;
+  SQLite::Statement insert_diagnostic, delete_path_diagnostics, delete_read_diagnostics, path_of;
+  SQLite::Statement insert_search;
 };
 
 NoteWriter::NoteWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
@@ -145,48 +133,20 @@ void NoteWriter::DeleteChildren(int64_t note_id) {
     while (q->executeStep()) rowids.push_back(q->getColumn(0).getInt64() * 4 + kind);
     q->reset();
   }
-  for (int64_t rowid : rowids) {
-    st_->delete_search.bind(1, rowid);
-    Run(st_->delete_search);
-  }
-  for (SQLite::Statement& s : st_->delete_children) {
-    s.bind(1, note_id);
-    Run(s);
-  }
+  for (int64_t rowid : rowids) Exec(st_->delete_search, rowid);
+  for (SQLite::Statement& s : st_->delete_children) Exec(s, note_id);
 }
 
 void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
                               const char* kind, int64_t ref_id, int64_t note_id) {
-  SQLite::Statement& s = st_->insert_search;
-  s.bind(1, rowid);
-  s.bind(2, title);
-  s.bind(3, body);
-  s.bind(4, kind);
-  s.bind(5, ref_id);
-  s.bind(6, note_id);
-  Run(s);
+  Exec(st_->insert_search, rowid, title, body, kind, ref_id, note_id);
 }
 
 void NoteWriter::InsertDiagnostics(int64_t note_id, const std::string& path,
                                    const Diagnostics& diagnostics, const char* stage) {
-  SQLite::Statement& s = st_->insert_diagnostic;
   for (const Diagnostic& d : diagnostics) {
-    if (note_id > 0) {
-      s.bind(1, note_id);
-    } else {
-      s.bind(1);
-    }
-    s.bind(2, path);
-    if (d.line > 0) {
-      s.bind(3, d.line);
-    } else {
-      s.bind(3);
-    }
-    s.bind(4, SeverityName(d.severity));
-    s.bind(5, d.code);
-    s.bind(6, d.message);
-    s.bind(7, stage);
-    Run(s);
+    Exec(st_->insert_diagnostic, NullIfZero(note_id), path, NullIfZero(d.line),
+         SeverityName(d.severity), d.code, d.message, stage);
   }
 }
 
@@ -198,26 +158,19 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   st_->find_note.reset();
   // An existing note keeps its id: its rows are replaced, the notes row updated.
   if (id) DeleteChildren(id);
+  auto write_note = [&](SQLite::Statement& statement, auto... where_id) {
+    Exec(statement, file.path, rec.title, extract::NoteKindName(rec.kind), rec.type, rec.date,
+         note.body, note.frontmatter, FolderOf(file.path), file.size, file.mtime_ns, file.hash,
+         file.repairs, where_id...);
+  };
+  if (id) {
+    write_note(st_->update_note, id);
+  } else {
+    write_note(st_->insert_note);
+    id = db_.getLastInsertRowid();
+  }
 
-  SQLite::Statement& n = id ? st_->update_note : st_->insert_note;
-  n.bind(1, file.path);
-  n.bind(2, rec.title);
-  n.bind(3, extract::NoteKindName(rec.kind));
-  BindOpt(n, 4, rec.type);
-  BindOpt(n, 5, rec.date);
-  n.bind(6, note.body);
-  BindOpt(n, 7, note.frontmatter);
-  n.bind(8, FolderOf(file.path));
-  n.bind(9, file.size);
-  n.bind(10, file.mtime_ns);
-  n.bind(11, file.hash);
-  n.bind(12, file.repairs);
-  if (id) n.bind(13, id);
-  Run(n);
-  if (!id) id = db_.getLastInsertRowid();
-
-  st_->delete_path_diagnostics.bind(1, file.path);
-  Run(st_->delete_path_diagnostics);
+  Exec(st_->delete_path_diagnostics, file.path);
   WriteParsed(id, note);
   WriteTasks(id, note);
   WriteExtracted(id, rec);
@@ -231,64 +184,23 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
 }
 
 void NoteWriter::WriteParsed(int64_t id, const parse::ParsedNote& note) {
-  SQLite::Statement& prop = st_->insert_property;
   for (const parse::Property& p : note.properties) {
-    prop.bind(1, id);
-    prop.bind(2, p.key);
-    BindOpt(prop, 3, p.value);
-    if (p.idx >= 0) {
-      prop.bind(4, p.idx);
-    } else {
-      prop.bind(4);
-    }
-    prop.bind(5, p.line);
-    prop.bind(6, parse::PropertySourceName(p.source));
-    Run(prop);
+    Exec(st_->insert_property, id, p.key, p.value, NullIfNegative(p.idx), p.line,
+         parse::PropertySourceName(p.source));
   }
-  for (const std::string& alias : note.aliases) {
-    st_->insert_alias.bind(1, id);
-    st_->insert_alias.bind(2, alias);
-    Run(st_->insert_alias);
-  }
-  for (const parse::Heading& h : note.headings) {
-    SQLite::Statement& s = st_->insert_heading;
-    s.bind(1, id);
-    s.bind(2, h.level);
-    s.bind(3, h.text);
-    s.bind(4, h.line);
-    Run(s);
-  }
+  for (const std::string& alias : note.aliases) Exec(st_->insert_alias, id, alias);
+  for (const parse::Heading& h : note.headings)
+    Exec(st_->insert_heading, id, h.level, h.text, h.line);
   for (const parse::Tag& t : note.tags) {
-    SQLite::Statement& s = st_->insert_tag;
-    s.bind(1, id);
-    s.bind(2, t.name);
-    s.bind(3, t.line);
-    s.bind(4, t.in_frontmatter ? "frontmatter" : "body");
-    Run(s);
+    Exec(st_->insert_tag, id, t.name, t.line, t.in_frontmatter ? "frontmatter" : "body");
   }
   for (const parse::Link& l : note.links) {
-    SQLite::Statement& s = st_->insert_link;
-    s.bind(1, id);
-    s.bind(2, l.target);
-    BindNonEmpty(s, 3, l.display);
-    BindNonEmpty(s, 4, l.subpath);
-    s.bind(5, l.embed ? 1 : 0);
-    s.bind(6, l.line);
-    s.bind(7, parse::LinkStyleName(l.style));
-    Run(s);
+    Exec(st_->insert_link, id, l.target, NullIfEmpty(l.display), NullIfEmpty(l.subpath),
+         l.embed ? 1 : 0, l.line, parse::LinkStyleName(l.style));
   }
   for (const parse::TableRow& row : note.table_rows) {
-    SQLite::Statement& s = st_->insert_table_row;
-    s.bind(1, id);
-    s.bind(2, row.table);
-    s.bind(3, row.line);
-    if (const parse::Heading* h = note.HeadingAt(row.heading)) {
-      s.bind(4, h->text);
-    } else {
-      s.bind(4);
-    }
-    s.bind(5, CellsJson(row));
-    Run(s);
+    Exec(st_->insert_table_row, id, row.table, row.line, SectionText(note, row.heading),
+         CellsJson(row));
   }
 }
 
@@ -297,136 +209,64 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note) {
   task_ids.reserve(note.tasks.size());
   for (const parse::Task& t : note.tasks) {
     const parse::TaskFields& f = t.fields;
-    SQLite::Statement& s = st_->insert_task;
-    s.bind(1, id);
-    s.bind(2, t.line);
-    s.bind(3, parse::TaskStatusName(t.status));
-    s.bind(4, t.status_char);
-    s.bind(5, f.text);
-    BindNonEmpty(s, 6, f.owner);
-    BindOpt(s, 7, f.due);
-    BindOpt(s, 8, f.scheduled);
-    BindOpt(s, 9, f.start);
-    BindOpt(s, 10, f.created);
-    BindOpt(s, 11, f.done);
-    BindOpt(s, 12, f.cancelled);
-    BindOpt(s, 13, f.priority);
-    BindOpt(s, 14, f.recurrence);
-    const parse::Heading* h = note.HeadingAt(note.items[t.item].heading);
-    if (h) {
-      s.bind(15, h->text);
-    } else {
-      s.bind(15);
-    }
-    if (t.parent_task >= 0) {
-      s.bind(16, task_ids[t.parent_task]);
-    } else {
-      s.bind(16);
-    }
-    BindOpt(s, 17, f.task_id);
-    BindOpt(s, 18, f.depends_on);
-    BindOpt(s, 19, f.block_id);
-    s.bind(20, t.raw);
-    Run(s);
+    const NullIfZero parent(t.parent_task >= 0 ? task_ids[t.parent_task] : 0);
+    Exec(st_->insert_task, id, t.line, parse::TaskStatusName(t.status), t.status_char, f.text,
+         NullIfEmpty(f.owner), f.due, f.scheduled, f.start, f.created, f.done, f.cancelled,
+         f.priority, f.recurrence, SectionText(note, note.items[t.item].heading), parent, f.task_id,
+         f.depends_on, f.block_id, t.raw);
     const int64_t task_id = db_.getLastInsertRowid();
     task_ids.push_back(task_id);
-    for (const std::string& tag : f.tags) {
-      st_->insert_task_tag.bind(1, task_id);
-      st_->insert_task_tag.bind(2, tag);
-      Run(st_->insert_task_tag);
-    }
+    for (const std::string& tag : f.tags) Exec(st_->insert_task_tag, task_id, tag);
     InsertSearch(task_id * 4 + kSearchTask, f.text, "", "task", task_id, id);
   }
 }
 
 void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
   for (const extract::PersonMention& p : rec.people) {
-    SQLite::Statement& s = st_->insert_person_mention;
-    s.bind(1, id);
-    s.bind(2, p.line);
-    s.bind(3, p.name);
-    s.bind(4, p.source);
-    BindNonEmpty(s, 5, p.role);
-    BindNonEmpty(s, 6, p.company);
-    Run(s);
+    Exec(st_->insert_person_mention, id, p.line, p.name, p.source, NullIfEmpty(p.role),
+         NullIfEmpty(p.company));
   }
   for (const extract::AccountMention& a : rec.accounts) {
-    SQLite::Statement& s = st_->insert_account_mention;
-    s.bind(1, id);
-    s.bind(2, a.line);
-    s.bind(3, a.name);
-    s.bind(4, a.source);
     const bool self = a.source == "self";
-    BindOpt(s, 5, self ? rec.account_status : std::nullopt);
-    BindOpt(s, 6, self ? rec.account_industry : std::nullopt);
-    Run(s);
+    Exec(st_->insert_account_mention, id, a.line, a.name, a.source,
+         self ? rec.account_status : std::nullopt, self ? rec.account_industry : std::nullopt);
   }
   if (rec.meeting) {
     const extract::MeetingInfo& m = *rec.meeting;
-    SQLite::Statement& s = st_->insert_meeting;
-    s.bind(1, id);
-    BindOpt(s, 2, m.date);
-    s.bind(3, m.title);
-    BindOpt(s, 4, m.account);
-    BindOpt(s, 5, m.source);
-    Run(s);
+    Exec(st_->insert_meeting, id, m.date, m.title, m.account, m.source);
     for (const extract::PersonMention& a : m.attendees) {
-      SQLite::Statement& at = st_->insert_attendee;
-      at.bind(1, id);
-      at.bind(2, a.name);
-      at.bind(3, a.line);
-      Run(at);
+      Exec(st_->insert_attendee, id, a.name, a.line);
     }
   }
   for (const extract::Decision& d : rec.decisions) {
-    SQLite::Statement& s = st_->insert_decision;
-    s.bind(1, id);
-    s.bind(2, d.line);
-    s.bind(3, d.text);
-    s.bind(4, d.section);
-    BindOpt(s, 5, rec.date);
-    BindOpt(s, 6, rec.account);
-    Run(s);
+    Exec(st_->insert_decision, id, d.line, d.text, d.section, rec.date, rec.account);
     const int64_t decision_id = db_.getLastInsertRowid();
     InsertSearch(decision_id * 4 + kSearchDecision, d.text, "", "decision", decision_id, id);
   }
   for (const extract::Fact& f : rec.facts) {
-    SQLite::Statement& s = st_->insert_fact;
-    s.bind(1, id);
-    s.bind(2, f.line);
-    s.bind(3, f.kind);
-    s.bind(4, f.text);
-    s.bind(5, f.section);
-    Run(s);
+    Exec(st_->insert_fact, id, f.line, f.kind, f.text, f.section);
   }
 }
 
 void NoteWriter::Remove(int64_t note_id) {
   DeleteChildren(note_id);
-  SQLite::Statement path_of(db_, "SELECT path FROM notes WHERE id = ?");
-  path_of.bind(1, note_id);
-  if (path_of.executeStep()) {
-    st_->delete_path_diagnostics.bind(1, path_of.getColumn(0).getString());
-    Run(st_->delete_path_diagnostics);
-  }
-  st_->delete_note.bind(1, note_id);
-  Run(st_->delete_note);
+  st_->path_of.bind(1, note_id);
+  const bool found = st_->path_of.executeStep();
+  const std::string path = found ? st_->path_of.getColumn(0).getString() : std::string();
+  st_->path_of.reset();
+  if (found) Exec(st_->delete_path_diagnostics, path);
+  Exec(st_->delete_note, note_id);
 }
 
 void NoteWriter::UpdateFileStat(int64_t note_id, int64_t size, int64_t mtime_ns) {
-  st_->update_stat.bind(1, size);
-  st_->update_stat.bind(2, mtime_ns);
-  st_->update_stat.bind(3, note_id);
-  Run(st_->update_stat);
+  Exec(st_->update_stat, size, mtime_ns, note_id);
 }
 
 void NoteWriter::WriteFileProblem(const std::string& path, int64_t note_id,
                                   const Diagnostics& diagnostics) {
   // A stored note keeps its rows (and its parse diagnostics): a failed read must not
   // cost data. Only earlier read problems of the path are replaced.
-  SQLite::Statement clear(db_, "DELETE FROM diagnostics WHERE path = ? AND stage = 'read'");
-  clear.bind(1, path);
-  clear.exec();
+  Exec(st_->delete_read_diagnostics, path);
   InsertDiagnostics(note_id, path, diagnostics, "read");
 }
 

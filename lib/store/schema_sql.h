@@ -237,7 +237,7 @@ CREATE INDEX diagnostics_note ON diagnostics(note_id);
 -- of a note can be found and deleted without scanning.
 CREATE VIRTUAL TABLE search USING fts5(
   title, body, kind UNINDEXED, ref_id UNINDEXED, note_id UNINDEXED,
-  tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3'
+  tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 CREATE VIEW open_tasks AS

@@ -1,9 +1,9 @@
 // The notestore binary, run as a user would: output, exit codes, JSON.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
-#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
@@ -34,22 +34,23 @@ std::string Quote(const std::string& s) { return "'" + s + "'"; }
 TEST(Cli, IngestPrintsASummary) {
   testing::TempDir dir;
   const RunResult r = RunCli("ingest " + Quote(testing::FixturePath("vault")) + " --db " +
-                          Quote(dir.Join("v.db")) + " --me 'Dana Whitfield'");
+                             Quote(dir.Join("v.db")) + " --me 'Dana Whitfield'");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("10 seen, 10 parsed, 0 unchanged, 0 removed, 0 failed"), std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("3 meetings, 5 people, 1 accounts, 24 tasks, 4 decisions"), std::string::npos)
+  EXPECT_NE(r.out.find("3 meetings, 5 people, 1 accounts, 24 tasks, 4 decisions"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("1 errors, 1 warnings, 1 notes"), std::string::npos) << r.out;
-  const RunResult again = RunCli("ingest " + Quote(testing::FixturePath("vault")) + " --db " +
-                              Quote(dir.Join("v.db")));
+  const RunResult again =
+      RunCli("ingest " + Quote(testing::FixturePath("vault")) + " --db " + Quote(dir.Join("v.db")));
   EXPECT_NE(again.out.find("10 seen, 0 parsed, 10 unchanged"), std::string::npos) << again.out;
 }
 
 TEST(Cli, IngestJsonReport) {
   testing::TempDir dir;
   const RunResult r = RunCli("ingest " + Quote(testing::FixturePath("vault")) + " --db " +
-                          Quote(dir.Join("v.db")) + " --json");
+                             Quote(dir.Join("v.db")) + " --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["files_seen"], 10);
@@ -63,7 +64,7 @@ TEST(Cli, ExtensionsOption) {
   dir.Write("v/b.markdown", "- [ ] two\n");
   dir.Write("v/c.txt", "- [ ] three\n");
   const RunResult r = RunCli("ingest " + Quote(dir.Join("v")) + " --db " + Quote(dir.Join("v.db")) +
-                          " --ext md,markdown --json");
+                             " --ext md,markdown --json");
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(nlohmann::json::parse(r.out)["files_seen"], 2);
 }
@@ -84,8 +85,8 @@ TEST(Cli, UsageErrorsExitWithTwoAndOneLine) {
 TEST(Cli, NotANotestoreDatabaseExitsWithOne) {
   testing::TempDir dir;
   dir.Write("junk.db", "this is not a database, just text that is long enough to be read...");
-  const RunResult r =
-      RunCli("ingest " + Quote(testing::FixturePath("vault")) + " --db " + Quote(dir.Join("junk.db")));
+  const RunResult r = RunCli("ingest " + Quote(testing::FixturePath("vault")) + " --db " +
+                             Quote(dir.Join("junk.db")));
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("notestore: "), std::string::npos);
 }

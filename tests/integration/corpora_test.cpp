@@ -78,33 +78,39 @@ TEST(ObsidianMetadata, AgreesWithObsidianOnTasksTagsHeadingsAndLinks) {
   int agree = 0;
   std::vector<Comparison> differing;
   for (const auto& [name, meta] : metadata) {
-    const std::string id = testing::QueryValue(
-        db, "SELECT id FROM notes WHERE path = '" + name + "'");
+    const std::string id =
+        testing::QueryValue(db, "SELECT id FROM notes WHERE path = '" + name + "'");
     Items tasks, tags, headings, links;
     for (const auto& li : meta.value("listItems", nlohmann::json::array())) {
       if (li.contains("task")) {
-        tasks.emplace(li["position"]["start"]["line"].get<int>() + 1, li["task"].get<std::string>());
+        tasks.emplace(li["position"]["start"]["line"].get<int>() + 1,
+                      li["task"].get<std::string>());
       }
     }
     for (const auto& t : meta.value("tags", nlohmann::json::array())) {
-      tags.emplace(t["position"]["start"]["line"].get<int>() + 1, t["tag"].get<std::string>().substr(1));
+      tags.emplace(t["position"]["start"]["line"].get<int>() + 1,
+                   t["tag"].get<std::string>().substr(1));
     }
     for (const auto& h : meta.value("headings", nlohmann::json::array())) {
-      headings.emplace(h["position"]["start"]["line"].get<int>() + 1,
-                       std::to_string(h["level"].get<int>()) + " " + h["heading"].get<std::string>());
+      headings.emplace(
+          h["position"]["start"]["line"].get<int>() + 1,
+          std::to_string(h["level"].get<int>()) + " " + h["heading"].get<std::string>());
     }
     for (const auto& l : meta.value("links", nlohmann::json::array())) {
       links.emplace(l["position"]["start"]["line"].get<int>() + 1, l["link"].get<std::string>());
     }
     Comparison c{name, {}};
-    const Items got_tasks = FromSql(db, "SELECT line, status_char FROM tasks WHERE note_id = " + id);
+    const Items got_tasks =
+        FromSql(db, "SELECT line, status_char FROM tasks WHERE note_id = " + id);
     const Items got_tags =
         FromSql(db, "SELECT line, tag FROM tags WHERE source = 'body' AND note_id = " + id);
     const Items got_headings =
         FromSql(db, "SELECT line, level || ' ' || text FROM headings WHERE note_id = " + id);
-    const Items got_links = FromSql(
-        db, "SELECT line, target || COALESCE('#' || heading, '') FROM links "
-            "WHERE style != 'frontmatter' AND embed = 0 AND note_id = " + id);
+    const Items got_links =
+        FromSql(db,
+                "SELECT line, target || COALESCE('#' || heading, '') FROM links "
+                "WHERE style != 'frontmatter' AND embed = 0 AND note_id = " +
+                    id);
     if (tasks != got_tasks) c.differences.push_back(Describe("tasks", tasks, got_tasks));
     if (tags != got_tags) c.differences.push_back(Describe("tags", tags, got_tags));
     if (headings != got_headings) {
@@ -165,10 +171,12 @@ std::map<std::string, std::set<int>> TaskLikeLines(const std::string& vault) {
         continue;
       }
       if (!fence.empty()) continue;
-      const bool toggles = line.find("%%") != std::string::npos &&
-                           line.find("%%") == line.rfind("%%");
-      const bool opens = line.find("<!--") != std::string::npos && line.find("-->") == std::string::npos;
-      const bool closes = line.find("-->") != std::string::npos && line.find("<!--") == std::string::npos;
+      const bool toggles =
+          line.find("%%") != std::string::npos && line.find("%%") == line.rfind("%%");
+      const bool opens =
+          line.find("<!--") != std::string::npos && line.find("-->") == std::string::npos;
+      const bool closes =
+          line.find("-->") != std::string::npos && line.find("<!--") == std::string::npos;
       if (in_comment) {
         if (toggles || closes) in_comment = false;
         continue;
@@ -190,7 +198,8 @@ void ExpectEveryTaskLineAccountedFor(const std::string& vault) {
   const IngestReport report = Store::open(db).ingest(vault);
   EXPECT_EQ(report.files_failed, 0);
   std::map<std::string, std::set<int>> stored;
-  for (const Row& r : Query(db, "SELECT n.path, t.line FROM tasks t JOIN notes n ON n.id = t.note_id")) {
+  for (const Row& r :
+       Query(db, "SELECT n.path, t.line FROM tasks t JOIN notes n ON n.id = t.note_id")) {
     stored[r[0]].insert(std::stoi(r[1]));
   }
   const auto expected = TaskLikeLines(vault);
@@ -245,12 +254,14 @@ TEST(YamlCorpus, FrontmatterAcceptsValidAndRejectsInvalidYaml) {
     if (std::regex_search(yaml, std::regex(R"((^|\n)(---|\.\.\.)(\s|$))"))) continue;
     const bool must_fail = fs::exists(entry.path() / "error");
     ++cases;
-    const parse::ParsedNote note = parse::ParseNote("---\n" + yaml + (yaml.empty() || yaml.back() == '\n' ? "" : "\n") + "---\n");
+    const parse::ParsedNote note = parse::ParseNote(
+        "---\n" + yaml + (yaml.empty() || yaml.back() == '\n' ? "" : "\n") + "---\n");
     const bool ok = must_fail ? !note.frontmatter_valid : note.frontmatter_valid;
     if (ok) {
       ++passed;
     } else {
-      failures.push_back(entry.path().filename().string() + (must_fail ? " (accepted)" : " (rejected)"));
+      failures.push_back(entry.path().filename().string() +
+                         (must_fail ? " (accepted)" : " (rejected)"));
     }
   }
   std::sort(failures.begin(), failures.end());

@@ -61,8 +61,9 @@ TEST_F(FixtureVault, BomAndCrlfAreGone) {
       QueryValue(db_, "SELECT body FROM notes WHERE path LIKE '%Harbor weekly.md'");
   EXPECT_EQ(body.find('\r'), std::string::npos);
   EXPECT_EQ(body.rfind("# Harbor weekly sync\n", 0), 0u);
-  EXPECT_EQ(QueryValue(db_, "SELECT frontmatter FROM notes WHERE path LIKE '%Harbor weekly.md'"),
-            "type: people\nparticipants: [\"Priya Raman\", \"Dana Whitfield\"]\nsource: transcript\n");
+  EXPECT_EQ(
+      QueryValue(db_, "SELECT frontmatter FROM notes WHERE path LIKE '%Harbor weekly.md'"),
+      "type: people\nparticipants: [\"Priya Raman\", \"Dana Whitfield\"]\nsource: transcript\n");
 }
 
 TEST_F(FixtureVault, Meetings) {
@@ -94,69 +95,87 @@ TEST_F(FixtureVault, PeopleResolvedAcrossNotes) {
 
 TEST_F(FixtureVault, AccountsAndTheNoteThatIsAPerson) {
   EXPECT_EQ(Q("SELECT name, status, industry, note_path, meetings, decisions FROM account_list"),
-            (std::vector<Row>{{"Harborline", "Prospect", "Logistics", "Customers/Harborline.md",
-                               "2", "4"}}));
+            (std::vector<Row>{
+                {"Harborline", "Prospect", "Logistics", "Customers/Harborline.md", "2", "4"}}));
   EXPECT_EQ(Q("SELECT path, line, code FROM diagnostics WHERE code = 'account-is-person'"),
             (std::vector<Row>{{"Meetings/2024-03-14 1-1 Lena.md", "7", "account-is-person"}}));
 }
 
 TEST_F(FixtureVault, TasksWithEverySignifierOwnerAndParent) {
-  const std::vector<Row> rows = Q(
-      "SELECT n.path, t.line, t.status, t.status_char, t.text, COALESCE(p.name, '-'), "
-      "COALESCE(t.due, '-'), COALESCE(t.scheduled, '-'), COALESCE(t.start, '-'), "
-      "COALESCE(t.done, '-'), COALESCE(t.cancelled, '-'), COALESCE(t.priority, '-'), "
-      "COALESCE(t.recurrence, '-'), COALESCE(t.section, '-'), COALESCE(pt.line, '-'), "
-      "COALESCE((SELECT group_concat(tag) FROM task_tags WHERE task_id = t.id), '-') "
-      "FROM tasks t JOIN notes n ON n.id = t.note_id LEFT JOIN people p ON p.id = t.owner_id "
-      "LEFT JOIN tasks pt ON pt.id = t.parent_id ORDER BY n.path, t.line");
+  const std::vector<Row> rows =
+      Q("SELECT n.path, t.line, t.status, t.status_char, t.text, COALESCE(p.name, '-'), "
+        "COALESCE(t.due, '-'), COALESCE(t.scheduled, '-'), COALESCE(t.start, '-'), "
+        "COALESCE(t.done, '-'), COALESCE(t.cancelled, '-'), COALESCE(t.priority, '-'), "
+        "COALESCE(t.recurrence, '-'), COALESCE(t.section, '-'), COALESCE(pt.line, '-'), "
+        "COALESCE((SELECT group_concat(tag) FROM task_tags WHERE task_id = t.id), '-') "
+        "FROM tasks t JOIN notes n ON n.id = t.note_id LEFT JOIN people p ON p.id = t.owner_id "
+        "LEFT JOIN tasks pt ON pt.id = t.parent_id ORDER BY n.path, t.line");
   const std::string k = "Meetings/2024-03-05 Harbor kickoff.md";
   const std::string w = "Meetings/2024-03-12 - Harbor weekly.md";
   const std::string s = "Notes/Scratch.md";
   const std::string _ = "-";
-  EXPECT_EQ(rows, (std::vector<Row>{
-      {k, "18", "open", " ", "Send the pilot scope to Harborline", "Priya Raman", "2024-03-15", _, _, _, _, "high", _, "Action Items", _, "followup"},
-      {k, "19", "done", "x", "Book the follow-up call", "Dana Whitfield", "2024-03-07", _, _, "2024-03-06", _, _, _, "Action Items", _, _},
-      {k, "20", "open", " ", "Collect the shipping volumes", _, _, _, _, _, _, "low", _, "Action Items", _, _},
-      {k, "21", "in_progress", "/", "Draft the data-sharing agreement", "Tomasz Wojcik", _, "2024-03-10", "2024-03-08", _, _, _, _, "Action Items", _, _},
-      {k, "22", "open", " ", "Ask legal about retention", "Tomasz Wojcik", "2024-03-09", _, _, _, _, _, _, "Action Items", "21", _},
-      {k, "23", "cancelled", "-", "Prepare a slide deck", _, _, _, _, _, "2024-03-06", _, _, "Action Items", _, _},
-      {w, "14", "open", " ", "Share the volume forecast", "Lena Ortiz", "2024-03-20", _, _, _, _, "medium", _, "Action Items", _, _},
-      {w, "15", "open", "?", "Confirm the terminal list", "Priya Raman", _, _, _, _, _, _, _, "Action Items", _, _},
-      {w, "16", "open", " ", "Review the forecast", "Dana Whitfield", "2024-03-22", _, _, _, _, "high", _, "Action Items", _, "review"},
-      {w, "19", "open", " ", "Chase the signed NDA", "Priya Raman", "2024-03-14", _, _, _, _, _, _, "Action Items", _, _},
-      {"Meetings/2024-03-14 1-1 Lena.md", "11", "open", " ", "Send Lena the onboarding guide", "Dana Whitfield", _, _, _, _, _, _, _, "Action Items", _, _},
-      {"Notes/Broken yaml.md", "7", "open", " ", "Task that survives broken YAML", _, _, _, _, _, _, _, _, "Still here", _, _},
-      {s, "24", "open", " ", "Top task", _, _, _, _, _, _, _, "every week on Monday", _, _, _},
-      {s, "25", "done", "x", "Child done task", _, _, _, _, _, _, _, _, _, "24", _},
-      {s, "26", "open", " ", "Grandchild task", _, _, _, _, _, _, _, _, _, "25", _},
-      {s, "28", "open", ">", "Forwarded under a plain item", _, _, _, _, _, _, _, _, _, _, _},
-      {s, "30", "open", " ", "Quoted task", _, _, _, _, _, _, _, _, _, _, _},
-      {s, "31", "done", "X", "Quoted child", _, _, _, _, _, _, _, _, _, "30", _},
-      {s, "33", "open", " ", "Star bullet task", _, _, _, _, _, _, _, _, _, _, _},
-      {s, "34", "open", " ", "Plus bullet task", _, _, _, _, _, _, _, _, _, _, _},
-      {s, "35", "open", " ", "Task with `code @Someone #nottag` and mail to me@example.com", _, _, _, _, _, _, _, _, _, _, _},
-      {s, "36", "open", " ", "Invalid date 2024-02-30", _, _, _, _, _, _, _, _, _, _, _},
-      {"Projects/Lighthouse.md", "16", "open", " ", "Write the pilot runbook", _, _, _, _, _, _, _, _, "Next Steps", _, _},
-      {"Projects/Lighthouse.md", "17", "open", " ", "Pick a launch date", _, _, _, _, _, _, _, _, "Next Steps", _, _},
-  }));
-  EXPECT_EQ(Q("SELECT owner_name, task_uid, depends_on, block_id FROM tasks WHERE text = 'Top task'"),
-            (std::vector<Row>{{"NULL", "abc123", "xyz789", "blk1"}}));
+  EXPECT_EQ(
+      rows,
+      (std::vector<Row>{
+          {k, "18", "open", " ", "Send the pilot scope to Harborline", "Priya Raman", "2024-03-15",
+           _, _, _, _, "high", _, "Action Items", _, "followup"},
+          {k, "19", "done", "x", "Book the follow-up call", "Dana Whitfield", "2024-03-07", _, _,
+           "2024-03-06", _, _, _, "Action Items", _, _},
+          {k, "20", "open", " ", "Collect the shipping volumes", _, _, _, _, _, _, "low", _,
+           "Action Items", _, _},
+          {k, "21", "in_progress", "/", "Draft the data-sharing agreement", "Tomasz Wojcik", _,
+           "2024-03-10", "2024-03-08", _, _, _, _, "Action Items", _, _},
+          {k, "22", "open", " ", "Ask legal about retention", "Tomasz Wojcik", "2024-03-09", _, _,
+           _, _, _, _, "Action Items", "21", _},
+          {k, "23", "cancelled", "-", "Prepare a slide deck", _, _, _, _, _, "2024-03-06", _, _,
+           "Action Items", _, _},
+          {w, "14", "open", " ", "Share the volume forecast", "Lena Ortiz", "2024-03-20", _, _, _,
+           _, "medium", _, "Action Items", _, _},
+          {w, "15", "open", "?", "Confirm the terminal list", "Priya Raman", _, _, _, _, _, _, _,
+           "Action Items", _, _},
+          {w, "16", "open", " ", "Review the forecast", "Dana Whitfield", "2024-03-22", _, _, _, _,
+           "high", _, "Action Items", _, "review"},
+          {w, "19", "open", " ", "Chase the signed NDA", "Priya Raman", "2024-03-14", _, _, _, _, _,
+           _, "Action Items", _, _},
+          {"Meetings/2024-03-14 1-1 Lena.md", "11", "open", " ", "Send Lena the onboarding guide",
+           "Dana Whitfield", _, _, _, _, _, _, _, "Action Items", _, _},
+          {"Notes/Broken yaml.md", "7", "open", " ", "Task that survives broken YAML", _, _, _, _,
+           _, _, _, _, "Still here", _, _},
+          {s, "24", "open", " ", "Top task", _, _, _, _, _, _, _, "every week on Monday", _, _, _},
+          {s, "25", "done", "x", "Child done task", _, _, _, _, _, _, _, _, _, "24", _},
+          {s, "26", "open", " ", "Grandchild task", _, _, _, _, _, _, _, _, _, "25", _},
+          {s, "28", "open", ">", "Forwarded under a plain item", _, _, _, _, _, _, _, _, _, _, _},
+          {s, "30", "open", " ", "Quoted task", _, _, _, _, _, _, _, _, _, _, _},
+          {s, "31", "done", "X", "Quoted child", _, _, _, _, _, _, _, _, _, "30", _},
+          {s, "33", "open", " ", "Star bullet task", _, _, _, _, _, _, _, _, _, _, _},
+          {s, "34", "open", " ", "Plus bullet task", _, _, _, _, _, _, _, _, _, _, _},
+          {s, "35", "open", " ", "Task with `code @Someone #nottag` and mail to me@example.com", _,
+           _, _, _, _, _, _, _, _, _, _},
+          {s, "36", "open", " ", "Invalid date 2024-02-30", _, _, _, _, _, _, _, _, _, _, _},
+          {"Projects/Lighthouse.md", "16", "open", " ", "Write the pilot runbook", _, _, _, _, _, _,
+           _, _, "Next Steps", _, _},
+          {"Projects/Lighthouse.md", "17", "open", " ", "Pick a launch date", _, _, _, _, _, _, _,
+           _, "Next Steps", _, _},
+      }));
+  EXPECT_EQ(
+      Q("SELECT owner_name, task_uid, depends_on, block_id FROM tasks WHERE text = 'Top task'"),
+      (std::vector<Row>{{"NULL", "abc123", "xyz789", "blk1"}}));
   EXPECT_EQ(Q("SELECT owner_name FROM tasks WHERE line = 20 AND text LIKE 'Collect%'"),
             (std::vector<Row>{{"TBD"}}));  // A placeholder owner: kept as written, unowned.
 }
 
 TEST_F(FixtureVault, DecisionsAndFacts) {
-  EXPECT_EQ(Q("SELECT path, line, decision, date, account FROM decision_list ORDER BY path, line"),
-            (std::vector<Row>{
-                {"Customers/Harborline.md", "38", "Price the pilot per terminal.", "NULL",
-                 "Harborline"},
-                {"Meetings/2024-03-05 Harbor kickoff.md", "27",
-                 "Start with the Rotterdam terminal only.", "2024-03-05", "Harborline"},
-                {"Meetings/2024-03-05 Harbor kickoff.md", "28",
-                 "Use weekly syncs until the pilot starts.", "2024-03-05", "Harborline"},
-                {"Meetings/2024-03-12 - Harbor weekly.md", "28",
-                 "Keep the Rotterdam scope for the pilot.", "2024-03-12", "Harborline"},
-            }));
+  EXPECT_EQ(
+      Q("SELECT path, line, decision, date, account FROM decision_list ORDER BY path, line"),
+      (std::vector<Row>{
+          {"Customers/Harborline.md", "38", "Price the pilot per terminal.", "NULL", "Harborline"},
+          {"Meetings/2024-03-05 Harbor kickoff.md", "27", "Start with the Rotterdam terminal only.",
+           "2024-03-05", "Harborline"},
+          {"Meetings/2024-03-05 Harbor kickoff.md", "28",
+           "Use weekly syncs until the pilot starts.", "2024-03-05", "Harborline"},
+          {"Meetings/2024-03-12 - Harbor weekly.md", "28",
+           "Keep the Rotterdam scope for the pilot.", "2024-03-12", "Harborline"},
+      }));
   EXPECT_EQ(Q("SELECT n.path, f.line, f.kind, f.text, f.section FROM facts f "
               "JOIN notes n ON n.id = f.note_id ORDER BY n.path, f.line"),
             (std::vector<Row>{
@@ -174,18 +193,18 @@ TEST_F(FixtureVault, DecisionsAndFacts) {
 }
 
 TEST_F(FixtureVault, LinksResolvedLikeObsidian) {
-  EXPECT_EQ(Q("SELECT l.target, COALESCE(l.display, '-'), COALESCE(l.heading, '-'), l.embed, "
-              "l.line, l.style, COALESCE(t.path, '-') FROM links l "
-              "JOIN notes n ON n.id = l.note_id LEFT JOIN notes t ON t.id = l.target_note_id "
-              "WHERE n.path = 'Notes/Scratch.md' ORDER BY l.line, l.id"),
-            (std::vector<Row>{
-                {"Lighthouse", "-", "-", "0", "4", "frontmatter", "-"},  // Ambiguous name.
-                {"../Projects/Lighthouse.md", "the project", "Status", "0", "11", "markdown",
-                 "Projects/Lighthouse.md"},
-                {"Harborline", "the facts", "Key Facts", "0", "11", "wiki",
-                 "Customers/Harborline.md"},
-                {"diagram.png", "-", "-", "1", "11", "wiki", "-"},
-            }));
+  EXPECT_EQ(
+      Q("SELECT l.target, COALESCE(l.display, '-'), COALESCE(l.heading, '-'), l.embed, "
+        "l.line, l.style, COALESCE(t.path, '-') FROM links l "
+        "JOIN notes n ON n.id = l.note_id LEFT JOIN notes t ON t.id = l.target_note_id "
+        "WHERE n.path = 'Notes/Scratch.md' ORDER BY l.line, l.id"),
+      (std::vector<Row>{
+          {"Lighthouse", "-", "-", "0", "4", "frontmatter", "-"},  // Ambiguous name.
+          {"../Projects/Lighthouse.md", "the project", "Status", "0", "11", "markdown",
+           "Projects/Lighthouse.md"},
+          {"Harborline", "the facts", "Key Facts", "0", "11", "wiki", "Customers/Harborline.md"},
+          {"diagram.png", "-", "-", "1", "11", "wiki", "-"},
+      }));
   // Backlinks of the account note.
   EXPECT_EQ(Q("SELECT DISTINCT n.path FROM links l JOIN notes n ON n.id = l.note_id "
               "WHERE l.target_note_id = (SELECT id FROM notes WHERE path = "

@@ -1,13 +1,12 @@
 // A second ingest re-parses only what changed and leaves the store exactly as a fresh
 // ingest of the same files would (compared through CanonicalDump).
+#include <SQLiteCpp/Database.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <SQLiteCpp/Database.h>
-
 #include <ctime>
-#include <gtest/gtest.h>
 
 #include "notestore/notestore.h"
 #include "support/test_support.h"
@@ -100,16 +99,18 @@ TEST_F(Incremental, ChangeInOneNoteReResolvesOthers) {
   // A new alias on Priya's note changes who "@Pri" means in a note that did not change.
   dir_.Write("vault/Notes/Other.md", "- [ ] Call the port @Pri\n");
   Ingest();
-  EXPECT_EQ(QueryValue(db_, "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
-                            "WHERE t.text = 'Call the port'"),
+  EXPECT_EQ(QueryValue(db_,
+                       "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
+                       "WHERE t.text = 'Call the port'"),
             "Pri");
   std::string priya = testing::ReadFileText(vault() + "/People/Priya Raman.md");
   priya.replace(priya.find("aliases: [PR"), 12, "aliases: [PR, Pri");
   dir_.Write("vault/People/Priya Raman.md", priya);
   const IngestReport r = Ingest();
   EXPECT_EQ(r.files_parsed, 1);
-  EXPECT_EQ(QueryValue(db_, "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
-                            "WHERE t.text = 'Call the port'"),
+  EXPECT_EQ(QueryValue(db_,
+                       "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
+                       "WHERE t.text = 'Call the port'"),
             "Priya Raman");
   EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM people WHERE name = 'Pri'"), "0");
   ExpectSameAsFresh();
@@ -128,19 +129,22 @@ TEST_F(Incremental, MeIsRemembered) {
   Ingest("Dana Whitfield");
   dir_.Write("vault/Notes/Mine.md", "- [ ] Mine @Me\n");
   Ingest("");  // No --me this time: the stored name still applies.
-  EXPECT_EQ(QueryValue(db_, "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
-                            "WHERE t.text = 'Mine'"),
+  EXPECT_EQ(QueryValue(db_,
+                       "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
+                       "WHERE t.text = 'Mine'"),
             "Dana Whitfield");
   Ingest("Lena Ortiz");  // A new name re-resolves every @Me without re-parsing.
-  EXPECT_EQ(QueryValue(db_, "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
-                            "WHERE t.text = 'Mine'"),
+  EXPECT_EQ(QueryValue(db_,
+                       "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
+                       "WHERE t.text = 'Mine'"),
             "Lena Ortiz");
 }
 
 TEST_F(Incremental, WithoutMeSelfOwnedTasksStayUnownedWithADiagnostic) {
   Ingest("");
-  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM tasks WHERE owner_name = 'Myself' "
-                            "AND owner_id IS NULL"),
+  EXPECT_EQ(QueryValue(db_,
+                       "SELECT count(*) FROM tasks WHERE owner_name = 'Myself' "
+                       "AND owner_id IS NULL"),
             "2");
   EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM diagnostics WHERE code = 'owner-is-me-unknown'"),
             "2");
@@ -152,8 +156,9 @@ TEST_F(Incremental, PendingResolveAfterACrashIsFinished) {
   {
     // What a crash between the note batches and the vault-wide pass leaves behind.
     SQLite::Database db(db_, SQLite::OPEN_READWRITE);
-    db.exec("UPDATE tasks SET owner_id = NULL; DELETE FROM people; "
-            "UPDATE meta SET value = '1' WHERE key = 'resolve_pending'");
+    db.exec(
+        "UPDATE tasks SET owner_id = NULL; DELETE FROM people; "
+        "UPDATE meta SET value = '1' WHERE key = 'resolve_pending'");
   }
   const IngestReport r = Ingest();
   EXPECT_EQ(r.files_parsed, 0);

@@ -31,12 +31,14 @@ class SampleVault : public ::testing::Test {
 TEST_F(SampleVault, NotesMeetingsAndTasks) {
   EXPECT_EQ(Count("SELECT count(*) FROM notes"), "5");
   EXPECT_EQ(Count("SELECT count(*) FROM meetings"), "3");
-  EXPECT_EQ(Query(db_, "SELECT date, account, attendees FROM meeting_list WHERE date = '2025-10-22'"),
-            (std::vector<Row>{{"2025-10-22", "OpenAI", "Sam Hopewell, Jason Vallery"}}));
+  EXPECT_EQ(
+      Query(db_, "SELECT date, account, attendees FROM meeting_list WHERE date = '2025-10-22'"),
+      (std::vector<Row>{{"2025-10-22", "OpenAI", "Sam Hopewell, Jason Vallery"}}));
   EXPECT_EQ(Count("SELECT count(*) FROM tasks"), "35");
   EXPECT_EQ(Count("SELECT count(*) FROM tasks WHERE status_char = '?'"), "16");
-  EXPECT_EQ(Query(db_, "SELECT COALESCE(p.name, '(unowned)'), count(*) FROM tasks t "
-                       "LEFT JOIN people p ON p.id = t.owner_id GROUP BY 1 ORDER BY 1"),
+  EXPECT_EQ(Query(db_,
+                  "SELECT COALESCE(p.name, '(unowned)'), count(*) FROM tasks t "
+                  "LEFT JOIN people p ON p.id = t.owner_id GROUP BY 1 ORDER BY 1"),
             (std::vector<Row>{{"(unowned)", "4"},
                               {"Jack Kabat", "9"},
                               {"Jason Vallery", "18"},
@@ -58,13 +60,15 @@ TEST_F(SampleVault, DecisionsAccountsAndPeople) {
   EXPECT_EQ(Count("SELECT count(*) FROM accounts a JOIN people p ON p.name_key = a.name_key"), "0");
   EXPECT_EQ(Query(db_, "SELECT company FROM people WHERE name = 'Rick Haselton'"),
             (std::vector<Row>{{"VAST Data"}}));
-  EXPECT_EQ(Count("SELECT count(*) FROM people WHERE name IN ('Myself', 'TBD', 'Jack', 'Me')"), "0");
+  EXPECT_EQ(Count("SELECT count(*) FROM people WHERE name IN ('Myself', 'TBD', 'Jack', 'Me')"),
+            "0");
   EXPECT_EQ(Count("SELECT count(*) FROM people WHERE name = 'Jack Kabat'"), "1");
 }
 
 TEST_F(SampleVault, EveryDecisionHasItsNoteDateOrAccount) {
-  EXPECT_EQ(Query(db_, "SELECT path, count(*), COALESCE(max(date), '-'), COALESCE(max(account), '-') "
-                       "FROM decision_list GROUP BY path ORDER BY path"),
+  EXPECT_EQ(Query(db_,
+                  "SELECT path, count(*), COALESCE(max(date), '-'), COALESCE(max(account), '-') "
+                  "FROM decision_list GROUP BY path ORDER BY path"),
             (std::vector<Row>{
                 {"Customers/CoreWeave.md", "2", "-", "CoreWeave"},
                 {"Meetings/2025-09-18 - 1-1 with Jack Kabat on the architect remit.md", "2",

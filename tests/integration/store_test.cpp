@@ -1,10 +1,9 @@
 // The Store API: opening, refusing databases it must not touch, options, failures that
 // become diagnostics.
 #include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include "notestore/notestore.h"
 #include "support/test_support.h"

@@ -109,7 +109,8 @@ std::string CanonicalDump(const std::string& db_path) {
       "FROM account_mentions m JOIN notes n ON n.id = m.note_id "
       "LEFT JOIN accounts a ON a.id = m.account_id",
       "SELECT n.path, m.date, m.title, m.account_name, a.name_key, m.source, dn.path "
-      "FROM meetings m JOIN notes n ON n.id = m.note_id LEFT JOIN accounts a ON a.id = m.account_id "
+      "FROM meetings m JOIN notes n ON n.id = m.note_id LEFT JOIN accounts a ON a.id = "
+      "m.account_id "
       "LEFT JOIN meetings d ON d.id = m.duplicate_of LEFT JOIN notes dn ON dn.id = d.note_id",
       "SELECT n.path, ma.name, ma.line, p.name_key FROM meeting_attendees ma "
       "JOIN notes n ON n.id = ma.meeting_id LEFT JOIN people p ON p.id = ma.person_id",
@@ -121,9 +122,12 @@ std::string CanonicalDump(const std::string& db_path) {
       "LEFT JOIN tasks pt ON pt.id = t.parent_id LEFT JOIN tasks dt ON dt.id = t.duplicate_of "
       "LEFT JOIN notes dn ON dn.id = dt.note_id",
       "SELECT n.path, d.line, d.text, d.section, d.date, d.account_name, a.name_key "
-      "FROM decisions d JOIN notes n ON n.id = d.note_id LEFT JOIN accounts a ON a.id = d.account_id",
-      "SELECT n.path, f.line, f.kind, f.text, f.section FROM facts f JOIN notes n ON n.id = f.note_id",
-      "SELECT n.path, table_index, line, section, cells FROM table_rows JOIN notes n ON n.id = note_id",
+      "FROM decisions d JOIN notes n ON n.id = d.note_id LEFT JOIN accounts a ON a.id = "
+      "d.account_id",
+      "SELECT n.path, f.line, f.kind, f.text, f.section FROM facts f JOIN notes n ON n.id = "
+      "f.note_id",
+      "SELECT n.path, table_index, line, section, cells FROM table_rows JOIN notes n ON n.id = "
+      "note_id",
       "SELECT path, line, severity, code, message, stage, note_id IS NULL FROM diagnostics",
       "SELECT s.kind, s.title, s.body, n.path FROM search s JOIN notes n ON n.id = s.note_id",
   };

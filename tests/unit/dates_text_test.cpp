@@ -40,7 +40,9 @@ TEST(Text, NameKeyIgnoresCaseSpacingAndPunctuation) {
   EXPECT_EQ(util::NameKey("Jack Kabat"), "jackkabat");
   EXPECT_EQ(util::NameKey("jack-kabat"), "jackkabat");
   EXPECT_EQ(util::NameKey("  JACK   KABAT "), "jackkabat");
-  EXPECT_EQ(util::NameKey("José Núñez"), "jos\xC3\xA9n\xC3\xBA\xC3\xB1" "ez");
+  EXPECT_EQ(util::NameKey("José Núñez"),
+            "jos\xC3\xA9n\xC3\xBA\xC3\xB1"
+            "ez");
 }
 
 TEST(Text, SplitLinesAndCollapse) {

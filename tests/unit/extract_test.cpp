@@ -12,7 +12,8 @@ NoteRecord Extract(const std::string& path, const std::string& text) {
   return ExtractNote(path, parse::ParseNote(text));
 }
 
-std::vector<std::string> Names(const std::vector<PersonMention>& people, const std::string& source) {
+std::vector<std::string> Names(const std::vector<PersonMention>& people,
+                               const std::string& source) {
   std::vector<std::string> out;
   for (const PersonMention& p : people) {
     if (source.empty() || p.source == source) out.push_back(p.name);
@@ -61,10 +62,10 @@ TEST(Extract, MeetingAttendeesFromEverySource) {
 }
 
 TEST(Extract, AccountsButNotPeopleDeclaredInTheNote) {
-  const NoteRecord r = Extract(
-      "m.md",
-      "---\ndate: 2025-09-18\nperson: Jack Kabat\nparticipants: [Jack Kabat]\n"
-      "tags: [account/jack-kabat, account/open-ai]\n---\n**Account**: [[Jack Kabat]]\n");
+  const NoteRecord r =
+      Extract("m.md",
+              "---\ndate: 2025-09-18\nperson: Jack Kabat\nparticipants: [Jack Kabat]\n"
+              "tags: [account/jack-kabat, account/open-ai]\n---\n**Account**: [[Jack Kabat]]\n");
   ASSERT_EQ(r.accounts.size(), 1u);
   EXPECT_EQ(r.accounts[0].name, "open-ai");
   EXPECT_EQ(r.accounts[0].source, "tag");
@@ -74,10 +75,11 @@ TEST(Extract, AccountsButNotPeopleDeclaredInTheNote) {
 }
 
 TEST(Extract, AccountNoteStatusFromItsTable) {
-  NoteRecord r = Extract("c.md",
-                         "---\ntype: customer\ntitle: Acme\nstatus: active\n---\n"
-                         "## Account Status\n| Field | Value |\n|--|--|\n| **Status** | Prospect |\n"
-                         "| **Industry** | _Unknown_ |\n");
+  NoteRecord r =
+      Extract("c.md",
+              "---\ntype: customer\ntitle: Acme\nstatus: active\n---\n"
+              "## Account Status\n| Field | Value |\n|--|--|\n| **Status** | Prospect |\n"
+              "| **Industry** | _Unknown_ |\n");
   EXPECT_EQ(r.kind, NoteKind::kAccount);
   EXPECT_EQ(r.account, "Acme");
   EXPECT_EQ(r.account_status, "Prospect");
@@ -104,8 +106,12 @@ TEST(Extract, PeopleFromSectionsAndTables) {
       EXPECT_EQ(p.role, "Lead");
       EXPECT_EQ(p.company, "VAST Data");
     }
-    if (p.name == "Ann Lee") EXPECT_EQ(p.role, "Buyer");
-    if (p.name == "Bo Chen") EXPECT_EQ(p.role, "CTO");
+    if (p.name == "Ann Lee") {
+      EXPECT_EQ(p.role, "Buyer");
+    }
+    if (p.name == "Bo Chen") {
+      EXPECT_EQ(p.role, "CTO");
+    }
   }
 }
 

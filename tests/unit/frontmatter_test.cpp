@@ -66,7 +66,9 @@ TEST(Frontmatter, EveryScalarAndListStyle) {
       EXPECT_FALSE(p.value.has_value());
       EXPECT_EQ(p.line, 13);
     }
-    if (p.key == "block") EXPECT_EQ(p.line, p.idx == 0 ? 8 : 9);
+    if (p.key == "block") {
+      EXPECT_EQ(p.line, p.idx == 0 ? 8 : 9);
+    }
   }
   EXPECT_EQ(empties, 1);
   EXPECT_TRUE(n.diagnostics.empty());

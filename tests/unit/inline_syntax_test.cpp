@@ -14,7 +14,8 @@ std::vector<std::string> TagNames(std::string_view line) {
 TEST(Tags, ObsidianRules) {
   EXPECT_EQ(TagNames("#task #proposed #auto"),
             (std::vector<std::string>{"task", "proposed", "auto"}));
-  EXPECT_EQ(TagNames("nested #area/sub-area_2 done"), (std::vector<std::string>{"area/sub-area_2"}));
+  EXPECT_EQ(TagNames("nested #area/sub-area_2 done"),
+            (std::vector<std::string>{"area/sub-area_2"}));
   EXPECT_EQ(TagNames("#2024 is a number, #y2024 is a tag"), (std::vector<std::string>{"y2024"}));
   EXPECT_EQ(TagNames("a#b c.#d [[#heading]] url/#frag"), (std::vector<std::string>{}));
   EXPECT_EQ(TagNames("#tag, #tag2. #tag3!"), (std::vector<std::string>{"tag", "tag2", "tag3"}));
@@ -63,7 +64,8 @@ TEST(MarkdownLinks, LocalFilesOnlyPercentDecoded) {
 }
 
 TEST(Fields, BracketedAndWholeLine) {
-  auto fields = FindBracketFields("x [due:: 2025-10-26] y (mood:: calm [[Link]]) [not a field] [[w]]");
+  auto fields =
+      FindBracketFields("x [due:: 2025-10-26] y (mood:: calm [[Link]]) [not a field] [[w]]");
   ASSERT_EQ(fields.size(), 2u);
   EXPECT_EQ(fields[0].key, "due");
   EXPECT_EQ(fields[0].value, "2025-10-26");

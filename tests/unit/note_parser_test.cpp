@@ -13,21 +13,21 @@ std::vector<int> TaskLines(const ParsedNote& n) {
 
 TEST(NoteParser, TasksInEveryKindOfList) {
   const ParsedNote n = ParseNote(
-      "- [ ] dash\n"          // 1
-      "* [x] star\n"          // 2
-      "+ [X] plus\n"          // 3
-      "\n"                    // 4
-      "1. [-] numbered\n"     // 5
-      "2) [/] paren\n"        // 6
-      "\n"                    // 7
-      "> - [?] quoted\n"      // 8
-      "\n"                    // 9
-      "> [!note] Callout\n"   // 10
-      "> - [>] in callout\n"  // 11
-      "\n"                    // 12
-      "- item\n"              // 13
-      "  - [ ] nested\n"      // 14
-      "- [] not a task\n"     // 15
+      "- [ ] dash\n"                   // 1
+      "* [x] star\n"                   // 2
+      "+ [X] plus\n"                   // 3
+      "\n"                             // 4
+      "1. [-] numbered\n"              // 5
+      "2) [/] paren\n"                 // 6
+      "\n"                             // 7
+      "> - [?] quoted\n"               // 8
+      "\n"                             // 9
+      "> [!note] Callout\n"            // 10
+      "> - [>] in callout\n"           // 11
+      "\n"                             // 12
+      "- item\n"                       // 13
+      "  - [ ] nested\n"               // 14
+      "- [] not a task\n"              // 15
       "- [ ]no space, not a task\n");  // 16
   EXPECT_EQ(TaskLines(n), (std::vector<int>{1, 2, 3, 5, 6, 8, 11, 14}));
   std::vector<std::string> chars;
@@ -43,13 +43,13 @@ TEST(NoteParser, TasksInEveryKindOfList) {
 
 TEST(NoteParser, NothingInsideCodeOrCommentsCounts) {
   const ParsedNote n = ParseNote(
-      "```\n- [ ] fenced #nottag [[NotLink]]\n```\n"      // 1-3
-      "~~~dataview\nTASK\n- [ ] tilde fence\n~~~\n"       // 4-7
-      "\n    - [ ] indented code\n\n"                     // 8-10
-      "%%\n- [ ] obsidian comment #hidden\n%%\n"          // 11-13
-      "<!--\n- [ ] html comment [[Hidden]]\n-->\n"        // 14-16
+      "```\n- [ ] fenced #nottag [[NotLink]]\n```\n"                            // 1-3
+      "~~~dataview\nTASK\n- [ ] tilde fence\n~~~\n"                             // 4-7
+      "\n    - [ ] indented code\n\n"                                           // 8-10
+      "%%\n- [ ] obsidian comment #hidden\n%%\n"                                // 11-13
+      "<!--\n- [ ] html comment [[Hidden]]\n-->\n"                              // 14-16
       "Text `#code [[Code]] key:: v` and %% #inline %% <!-- [[x]] --> #real\n"  // 17
-      "- [ ] real task\n");                               // 18
+      "- [ ] real task\n");                                                     // 18
   EXPECT_EQ(TaskLines(n), (std::vector<int>{18}));
   ASSERT_EQ(n.tags.size(), 1u);
   EXPECT_EQ(n.tags[0].name, "real");
@@ -123,7 +123,9 @@ TEST(NoteParser, TablesAsRowsAndFieldTablesAsProperties) {
   for (const Property& p : n.properties) {
     if (p.source == PropertySource::kTable) {
       ++table_props;
-      if (p.key == "Status") EXPECT_EQ(p.value, "Prospect");
+      if (p.key == "Status") {
+        EXPECT_EQ(p.value, "Prospect");
+      }
     }
   }
   EXPECT_EQ(table_props, 2);
@@ -141,11 +143,11 @@ TEST(NoteParser, InlineFieldsEveryForm) {
   std::vector<std::pair<std::string, std::string>> got;
   for (const Property& p : n.properties) got.emplace_back(p.key, *p.value);
   EXPECT_EQ(got, (std::vector<std::pair<std::string, std::string>>{{"Status", "draft"},
-                                                                    {"Mood", "good"},
-                                                                    {"due", "2025-01-02"},
-                                                                    {"who", "Sam"},
-                                                                    {"Date", "2025-09-18"},
-                                                                    {"Account", "[[OpenAI]]"}}));
+                                                                   {"Mood", "good"},
+                                                                   {"due", "2025-01-02"},
+                                                                   {"who", "Sam"},
+                                                                   {"Date", "2025-09-18"},
+                                                                   {"Account", "[[OpenAI]]"}}));
 }
 
 TEST(NoteParser, NeverThrowsOnOddInput) {

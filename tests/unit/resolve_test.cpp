@@ -65,7 +65,7 @@ TEST(LinkIndex, ObsidianResolution) {
   EXPECT_EQ(index.Resolve("sam hopewell.md", "Notes/Today.md", false), 1);
   EXPECT_EQ(index.Resolve("People/Sam Hopewell", "x.md", false), 1);
   EXPECT_EQ(index.Resolve("Apollo", "Notes/Today.md", false), std::nullopt);  // Ambiguous.
-  EXPECT_EQ(index.Resolve("Apollo", "Projects/Plan.md", false), 2);  // Same folder wins.
+  EXPECT_EQ(index.Resolve("Apollo", "Projects/Plan.md", false), 2);           // Same folder wins.
   EXPECT_EQ(index.Resolve("Archive/Apollo", "Notes/Today.md", false), 3);
   EXPECT_EQ(index.Resolve("Clients/Acme", "x.md", false), 4);  // Partial path.
   EXPECT_EQ(index.Resolve("../Projects/Apollo.md", "Notes/Today.md", true), 2);
