@@ -8,6 +8,9 @@
 namespace notestore::cli {
 
 void AddIngestCommand(CLI::App& app);
+void AddListCommands(CLI::App& app);     // tasks, meetings, decisions, facts, people, ...
+void AddProfileCommands(CLI::App& app);  // person, account, show
+void AddSearchCommand(CLI::App& app);
 
 }  // namespace notestore::cli
 

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", NOTESTORE_VERSION_STRING);
   app.require_subcommand(1);
   notestore::cli::AddIngestCommand(app);
+  notestore::cli::AddListCommands(app);
+  notestore::cli::AddProfileCommands(app);
+  notestore::cli::AddSearchCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

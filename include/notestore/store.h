@@ -6,14 +6,29 @@
 // Thread-safety: a Store is not safe to use from several threads at once; give each
 // thread its own Store. Any number of Stores, in any processes, may read one database
 // while one of them ingests: readers see each batch of notes appear atomically.
-// Errors: every method may throw notestore::Error (see error.h).
+// Errors: every method may throw notestore::Error (see error.h). Methods that take a
+// person's or account's name throw Error(kNotFound) for a name that matches nothing
+// and Error(kInvalidArgument), listing the candidates, for one that matches several.
+// Names match case-insensitively, by alias, and (people) by a first name only one
+// person has; "me" means the --me person.
 #ifndef NOTESTORE_STORE_H_
 #define NOTESTORE_STORE_H_
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "notestore/account.h"
+#include "notestore/decision.h"
+#include "notestore/diagnostic.h"
+#include "notestore/fact.h"
 #include "notestore/ingest.h"
+#include "notestore/meeting.h"
+#include "notestore/note.h"
+#include "notestore/person.h"
+#include "notestore/profiles.h"
+#include "notestore/search.h"
+#include "notestore/task.h"
 
 namespace notestore {
 
@@ -50,6 +65,39 @@ class Store {
   // Problems inside notes become diagnostics; only a failure of the vault as a whole
   // (missing directory, unwritable database) throws.
   IngestReport ingest(const std::string& vault_dir, const IngestOptions& options = IngestOptions());
+
+  // --- Queries. All read-only; results are plain values the caller owns. ---
+
+  std::vector<Task> tasks(const TaskQuery& query = TaskQuery()) const;
+  std::vector<Meeting> meetings(const MeetingQuery& query = MeetingQuery()) const;
+  std::vector<Decision> decisions(const DecisionQuery& query = DecisionQuery()) const;
+  // Facts of one kind ("blocker"...), or all when `kind` is empty; in vault order.
+  std::vector<Fact> facts(const std::string& kind = "") const;
+  // Everyone, by name, with meeting and open-task counts.
+  std::vector<Person> people() const;
+  // Every account, by name.
+  std::vector<Account> accounts() const;
+  // Diagnostics at `min_severity` or worse, by path and line.
+  std::vector<Diagnostic> diagnostics(Severity min_severity = Severity::kInfo) const;
+
+  // One person with their meetings, open tasks, accounts and notes.
+  PersonProfile person(const std::string& name) const;
+  // One account with its people, meetings, decisions, open tasks and facts.
+  AccountProfile account(const std::string& name) const;
+  // One note (by path, ".md" optional, or by a unique title or file name) with its body,
+  // properties, tasks, decisions, facts, outgoing links and backlinks.
+  NoteDetail note(const std::string& path) const;
+  // Links in the note, and links from other notes to it.
+  std::vector<Link> links_from(const std::string& path) const;
+  std::vector<Link> backlinks(const std::string& path) const;
+
+  // Full-text search over notes, tasks and decisions, best first (BM25, with title
+  // matches weighted above body matches). Plain words are matched as words whatever
+  // punctuation they hold; "quoted phrases", prefix* and upper-case AND / OR / NOT with
+  // parentheses work too. Throws Error(kQuery) for malformed operators or parentheses,
+  // Error(kInvalidArgument) for a query with no words.
+  std::vector<SearchHit> search(const std::string& query,
+                                const SearchOptions& options = SearchOptions()) const;
 
   // The path the store was opened with.
   const std::string& path() const;

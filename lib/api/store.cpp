@@ -3,16 +3,11 @@
 #include <SQLiteCpp/Database.h>
 
 #include "api/ingest_runner.h"
+#include "api/store_impl.h"
 #include "notestore/error.h"
 #include "store/schema.h"
 
 namespace notestore {
-
-struct Store::Impl {
-  std::string path;
-  OpenOptions options;
-  std::unique_ptr<SQLite::Database> db;
-};
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;

@@ -14,4 +14,11 @@ const char* SeverityName(Severity s) {
   return "warning";
 }
 
+std::optional<Severity> ParseSeverity(const std::string& name) {
+  for (Severity s : {Severity::kInfo, Severity::kWarning, Severity::kError}) {
+    if (name == SeverityName(s)) return s;
+  }
+  return std::nullopt;
+}
+
 }  // namespace notestore

@@ -28,20 +28,6 @@ const char* LinkStyleName(LinkStyle style) {
   return "wiki";
 }
 
-const char* TaskStatusName(TaskStatus status) {
-  switch (status) {
-    case TaskStatus::kOpen:
-      return "open";
-    case TaskStatus::kDone:
-      return "done";
-    case TaskStatus::kCancelled:
-      return "cancelled";
-    case TaskStatus::kInProgress:
-      return "in_progress";
-  }
-  return "open";
-}
-
 TaskStatus StatusFromChar(const std::string& c) {
   if (c == "x" || c == "X") return TaskStatus::kDone;
   if (c == "-") return TaskStatus::kCancelled;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "notestore/task.h"
 
 namespace notestore::parse {
 
@@ -50,8 +51,8 @@ struct Link {
   LinkStyle style = LinkStyle::kWiki;
 };
 
-enum class TaskStatus { kOpen, kDone, kCancelled, kInProgress };
-const char* TaskStatusName(TaskStatus status);
+// The status a checkbox character stands for: " " open, "x"/"X" done, "-" cancelled,
+// "/" in progress, anything else open.
 TaskStatus StatusFromChar(const std::string& c);
 
 // Metadata read from a task's line (Obsidian Tasks emoji and Dataview fields).

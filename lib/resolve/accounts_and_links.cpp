@@ -97,6 +97,11 @@ void ResolveAccounts(SQLite::Database& db) {
                  "UPDATE meetings SET account_id = ?1 WHERE id = ?2", ids);
   AssignAccounts(db, "SELECT id, account_name, account_id FROM decisions",
                  "UPDATE decisions SET account_id = ?1 WHERE id = ?2", ids);
+  // A note is about the first account it names (an account note: itself).
+  AssignAccounts(db,
+                 "SELECT n.id, (SELECT am.name FROM account_mentions am WHERE am.note_id = n.id "
+                 "ORDER BY am.rowid LIMIT 1), n.account_id FROM notes n",
+                 "UPDATE notes SET account_id = ?1 WHERE id = ?2", ids);
 }
 
 void ResolveLinks(SQLite::Database& db) {

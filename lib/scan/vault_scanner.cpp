@@ -94,7 +94,7 @@ class Walker {
   void Problem(const std::string& rel, const char* code, std::string message,
                Severity severity = Severity::kWarning) {
     result_->problems.push_back(
-        ScanProblem{rel, Diagnostic{severity, code, std::move(message), 0}});
+        ScanProblem{rel, MakeDiagnostic(severity, code, std::move(message))});
   }
 
   const ScanOptions& options_;
@@ -127,8 +127,8 @@ ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options) {
     if (!unique.empty() && unique.back().rel_path == f.rel_path) {
       result.problems.push_back(ScanProblem{
           f.rel_path,
-          Diagnostic{Severity::kWarning, "duplicate-path",
-                     "another file has the same name once made valid UTF-8; skipped", 0}});
+          MakeDiagnostic(Severity::kWarning, "duplicate-path",
+                         "another file has the same name once made valid UTF-8; skipped")});
       continue;
     }
     unique.push_back(std::move(f));

@@ -210,7 +210,7 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note) {
   for (const parse::Task& t : note.tasks) {
     const parse::TaskFields& f = t.fields;
     const NullIfZero parent(t.parent_task >= 0 ? task_ids[t.parent_task] : 0);
-    Exec(st_->insert_task, id, t.line, parse::TaskStatusName(t.status), t.status_char, f.text,
+    Exec(st_->insert_task, id, t.line, TaskStatusName(t.status), t.status_char, f.text,
          NullIfEmpty(f.owner), f.due, f.scheduled, f.start, f.created, f.done, f.cancelled,
          f.priority, f.recurrence, SectionText(note, note.items[t.item].heading), parent, f.task_id,
          f.depends_on, f.block_id, t.raw);

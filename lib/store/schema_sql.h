@@ -24,9 +24,11 @@ CREATE TABLE notes(
   file_size     INTEGER NOT NULL,
   file_mtime_ns INTEGER NOT NULL,
   content_hash  INTEGER NOT NULL,
-  repairs       INTEGER NOT NULL DEFAULT 0
+  repairs       INTEGER NOT NULL DEFAULT 0,
+  account_id    INTEGER REFERENCES accounts(id) ON DELETE SET NULL
 );
 CREATE INDEX notes_kind ON notes(kind, date);
+CREATE INDEX notes_account ON notes(account_id);
 CREATE INDEX notes_title ON notes(title COLLATE NOCASE);
 
 CREATE TABLE properties(
@@ -257,10 +259,7 @@ CREATE VIEW task_list AS
   FROM tasks t
   JOIN notes n ON n.id = t.note_id
   LEFT JOIN people p ON p.id = t.owner_id
-  LEFT JOIN meetings m ON m.note_id = t.note_id
-  LEFT JOIN accounts a ON a.id = COALESCE(m.account_id,
-      (SELECT am.account_id FROM account_mentions am
-        WHERE am.note_id = t.note_id AND am.account_id IS NOT NULL ORDER BY am.rowid LIMIT 1));
+  LEFT JOIN accounts a ON a.id = n.account_id;
 
 CREATE VIEW meeting_list AS
   SELECT m.id AS id, m.date AS date, m.title AS title, a.name AS account,

@@ -89,8 +89,9 @@ std::string CanonicalDump(const std::string& db_path) {
   // Ids are replaced by what they stand for: a note by its path, a person or account by
   // its name key, a task by its note's path and line.
   static const char* const kQueries[] = {
-      "SELECT path, title, kind, type, date, body, frontmatter, folder, file_size, "
-      "content_hash, repairs FROM notes",
+      "SELECT n.path, n.title, n.kind, n.type, n.date, n.body, n.frontmatter, n.folder, "
+      "n.file_size, n.content_hash, n.repairs, a.name_key FROM notes n "
+      "LEFT JOIN accounts a ON a.id = n.account_id",
       "SELECT n.path, key, value, idx, line, source FROM properties JOIN notes n ON n.id = note_id",
       "SELECT n.path, alias FROM note_aliases JOIN notes n ON n.id = note_id",
       "SELECT n.path, level, text, line FROM headings JOIN notes n ON n.id = note_id",

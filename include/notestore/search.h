@@ -1,0 +1,60 @@
+// Full-text search over notes, tasks and decisions (SQLite FTS5, BM25 ranking).
+#ifndef NOTESTORE_SEARCH_H_
+#define NOTESTORE_SEARCH_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "notestore/date.h"
+
+namespace notestore {
+
+enum class SearchKind { kNote, kTask, kDecision };
+// "note", "task", "decision".
+const char* SearchKindName(SearchKind kind);
+std::optional<SearchKind> ParseSearchKind(const std::string& name);
+
+struct SearchOptions {
+  // Kinds to search; empty for all. Default: all.
+  std::vector<SearchKind> kinds;
+  // Only hits in notes dated within the range (inclusive). Default: none.
+  std::optional<Date> from;
+  std::optional<Date> to;
+  // Only hits in notes about this account (case-insensitive name). Default: any.
+  std::string account;
+  // Paging. Default: the first 20 hits.
+  int limit = 20;
+  int offset = 0;
+  // How a title match weighs against a body match in the BM25 score. Default: 5.
+  double title_weight = 5.0;
+  // Factors on the score of task and decision hits. A note holds the text of its tasks
+  // and decisions in a longer body, so without them a short task line outranks the
+  // meeting it comes from. Default: 0.5 and 0.6 (notes: 1).
+  double task_weight = 0.5;
+  double decision_weight = 0.6;
+  // Marks around matched words in the snippet. Default: "[" and "]".
+  std::string highlight_open = "[";
+  std::string highlight_close = "]";
+  // Pass the query to FTS5 unchanged (its full syntax, e.g. NEAR and column filters) instead
+  // of reading it as described at Store::search. A malformed query then throws
+  // Error(kQuery). Default: false.
+  bool raw = false;
+};
+
+struct SearchHit {
+  SearchKind kind = SearchKind::kNote;
+  int64_t id = 0;  // The id in the kind's table (notes, tasks, decisions).
+  int64_t note_id = 0;
+  std::string path;
+  std::string title;  // The note's title, or the task's or decision's text.
+  std::string snippet;
+  double score = 0;          // BM25 times the kind's weight: lower is better, as SQLite reports it.
+  std::optional<Date> date;  // The note's date.
+  int line = 0;              // For tasks and decisions; 0 for notes.
+};
+
+}  // namespace notestore
+
+#endif  // NOTESTORE_SEARCH_H_

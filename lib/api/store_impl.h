@@ -1,0 +1,23 @@
+// The inside of notestore::Store, shared by the modules that implement its methods
+// (api/store.cpp for opening and ingest, query/ for reading).
+#ifndef NOTESTORE_LIB_API_STORE_IMPL_H_
+#define NOTESTORE_LIB_API_STORE_IMPL_H_
+
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+
+#include "notestore/store.h"
+
+namespace notestore {
+
+struct Store::Impl {
+  std::string path;
+  OpenOptions options;
+  std::unique_ptr<SQLite::Database> db;
+};
+
+}  // namespace notestore
+
+#endif  // NOTESTORE_LIB_API_STORE_IMPL_H_

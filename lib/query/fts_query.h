@@ -1,0 +1,26 @@
+// Reading what a user types into the search box as an FTS5 query.
+//
+// Words are matched as words, whatever punctuation they hold: hyphens ("GPU-adjacent"),
+// colons ("10:30"), apostrophes and stray quotes never cause a syntax error. On top of
+// that the useful parts of FTS5 syntax work:
+//   "global namespace"     a phrase (quotes that pair up)
+//   namesp*                a prefix
+//   vast AND coreweave     boolean operators (upper case), OR, NOT, with ( ) for grouping
+//   title:apollo           a column filter (title or body)
+// A query that uses operators or parentheses and gets them wrong ("vast AND", "(a OR b")
+// is malformed: it throws Error(kQuery) saying where.
+#ifndef NOTESTORE_LIB_QUERY_FTS_QUERY_H_
+#define NOTESTORE_LIB_QUERY_FTS_QUERY_H_
+
+#include <string>
+#include <string_view>
+
+namespace notestore::query {
+
+// Returns the FTS5 MATCH expression for `user_query`. Throws Error(kInvalidArgument) for
+// a query with no words, Error(kQuery) for malformed operators or parentheses.
+std::string BuildFtsQuery(std::string_view user_query);
+
+}  // namespace notestore::query
+
+#endif  // NOTESTORE_LIB_QUERY_FTS_QUERY_H_
