@@ -29,11 +29,12 @@ struct SearchOptions {
   int offset = 0;
   // How a title match weighs against a body match in the BM25 score. Default: 5.
   double title_weight = 5.0;
-  // Factors on the score of task and decision hits. A note holds the text of its tasks
-  // and decisions in a longer body, so without them a short task line outranks the
-  // meeting it comes from. Default: 0.5 and 0.6 (notes: 1).
-  double task_weight = 0.5;
-  double decision_weight = 0.6;
+  // Group hits by note: notes are ranked by their best hit (the note itself or one of
+  // its tasks or decisions), and each note comes right before its own task and
+  // decision hits. A meeting where a subject is decided thus ranks above the single line
+  // that records the decision, and never below an unrelated note. False ranks every hit
+  // on its own score. Default: true.
+  bool group_by_note = true;
   // Marks around matched words in the snippet. Default: "[" and "]".
   std::string highlight_open = "[";
   std::string highlight_close = "]";

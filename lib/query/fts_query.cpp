@@ -181,23 +181,23 @@ std::string BuildFtsQuery(std::string_view user_query) {
     throw Error(ErrorCode::kInvalidArgument, "the search query has no words to look for");
   }
   Checker(tokens).Run();
+  // Adjacent terms get an explicit AND: FTS5 does not accept an implicit one next to
+  // parentheses ("a (b OR c)").
   std::string out;
+  TokenType previous = TokenType::kAnd;
   for (const Token& t : tokens) {
+    const bool ends_operand = previous == TokenType::kTerm || previous == TokenType::kClose;
+    const bool starts_operand = t.type == TokenType::kTerm || t.type == TokenType::kOpen;
+    if (ends_operand && starts_operand) out += " AND";
     if (!out.empty()) out.push_back(' ');
-    switch (t.type) {
-      case TokenType::kTerm:
-        out += t.fts;
-        break;
-      case TokenType::kOpen:
-        out += "(";
-        break;
-      case TokenType::kClose:
-        out += ")";
-        break;
-      default:
-        out += t.fts;
-        break;
+    if (t.type == TokenType::kOpen) {
+      out += "(";
+    } else if (t.type == TokenType::kClose) {
+      out += ")";
+    } else {
+      out += t.fts;
     }
+    previous = t.type;
   }
   return out;
 }

@@ -32,7 +32,8 @@ std::vector<Task> Store::tasks(const TaskQuery& q) const {
     if (!q.statuses.empty()) {
       std::vector<query::SqlValue> names;
       for (TaskStatus s : q.statuses) names.emplace_back(std::string(TaskStatusName(s)));
-      sql.Where("t.status IN " + InList(names.size()), std::move(names));
+      const std::string condition = "t.status IN " + InList(names.size());
+      sql.Where(condition, std::move(names));
     }
     if (!q.owner.empty()) sql.Where("t.owner_id = ?", {query::FindPersonId(db, q.owner)});
     if (q.unowned) sql.Where("t.owner_id IS NULL");

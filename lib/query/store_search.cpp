@@ -4,9 +4,43 @@
 #include "query/fts_query.h"
 #include "query/guard.h"
 #include "query/name_lookup.h"
+#include "query/record_readers.h"
 #include "query/sql_query.h"
 
 namespace notestore {
+namespace {
+
+// The matching rows with their score, and their note group's best score. snippet() with
+// column -1 picks whichever column matched best. `filters` adds "AND ..." conditions.
+std::string HitsSql(const std::string& filters) {
+  return "SELECT kind, ref_id, note_id, path, title, snip, score, date, line FROM ("
+         "SELECT *, min(score) OVER (PARTITION BY note_id) AS group_score FROM ("
+         "SELECT s.kind AS kind, s.ref_id AS ref_id, s.note_id AS note_id, n.path AS path, "
+         "CASE s.kind WHEN 'note' THEN n.title ELSE s.title END AS title, "
+         "snippet(search, -1, ?, ?, '…', 16) AS snip, bm25(search, ?, 1.0) AS score, "
+         "n.date AS date, "
+         "CASE s.kind WHEN 'task' THEN (SELECT line FROM tasks WHERE id = s.ref_id) "
+         "WHEN 'decision' THEN (SELECT line FROM decisions WHERE id = s.ref_id) ELSE 0 END "
+         "AS line, s.rowid AS rid "
+         "FROM search s JOIN notes n ON n.id = s.note_id WHERE search MATCH ?" +
+         filters + "))";
+}
+
+SearchHit ReadHit(SQLite::Statement& r) {
+  SearchHit h;
+  h.kind = ParseSearchKind(r.getColumn(0).getString()).value_or(SearchKind::kNote);
+  h.id = r.getColumn(1).getInt64();
+  h.note_id = r.getColumn(2).getInt64();
+  h.path = r.getColumn(3).getString();
+  h.title = r.getColumn(4).getString();
+  h.snippet = r.getColumn(5).getString();
+  h.score = r.getColumn(6).getDouble();
+  if (!r.getColumn(7).isNull()) h.date = Date::Parse(r.getColumn(7).getString());
+  h.line = r.getColumn(8).getInt();
+  return h;
+}
+
+}  // namespace
 
 std::vector<SearchHit> Store::search(const std::string& text, const SearchOptions& options) const {
   SQLite::Database& db = *impl_->db;
@@ -15,53 +49,37 @@ std::vector<SearchHit> Store::search(const std::string& text, const SearchOption
     throw Error(ErrorCode::kInvalidArgument, "search limit and offset must not be negative");
   }
   return query::Guard("search failed", [&] {
-    // snippet() with column -1 picks whichever column matched best.
-    query::SqlQuery sql(
-        "SELECT s.kind, s.ref_id, s.note_id, n.path, "
-        "CASE s.kind WHEN 'note' THEN n.title ELSE s.title END, "
-        "snippet(search, -1, ?, ?, '…', 16), bm25(search, ?, 1.0) * "
-        "CASE s.kind WHEN 'task' THEN ? WHEN 'decision' THEN ? ELSE 1.0 END AS score, n.date, "
-        "CASE s.kind WHEN 'task' THEN (SELECT line FROM tasks WHERE id = s.ref_id) "
-        "WHEN 'decision' THEN (SELECT line FROM decisions WHERE id = s.ref_id) ELSE 0 END "
-        "FROM search s JOIN notes n ON n.id = s.note_id");
-    // The snippet and weight parameters come first in the statement, so they are the
-    // first values bound.
-    sql.Where("search MATCH ?",
-              {options.highlight_open, options.highlight_close, options.title_weight,
-               options.task_weight, options.decision_weight, match});
+    // Parameters in statement order: snippet marks, title weight, the match, filters.
+    std::vector<query::SqlValue> values = {options.highlight_open, options.highlight_close,
+                                           options.title_weight, match};
+    std::string filters;
     if (!options.kinds.empty()) {
-      std::string in;
-      std::vector<query::SqlValue> names;
-      for (SearchKind k : options.kinds) {
-        in += in.empty() ? "?" : ",?";
-        names.emplace_back(std::string(SearchKindName(k)));
+      filters += " AND s.kind IN (";
+      for (size_t i = 0; i < options.kinds.size(); ++i) {
+        filters += i ? ",?" : "?";
+        values.emplace_back(std::string(SearchKindName(options.kinds[i])));
       }
-      sql.Where("s.kind IN (" + in + ")", std::move(names));
+      filters += ")";
     }
-    if (options.from) sql.Where("n.date >= ?", {options.from->ToString()});
-    if (options.to) sql.Where("n.date <= ?", {options.to->ToString()});
+    if (options.from) {
+      filters += " AND n.date >= ?";
+      values.emplace_back(options.from->ToString());
+    }
+    if (options.to) {
+      filters += " AND n.date <= ?";
+      values.emplace_back(options.to->ToString());
+    }
     if (!options.account.empty()) {
-      sql.Where("n.account_id = ?", {query::FindAccountId(db, options.account)});
+      filters += " AND n.account_id = ?";
+      values.emplace_back(query::FindAccountId(db, options.account));
     }
-    sql.OrderBy("score, s.rowid").Page(options.limit, options.offset);
-    SQLite::Statement statement(db, sql.Sql());
-    sql.Bind(statement);
-    std::vector<SearchHit> hits;
+    query::SqlQuery sql(HitsSql(filters));
+    sql.Where("1", std::move(values));
+    sql.OrderBy(options.group_by_note ? "group_score, note_id, kind != 'note', score, rid"
+                                      : "score, rid")
+        .Page(options.limit, options.offset);
     try {
-      while (statement.executeStep()) {
-        SearchHit h;
-        h.kind = ParseSearchKind(statement.getColumn(0).getString()).value_or(SearchKind::kNote);
-        h.id = statement.getColumn(1).getInt64();
-        h.note_id = statement.getColumn(2).getInt64();
-        h.path = statement.getColumn(3).getString();
-        h.title = statement.getColumn(4).getString();
-        h.snippet = statement.getColumn(5).getString();
-        h.score = statement.getColumn(6).getDouble();
-        if (!statement.getColumn(7).isNull())
-          h.date = Date::Parse(statement.getColumn(7).getString());
-        h.line = statement.getColumn(8).getInt();
-        hits.push_back(std::move(h));
-      }
+      return query::Load<SearchHit>(db, sql, ReadHit);
     } catch (const SQLite::Exception& e) {
       // Only a raw query can be malformed by now; say so plainly.
       const std::string what = e.what();
@@ -71,7 +89,6 @@ std::vector<SearchHit> Store::search(const std::string& text, const SearchOption
       }
       throw;
     }
-    return hits;
   });
 }
 

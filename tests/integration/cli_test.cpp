@@ -93,3 +93,161 @@ TEST(Cli, NotANotestoreDatabaseExitsWithOne) {
 
 }  // namespace
 }  // namespace notestore
+
+namespace notestore {
+namespace {
+
+// The read commands against a database built once from the fixture vault.
+class CliQueries : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    db_ = testing::IngestFixtureVault(*dir_);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static RunResult Cmd(const std::string& args) { return RunCli(args + " --db " + Quote(db_)); }
+  static nlohmann::json JsonOf(const std::string& args) {
+    const RunResult r = Cmd(args + " --json");
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;
+    return nlohmann::json::parse(r.out);
+  }
+
+  static testing::TempDir* dir_;
+  static std::string db_;
+};
+testing::TempDir* CliQueries::dir_ = nullptr;
+std::string CliQueries::db_;
+
+TEST_F(CliQueries, TasksJsonUsesTheSchemaColumnNames) {
+  const nlohmann::json tasks = JsonOf("tasks --owner PR");
+  ASSERT_EQ(tasks.size(), 3u);
+  const nlohmann::json& t = tasks[1];
+  EXPECT_EQ(t["text"], "Send the pilot scope to Harborline");
+  EXPECT_EQ(t["owner"], "Priya Raman");
+  EXPECT_EQ(t["owner_name"], "Priya");
+  EXPECT_EQ(t["path"], "Meetings/2024-03-05 Harbor kickoff.md");
+  EXPECT_EQ(t["due"], "2024-03-15");
+  EXPECT_EQ(t["priority"], "high");
+  EXPECT_EQ(t["status"], "open");
+  EXPECT_EQ(t["status_char"], " ");
+  EXPECT_EQ(t["line"], 18);
+  EXPECT_TRUE(t["scheduled"].is_null());
+  EXPECT_EQ(JsonOf("tasks --status done,cancelled").size(), 4u);
+  EXPECT_EQ(JsonOf("tasks --account harborline --priority high").size(), 2u);
+  EXPECT_EQ(JsonOf("tasks --due-before 2024-03-14").size(), 2u);
+  EXPECT_EQ(JsonOf("tasks --overdue --as-of 2024-03-15").size(), 2u);
+  EXPECT_EQ(JsonOf("tasks --tag area").size(), 1u);
+  EXPECT_EQ(JsonOf("tasks --unowned --note Projects/Lighthouse.md").size(), 2u);
+  EXPECT_EQ(JsonOf("tasks --order priority --limit 1")[0]["text"],
+            "Send the pilot scope to Harborline");
+}
+
+TEST_F(CliQueries, MeetingsDecisionsPeopleAccounts) {
+  const nlohmann::json meetings = JsonOf("meetings --person lena");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_EQ(meetings[0]["attendees"],
+            (nlohmann::json{"Priya Raman", "Dana Whitfield", "Lena Ortiz"}));
+  EXPECT_EQ(JsonOf("meetings --from 2024-03-10 --to 2024-03-12").size(), 1u);
+  const nlohmann::json decisions = JsonOf("decisions --account Harborline");
+  ASSERT_EQ(decisions.size(), 4u);
+  EXPECT_EQ(decisions[3]["path"], "Customers/Harborline.md");
+  EXPECT_TRUE(decisions[3]["date"].is_null());
+  EXPECT_EQ(JsonOf("people").size(), 5u);
+  EXPECT_EQ(JsonOf("accounts")[0]["status"], "Prospect");
+  EXPECT_EQ(JsonOf("facts --kind risk").size(), 1u);
+  EXPECT_EQ(JsonOf("diagnostics --severity error").size(), 1u);
+}
+
+TEST_F(CliQueries, ProfilesAndShowPrintOneObject) {
+  const nlohmann::json p = JsonOf("person 'priya r.'");
+  ASSERT_TRUE(p.is_object());
+  EXPECT_EQ(p["name"], "Priya Raman");
+  EXPECT_EQ(p["open_tasks"].size(), 3u);
+  EXPECT_EQ(p["meetings"].size(), 2u);
+  EXPECT_EQ(p["accounts"][0]["name"], "Harborline");
+  const nlohmann::json a = JsonOf("account HARBORLINE");
+  EXPECT_EQ(a["people"].size(), 5u);
+  EXPECT_EQ(a["facts"].size(), 5u);
+  const nlohmann::json n = JsonOf("show Customers/Harborline.md");
+  EXPECT_EQ(n["title"], "Harborline");
+  EXPECT_EQ(n["backlinks"].size(), 4u);
+  EXPECT_EQ(n["decisions"].size(), 1u);
+}
+
+TEST_F(CliQueries, SearchJsonAndHumanOutput) {
+  const nlohmann::json hits = JsonOf("search rotterdam --kind decision");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0]["kind"], "decision");
+  EXPECT_EQ(hits[0]["line"], 27);
+  EXPECT_EQ(JsonOf("search 'Khan \"Channel'").size(), 0u);
+  const RunResult human = Cmd("search rotterdam");
+  EXPECT_EQ(human.exit_code, 0);
+  EXPECT_NE(human.out.find("Harborline kickoff"), std::string::npos) << human.out;
+}
+
+TEST_F(CliQueries, HumanTablesFitTheWidth) {
+  const RunResult r = RunCli("tasks --db " + Quote(db_) + " | cat");  // Not a terminal...
+  EXPECT_EQ(r.exit_code, 0);
+  const std::string cmd = "COLUMNS=60 " + std::string(NOTESTORE_CLI) + " tasks --db " + Quote(db_);
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char line[4096];
+  int lines = 0;
+  while (fgets(line, sizeof line, pipe)) {
+    std::string l(line);
+    if (!l.empty() && l.back() == '\n') l.pop_back();
+    size_t chars = 0;
+    for (char c : l) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    EXPECT_LE(chars, 60u) << l;
+    ++lines;
+  }
+  pclose(pipe);
+  EXPECT_EQ(lines, 26);  // Header, rule, 24 tasks.
+}
+
+TEST_F(CliQueries, BadInputIsOneLineAndExitTwo) {
+  for (const std::string& args :
+       {std::string("tasks --owner Nobody"), std::string("tasks --status bogus"),
+        std::string("tasks --due-before 2024-13-01"), std::string("tasks --priority urgent"),
+        std::string("meetings --from yesterday"), std::string("person Zed"),
+        std::string("account Nope"), std::string("show Lighthouse"),
+        std::string("search 'pilot AND'"), std::string("search --kind memo pilot"),
+        std::string("tasks --order random")}) {
+    const RunResult r = Cmd(args);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << args << "\n" << r.out;
+  }
+  const RunResult missing = RunCli("people --db /no/such.db");
+  EXPECT_EQ(missing.exit_code, 2) << missing.out;
+}
+
+// The acceptance commands on the user's sample vault.
+TEST(CliSampleVault, AcceptanceQueries) {
+  const auto vault = testing::SharedPath("sample-vault");
+  if (!vault) GTEST_SKIP() << "../shared/sample-vault is absent";
+  testing::TempDir dir;
+  const std::string db = Quote(dir.Join("s.db"));
+  ASSERT_EQ(RunCli("ingest " + Quote(*vault) + " --db " + db + " --me 'Jason Vallery' -q").exit_code, 0);
+  auto json = [&](const std::string& args) {
+    const RunResult r = RunCli(args + " --db " + db + " --json");
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;
+    return nlohmann::json::parse(r.out);
+  };
+  const nlohmann::json sam = json("tasks --owner 'Sam Hopewell'");
+  ASSERT_EQ(sam.size(), 4u);
+  for (const auto& t : sam) EXPECT_EQ(t["owner"], "Sam Hopewell");
+  const nlohmann::json jack = json("meetings --person 'Jack Kabat'");
+  ASSERT_EQ(jack.size(), 2u);
+  for (const auto& m : jack) EXPECT_EQ(m["date"], "2025-09-18");
+  const nlohmann::json decisions = json("decisions --account CoreWeave");
+  ASSERT_EQ(decisions.size(), 2u);
+  for (const auto& d : decisions) EXPECT_EQ(d["path"], "Customers/CoreWeave.md");
+  const nlohmann::json hits = json("search 'global namespace'");
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["kind"], "note");
+  EXPECT_EQ(hits[0]["path"].get<std::string>().rfind("Meetings/", 0), 0u) << hits[0];
+  EXPECT_NO_THROW(json("search 'Khan \"Channel'"));
+}
+
+}  // namespace
+}  // namespace notestore

@@ -148,7 +148,7 @@ TEST_F(FixtureVault, TasksWithEverySignifierOwnerAndParent) {
           {s, "30", "open", " ", "Quoted task", _, _, _, _, _, _, _, _, _, _, _},
           {s, "31", "done", "X", "Quoted child", _, _, _, _, _, _, _, _, _, "30", _},
           {s, "33", "open", " ", "Star bullet task", _, _, _, _, _, _, _, _, _, _, _},
-          {s, "34", "open", " ", "Plus bullet task", _, _, _, _, _, _, _, _, _, _, _},
+          {s, "34", "open", " ", "Plus bullet task", _, _, _, _, _, _, _, _, _, _, "area/ops"},
           {s, "35", "open", " ", "Task with `code @Someone #nottag` and mail to me@example.com", _,
            _, _, _, _, _, _, _, _, _, _},
           {s, "36", "open", " ", "Invalid date 2024-02-30", _, _, _, _, _, _, _, _, _, _, _},
@@ -220,7 +220,8 @@ TEST_F(FixtureVault, TagsPropertiesAndTables) {
             (std::vector<Row>{{"ideas", "3", "frontmatter"},
                               {"inbox", "3", "frontmatter"},
                               {"a1", "9", "body"},
-                              {"ideas/nested", "9", "body"}}));
+                              {"ideas/nested", "9", "body"},
+                              {"area/ops", "34", "body"}}));
   EXPECT_EQ(Q("SELECT key, value, line, source FROM properties p JOIN notes n ON n.id = p.note_id "
               "WHERE n.path = 'Notes/Scratch.md' ORDER BY line, p.rowid"),
             (std::vector<Row>{

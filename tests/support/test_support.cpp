@@ -11,6 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "notestore/notestore.h"
+
 namespace fs = std::filesystem;
 
 namespace notestore::testing {
@@ -152,6 +154,14 @@ std::string ReadFileText(const std::string& path) {
   std::ostringstream buf;
   buf << in.rdbuf();
   return buf.str();
+}
+
+std::string IngestFixtureVault(const TempDir& dir) {
+  const std::string db = dir.Join("fixture.db");
+  IngestOptions options;
+  options.me = "Dana Whitfield";
+  Store::open(db).ingest(FixturePath("vault"), options);
+  return db;
 }
 
 }  // namespace notestore::testing

@@ -47,6 +47,10 @@ std::string CanonicalDump(const std::string& db_path);
 
 std::string ReadFileText(const std::string& path);
 
+// Ingests tests/fixtures/vault (with --me "Dana Whitfield") into `dir`; returns the
+// database path.
+std::string IngestFixtureVault(const TempDir& dir);
+
 }  // namespace notestore::testing
 
 #endif  // NOTESTORE_TESTS_SUPPORT_TEST_SUPPORT_H_

@@ -1,0 +1,140 @@
+// Store::search on the fixture vault: ranking, filters, paging, query syntax, errors.
+#include <gtest/gtest.h>
+
+#include "notestore/notestore.h"
+#include "support/test_support.h"
+
+namespace notestore {
+namespace {
+
+class Search : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    store_ = new Store(Store::open(testing::IngestFixtureVault(*dir_)));
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    delete dir_;
+  }
+  static std::vector<std::string> Hits(const std::string& q, SearchOptions o = SearchOptions()) {
+    std::vector<std::string> out;
+    for (const SearchHit& h : store_->search(q, o)) {
+      out.push_back(std::string(SearchKindName(h.kind)) + " " + h.title);
+    }
+    return out;
+  }
+
+  static testing::TempDir* dir_;
+  static Store* store_;
+};
+testing::TempDir* Search::dir_ = nullptr;
+Store* Search::store_ = nullptr;
+
+using Strings = std::vector<std::string>;
+
+TEST_F(Search, NotesRankAboveTheirTasksAndDecisions) {
+  // Grouped by note, each note before its own decisions.
+  EXPECT_EQ(Hits("rotterdam"), (Strings{"note Harborline kickoff",
+                                        "decision Start with the Rotterdam terminal only.",
+                                        "note Harbor weekly sync",
+                                        "decision Keep the Rotterdam scope for the pilot."}));
+  const std::vector<SearchHit> hits = store_->search("rotterdam");
+  EXPECT_EQ(hits[0].path, "Meetings/2024-03-05 Harbor kickoff.md");
+  EXPECT_EQ(hits[0].date, Date::FromYmd(2024, 3, 5));
+  EXPECT_EQ(hits[3].line, 28);
+  EXPECT_NE(hits[3].snippet.find("[Rotterdam]"), std::string::npos) << hits[3].snippet;
+  // Ungrouped, the short decision lines outrank the notes that hold them.
+  SearchOptions flat;
+  flat.group_by_note = false;
+  const std::vector<SearchHit> ranked = store_->search("rotterdam", flat);
+  EXPECT_EQ(ranked[0].kind, SearchKind::kDecision);
+  for (size_t i = 1; i < ranked.size(); ++i) EXPECT_LE(ranked[i - 1].score, ranked[i].score);
+}
+
+TEST_F(Search, TitleMatchesWeighMore) {
+  // "Lighthouse" is the title of two notes and appears in the body of another.
+  const std::vector<SearchHit> hits = store_->search("lighthouse");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[2].path, "Notes/Scratch.md");
+}
+
+TEST_F(Search, KindDateAccountAndPaging) {
+  SearchOptions o;
+  o.kinds = {SearchKind::kTask};
+  EXPECT_EQ(Hits("forecast", o), (Strings{"task Review the forecast", "task Share the volume forecast"}));
+  o = SearchOptions();
+  o.kinds = {SearchKind::kDecision, SearchKind::kNote};
+  o.from = Date::FromYmd(2024, 3, 6);
+  EXPECT_EQ(Hits("rotterdam", o),
+            (Strings{"note Harbor weekly sync", "decision Keep the Rotterdam scope for the pilot."}));
+  o = SearchOptions();
+  o.to = Date::FromYmd(2024, 3, 6);
+  EXPECT_EQ(Hits("rotterdam", o),
+            (Strings{"note Harborline kickoff", "decision Start with the Rotterdam terminal only."}));
+  o = SearchOptions();
+  o.account = "harborline";
+  o.kinds = {SearchKind::kNote};
+  EXPECT_EQ(Hits("pilot", o).size(), 3u);  // kickoff, weekly, Harborline; not Lighthouse.
+  o.limit = 1;
+  o.offset = 1;
+  EXPECT_EQ(Hits("pilot", o).size(), 1u);
+  o.offset = 3;
+  EXPECT_TRUE(Hits("pilot", o).empty());
+}
+
+TEST_F(Search, PhrasesPrefixesAndBooleans) {
+  EXPECT_EQ(Hits("\"Rotterdam terminal\""),
+            (Strings{"note Harborline kickoff", "decision Start with the Rotterdam terminal only."}));
+  EXPECT_EQ(Hits("rotter*"), Hits("rotterdam"));
+  // The weekly note mentions a "terminal list", so only its decision is left.
+  EXPECT_EQ(Hits("rotterdam NOT terminal"),
+            (Strings{"decision Keep the Rotterdam scope for the pilot."}));
+  EXPECT_EQ(Hits("hamburg OR rotterdam").size(), 5u);
+  EXPECT_EQ(Hits("title:kickoff"), Strings{"note Harborline kickoff"});
+  SearchOptions o;
+  o.kinds = {SearchKind::kTask};
+  EXPECT_EQ(Hits("follow-up", o), Strings{"task Book the follow-up call"});  // A hyphen.
+}
+
+TEST_F(Search, UsersWordsNeverRaiseSyntaxErrors) {
+  for (const char* q : {"Khan \"Channel", "10:30 meeting", "it's", "C++ & Q&A", "a-b-c", "x*y",
+                        "\"unbalanced", "AND?", "NEAR(a b)", "-pilot", "pilot:", "{pilot}"}) {
+    EXPECT_NO_THROW(store_->search(q)) << q;
+  }
+}
+
+TEST_F(Search, MalformedExplicitQueriesAreClearErrors) {
+  for (const char* q : {"pilot AND", "(pilot", "OR pilot"}) {
+    try {
+      store_->search(q);
+      ADD_FAILURE() << q;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kQuery) << q;
+      EXPECT_NE(std::string(e.what()).find("malformed search query"), std::string::npos);
+    }
+  }
+  SearchOptions raw;
+  raw.raw = true;
+  EXPECT_EQ(store_->search("NEAR(pilot scope, 3)", raw).size(), 4u);
+  try {
+    store_->search("pilot AND (", raw);
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kQuery);
+  }
+  EXPECT_THROW(store_->search("  "), Error);
+}
+
+TEST_F(Search, HighlightMarkersAreConfigurable) {
+  SearchOptions o;
+  o.highlight_open = "<b>";
+  o.highlight_close = "</b>";
+  o.kinds = {SearchKind::kDecision};
+  const std::vector<SearchHit> hits = store_->search("terminal", o);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_NE(hits[0].snippet.find("<b>terminal</b>"), std::string::npos) << hits[0].snippet;
+}
+
+}  // namespace
+}  // namespace notestore
