@@ -16,3 +16,17 @@ install(FILES ${PROJECT_BINARY_DIR}/notestoreConfig.cmake
               ${PROJECT_BINARY_DIR}/notestoreConfigVersion.cmake
               ${PROJECT_SOURCE_DIR}/cmake/FindCmarkGfm.cmake
         DESTINATION ${NOTESTORE_CMAKE_DIR})
+
+# pkg-config. A static libnotestore needs its dependencies on every link line, so they
+# go in Libs; a shared one keeps them private.
+set(_notestore_deps "-lSQLiteCpp -lsqlite3 -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm -lpthread -ldl")
+if(BUILD_SHARED_LIBS)
+  set(NOTESTORE_PC_STATIC_LIBS "")
+  set(NOTESTORE_PC_PRIVATE_LIBS "${_notestore_deps}")
+else()
+  set(NOTESTORE_PC_STATIC_LIBS "${_notestore_deps}")
+  set(NOTESTORE_PC_PRIVATE_LIBS "")
+endif()
+file(RELATIVE_PATH NOTESTORE_PC_PREFIX_FROM_PCDIR "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+configure_file(${PROJECT_SOURCE_DIR}/cmake/notestore.pc.in ${PROJECT_BINARY_DIR}/notestore.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/notestore.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

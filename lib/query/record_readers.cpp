@@ -163,7 +163,8 @@ const char* const kAccountSelect =
     "SELECT a.id, a.name, a.status, a.industry, a.note_id, n.path, "
     "(SELECT count(*) FROM meetings WHERE account_id = a.id AND duplicate_of IS NULL), "
     "(SELECT count(*) FROM decisions WHERE account_id = a.id AND duplicate_of IS NULL), "
-    "(SELECT count(*) FROM tasks t JOIN notes tn ON tn.id = t.note_id WHERE tn.account_id = a.id "
+    "(SELECT count(*) FROM notes tn CROSS JOIN tasks t ON t.note_id = tn.id WHERE tn.account_id = "
+    "a.id "
     "AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL) "
     "FROM accounts a LEFT JOIN notes n ON n.id = a.note_id";
 

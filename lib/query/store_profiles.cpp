@@ -30,8 +30,8 @@ PersonProfile Store::person(const std::string& name) const {
         query::LoadPeople(db, SqlQuery(query::kPersonSelect).Where("p.id = ?", {id})).at(0);
     SqlQuery ms(query::kMeetingSelect);
     ms.Where(
-          "EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = m.id AND "
-          "ma.person_id = ?) AND m.duplicate_of IS NULL",
+          "m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?) AND "
+          "m.duplicate_of IS NULL",
           {id})
         .OrderBy("m.date IS NULL, m.date, n.path");
     profile.meetings = query::LoadMeetings(db, ms);
@@ -43,17 +43,17 @@ PersonProfile Store::person(const std::string& name) const {
     // Accounts of the meetings they attended and of the notes that name them.
     SqlQuery as(query::kAccountSelect);
     as.Where(
-          "a.id IN (SELECT m.account_id FROM meetings m JOIN meeting_attendees ma ON "
-          "ma.meeting_id = m.id WHERE ma.person_id = ?) OR a.id IN (SELECT n2.account_id FROM "
-          "notes n2 JOIN person_mentions pm ON pm.note_id = n2.id WHERE pm.person_id = ?)",
+          "a.id IN (SELECT m.account_id FROM meeting_attendees ma CROSS JOIN meetings m ON "
+          "m.id = ma.meeting_id WHERE ma.person_id = ? UNION SELECT n2.account_id FROM "
+          "person_mentions pm CROSS JOIN notes n2 ON n2.id = pm.note_id WHERE pm.person_id = ?)",
           {id, id})
         .OrderBy("a.name COLLATE NOCASE");
     profile.accounts = query::Load<Account>(db, as, query::ReadAccount);
     SqlQuery ns(query::kNoteSelect);
     ns.Where(
-          "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ?) OR n.id IN "
-          "(SELECT l.note_id FROM links l JOIN people pp ON pp.note_id = l.target_note_id "
-          "WHERE pp.id = ?) OR n.id IN (SELECT note_id FROM tasks WHERE owner_id = ?)",
+          "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ? UNION "
+          "SELECT l.note_id FROM people pp CROSS JOIN links l ON l.target_note_id = pp.note_id "
+          "WHERE pp.id = ? UNION SELECT note_id FROM tasks WHERE owner_id = ?)",
           {id, id, id})
         .OrderBy("n.date IS NULL, n.date DESC, n.path");
     profile.notes = query::LoadNotes(db, ns, false);
@@ -72,9 +72,10 @@ AccountProfile Store::account(const std::string& name) const {
             .at(0);
     SqlQuery ps(query::kPersonSelect);
     ps.Where(
-          "p.id IN (SELECT pm.person_id FROM person_mentions pm JOIN notes n2 ON n2.id = "
-          "pm.note_id WHERE n2.account_id = ?) OR p.id IN (SELECT ma.person_id FROM "
-          "meeting_attendees ma JOIN meetings m2 ON m2.id = ma.meeting_id WHERE m2.account_id = ?)",
+          "p.id IN (SELECT pm.person_id FROM notes n2 CROSS JOIN person_mentions pm ON "
+          "pm.note_id = n2.id WHERE n2.account_id = ? UNION SELECT ma.person_id FROM "
+          "meetings m2 CROSS JOIN meeting_attendees ma ON ma.meeting_id = m2.id "
+          "WHERE m2.account_id = ?)",
           {id, id})
         .OrderBy("p.name COLLATE NOCASE");
     profile.people = query::LoadPeople(db, ps);

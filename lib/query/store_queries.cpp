@@ -81,10 +81,8 @@ std::vector<Meeting> Store::meetings(const MeetingQuery& q) const {
     SQLite::Database& db = *impl_->db;
     SqlQuery sql(query::kMeetingSelect);
     if (!q.person.empty()) {
-      sql.Where(
-          "EXISTS (SELECT 1 FROM meeting_attendees ma WHERE ma.meeting_id = m.id "
-          "AND ma.person_id = ?)",
-          {query::FindPersonId(db, q.person)});
+      sql.Where("m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?)",
+                {query::FindPersonId(db, q.person)});
     }
     if (!q.account.empty()) sql.Where("m.account_id = ?", {query::FindAccountId(db, q.account)});
     if (q.from) sql.Where("m.date >= ?", {q.from->ToString()});

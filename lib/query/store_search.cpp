@@ -1,4 +1,8 @@
 // Store::search: FTS5 with BM25 ranking over notes, tasks and decisions.
+//
+// Two passes: the first ranks every match on its BM25 score alone (cheap), the second
+// computes snippets and looks up titles and lines for the page of hits only (dear:
+// snippet() re-reads the text).
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_query.h"
@@ -10,34 +14,108 @@
 namespace notestore {
 namespace {
 
-// The matching rows with their score, and their note group's best score. snippet() with
-// column -1 picks whichever column matched best. `filters` adds "AND ..." conditions.
-std::string HitsSql(const std::string& filters) {
-  return "SELECT kind, ref_id, note_id, path, title, snip, score, date, line FROM ("
-         "SELECT *, min(score) OVER (PARTITION BY note_id) AS group_score FROM ("
-         "SELECT s.kind AS kind, s.ref_id AS ref_id, s.note_id AS note_id, n.path AS path, "
-         "CASE s.kind WHEN 'note' THEN n.title ELSE s.title END AS title, "
-         "snippet(search, -1, ?, ?, '…', 16) AS snip, bm25(search, ?, 1.0) AS score, "
-         "n.date AS date, "
-         "CASE s.kind WHEN 'task' THEN (SELECT line FROM tasks WHERE id = s.ref_id) "
-         "WHEN 'decision' THEN (SELECT line FROM decisions WHERE id = s.ref_id) ELSE 0 END "
-         "AS line, s.rowid AS rid "
-         "FROM search s JOIN notes n ON n.id = s.note_id WHERE search MATCH ?" +
-         filters + "))";
+struct Ranked {
+  int64_t rowid = 0;
+  SearchHit hit;
+};
+
+// The ranking pass. A hit's note and kind come from its row id (store/search_rowid.h),
+// so ranking reads nothing but the index. `filters` adds "AND ..." conditions on s
+// (search) and n (notes).
+std::string RankSql(const std::string& filters, bool join_notes, bool group_by_note) {
+  const std::string matches =
+      "SELECT s.rowid AS rid, (s.rowid >> 22) & 3 AS kind, s.rowid >> 24 AS note_id, "
+      "bm25(search, ?, 1.0) AS score FROM search s" +
+      std::string(join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : "") +
+      " WHERE search MATCH ?" + filters;
+  if (!group_by_note) return "SELECT rid, kind, note_id, score FROM (" + matches + ")";
+  return "SELECT rid, kind, note_id, score FROM (SELECT *, min(score) OVER "
+         "(PARTITION BY note_id) AS group_score FROM (" +
+         matches + "))";
 }
 
-SearchHit ReadHit(SQLite::Statement& r) {
-  SearchHit h;
-  h.kind = ParseSearchKind(r.getColumn(0).getString()).value_or(SearchKind::kNote);
-  h.id = r.getColumn(1).getInt64();
-  h.note_id = r.getColumn(2).getInt64();
-  h.path = r.getColumn(3).getString();
-  h.title = r.getColumn(4).getString();
-  h.snippet = r.getColumn(5).getString();
-  h.score = r.getColumn(6).getDouble();
-  if (!r.getColumn(7).isNull()) h.date = Date::Parse(r.getColumn(7).getString());
-  h.line = r.getColumn(8).getInt();
-  return h;
+SearchKind KindOfCode(int64_t code) {
+  return code == 1 ? SearchKind::kTask : code == 2 ? SearchKind::kDecision : SearchKind::kNote;
+}
+
+std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
+                         const SearchOptions& options) {
+  std::vector<query::SqlValue> values = {options.title_weight, match};
+  std::string filters;
+  if (!options.kinds.empty()) {
+    filters += " AND ((s.rowid >> 22) & 3) IN (";
+    for (size_t i = 0; i < options.kinds.size(); ++i) {
+      filters += i ? ",?" : "?";
+      values.emplace_back(static_cast<int64_t>(options.kinds[i] == SearchKind::kTask       ? 1
+                                               : options.kinds[i] == SearchKind::kDecision ? 2
+                                                                                           : 0));
+    }
+    filters += ")";
+  }
+  if (options.from) {
+    filters += " AND n.date >= ?";
+    values.emplace_back(options.from->ToString());
+  }
+  if (options.to) {
+    filters += " AND n.date <= ?";
+    values.emplace_back(options.to->ToString());
+  }
+  if (!options.account.empty()) {
+    filters += " AND n.account_id = ?";
+    values.emplace_back(query::FindAccountId(db, options.account));
+  }
+  const bool join_notes = options.from || options.to || !options.account.empty();
+  query::SqlQuery sql(RankSql(filters, join_notes, options.group_by_note));
+  sql.Where("1", std::move(values));
+  sql.OrderBy(options.group_by_note ? "group_score, note_id, kind != 0, score, rid" : "score, rid")
+      .Page(options.limit, options.offset);
+  return query::Load<Ranked>(db, sql, [](SQLite::Statement& r) {
+    Ranked x;
+    x.rowid = r.getColumn(0).getInt64();
+    x.hit.kind = KindOfCode(r.getColumn(1).getInt64());
+    x.hit.note_id = r.getColumn(2).getInt64();
+    x.hit.score = r.getColumn(3).getDouble();
+    return x;
+  });
+}
+
+// The second pass: snippet, title, path, date and line of each ranked hit.
+void Describe(SQLite::Database& db, const std::string& match, const SearchOptions& options,
+              std::vector<Ranked>* hits) {
+  SQLite::Statement snippet(db,
+                            "SELECT snippet(search, -1, ?, ?, '…', 16), title, ref_id "
+                            "FROM search WHERE search MATCH ? AND rowid = ?");
+  SQLite::Statement note(db, "SELECT path, title, date FROM notes WHERE id = ?");
+  SQLite::Statement task_line(db, "SELECT line FROM tasks WHERE id = ?");
+  SQLite::Statement decision_line(db, "SELECT line FROM decisions WHERE id = ?");
+  for (Ranked& r : *hits) {
+    SearchHit& h = r.hit;
+    snippet.bind(1, options.highlight_open);
+    snippet.bind(2, options.highlight_close);
+    snippet.bind(3, match);
+    snippet.bind(4, r.rowid);
+    if (snippet.executeStep()) {
+      h.snippet = snippet.getColumn(0).getString();
+      h.title = snippet.getColumn(1).getString();
+      h.id = snippet.getColumn(2).getInt64();
+    }
+    snippet.reset();
+    note.bind(1, h.note_id);
+    if (note.executeStep()) {
+      h.path = note.getColumn(0).getString();
+      if (h.kind == SearchKind::kNote) h.title = note.getColumn(1).getString();  // No aliases.
+      if (!note.getColumn(2).isNull()) h.date = Date::Parse(note.getColumn(2).getString());
+    }
+    note.reset();
+    SQLite::Statement* line = h.kind == SearchKind::kTask       ? &task_line
+                              : h.kind == SearchKind::kDecision ? &decision_line
+                                                                : nullptr;
+    if (line) {
+      line->bind(1, h.id);
+      if (line->executeStep()) h.line = line->getColumn(0).getInt();
+      line->reset();
+    }
+  }
 }
 
 }  // namespace
@@ -49,37 +127,9 @@ std::vector<SearchHit> Store::search(const std::string& text, const SearchOption
     throw Error(ErrorCode::kInvalidArgument, "search limit and offset must not be negative");
   }
   return query::Guard("search failed", [&] {
-    // Parameters in statement order: snippet marks, title weight, the match, filters.
-    std::vector<query::SqlValue> values = {options.highlight_open, options.highlight_close,
-                                           options.title_weight, match};
-    std::string filters;
-    if (!options.kinds.empty()) {
-      filters += " AND s.kind IN (";
-      for (size_t i = 0; i < options.kinds.size(); ++i) {
-        filters += i ? ",?" : "?";
-        values.emplace_back(std::string(SearchKindName(options.kinds[i])));
-      }
-      filters += ")";
-    }
-    if (options.from) {
-      filters += " AND n.date >= ?";
-      values.emplace_back(options.from->ToString());
-    }
-    if (options.to) {
-      filters += " AND n.date <= ?";
-      values.emplace_back(options.to->ToString());
-    }
-    if (!options.account.empty()) {
-      filters += " AND n.account_id = ?";
-      values.emplace_back(query::FindAccountId(db, options.account));
-    }
-    query::SqlQuery sql(HitsSql(filters));
-    sql.Where("1", std::move(values));
-    sql.OrderBy(options.group_by_note ? "group_score, note_id, kind != 'note', score, rid"
-                                      : "score, rid")
-        .Page(options.limit, options.offset);
+    std::vector<Ranked> ranked;
     try {
-      return query::Load<SearchHit>(db, sql, ReadHit);
+      ranked = Rank(db, match, options);
     } catch (const SQLite::Exception& e) {
       // Only a raw query can be malformed by now; say so plainly.
       const std::string what = e.what();
@@ -89,6 +139,11 @@ std::vector<SearchHit> Store::search(const std::string& text, const SearchOption
       }
       throw;
     }
+    Describe(db, match, options, &ranked);
+    std::vector<SearchHit> hits;
+    hits.reserve(ranked.size());
+    for (Ranked& r : ranked) hits.push_back(std::move(r.hit));
+    return hits;
   });
 }
 

@@ -4,14 +4,11 @@
 #include <vector>
 
 #include "extract/note_record.h"
+#include "store/search_rowid.h"
 #include "store/statement_binding.h"
 
 namespace notestore::store {
 namespace {
-
-constexpr int64_t kSearchNote = 0;
-constexpr int64_t kSearchTask = 1;
-constexpr int64_t kSearchDecision = 2;
 
 // Text of the heading at `index`, or nothing.
 std::optional<std::string> SectionText(const parse::ParsedNote& note, int index) {
@@ -45,9 +42,7 @@ struct NoteWriter::Statements {
                     "content_hash=?11, repairs=?12 WHERE id=?13"),
         update_stat(db, "UPDATE notes SET file_size=?, file_mtime_ns=? WHERE id=?"),
         delete_note(db, "DELETE FROM notes WHERE id = ?"),
-        task_ids(db, "SELECT id FROM tasks WHERE note_id = ?"),
-        decision_ids(db, "SELECT id FROM decisions WHERE note_id = ?"),
-        delete_search(db, "DELETE FROM search WHERE rowid = ?"),
+        delete_search(db, "DELETE FROM search WHERE rowid BETWEEN ? AND ?"),
         insert_property(db,
                         "INSERT INTO properties(note_id, key, value, idx, line, source) "
                         "VALUES(?,?,?,?,?,?)"),
@@ -113,7 +108,7 @@ struct NoteWriter::Statements {
   std::vector<SQLite::Statement> delete_children;
 
   SQLite::Statement find_note, insert_note, update_note, update_stat, delete_note;
-  SQLite::Statement task_ids, decision_ids, delete_search;
+  SQLite::Statement delete_search;
   SQLite::Statement insert_property, insert_alias, insert_heading, insert_tag, insert_link;
   SQLite::Statement insert_person_mention, insert_account_mention, insert_meeting, insert_attendee;
   SQLite::Statement insert_task, insert_task_tag, insert_decision, insert_fact, insert_table_row;
@@ -125,15 +120,7 @@ NoteWriter::NoteWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Sta
 NoteWriter::~NoteWriter() = default;
 
 void NoteWriter::DeleteChildren(int64_t note_id) {
-  // FTS rows first: their rowids derive from the ids about to be deleted.
-  std::vector<int64_t> rowids = {note_id * 4 + kSearchNote};
-  for (auto [q, kind] :
-       {std::pair{&st_->task_ids, kSearchTask}, std::pair{&st_->decision_ids, kSearchDecision}}) {
-    q->bind(1, note_id);
-    while (q->executeStep()) rowids.push_back(q->getColumn(0).getInt64() * 4 + kind);
-    q->reset();
-  }
-  for (int64_t rowid : rowids) Exec(st_->delete_search, rowid);
+  Exec(st_->delete_search, SearchRowidFirst(note_id), SearchRowidLast(note_id));
   for (SQLite::Statement& s : st_->delete_children) Exec(s, note_id);
 }
 
@@ -176,7 +163,7 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   WriteExtracted(id, rec);
   std::string search_title = rec.title;
   for (const std::string& alias : note.aliases) search_title += " " + alias;
-  InsertSearch(id * 4 + kSearchNote, search_title, note.body, "note", id, id);
+  InsertSearch(SearchRowid(id, SearchRowKind::kNote, 0), search_title, note.body, "note", id, id);
   InsertDiagnostics(id, file.path, read_diagnostics, "read");
   InsertDiagnostics(id, file.path, note.diagnostics, "parse");
   InsertDiagnostics(id, file.path, rec.diagnostics, "parse");
@@ -217,7 +204,10 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note) {
     const int64_t task_id = db_.getLastInsertRowid();
     task_ids.push_back(task_id);
     for (const std::string& tag : f.tags) Exec(st_->insert_task_tag, task_id, tag);
-    InsertSearch(task_id * 4 + kSearchTask, f.text, "", "task", task_id, id);
+    const auto ordinal = static_cast<int64_t>(task_ids.size() - 1);
+    if (ordinal <= kSearchMaxOrdinal) {
+      InsertSearch(SearchRowid(id, SearchRowKind::kTask, ordinal), f.text, "", "task", task_id, id);
+    }
   }
 }
 
@@ -238,10 +228,14 @@ void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
       Exec(st_->insert_attendee, id, a.name, a.line);
     }
   }
+  int64_t ordinal = 0;
   for (const extract::Decision& d : rec.decisions) {
     Exec(st_->insert_decision, id, d.line, d.text, d.section, rec.date, rec.account);
     const int64_t decision_id = db_.getLastInsertRowid();
-    InsertSearch(decision_id * 4 + kSearchDecision, d.text, "", "decision", decision_id, id);
+    if (ordinal <= kSearchMaxOrdinal) {
+      InsertSearch(SearchRowid(id, SearchRowKind::kDecision, ordinal++), d.text, "", "decision",
+                   decision_id, id);
+    }
   }
   for (const extract::Fact& f : rec.facts) {
     Exec(st_->insert_fact, id, f.line, f.kind, f.text, f.section);

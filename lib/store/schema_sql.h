@@ -178,8 +178,8 @@ CREATE TABLE tasks(
   block_id     TEXT,
   raw          TEXT NOT NULL
 );
-CREATE INDEX tasks_note ON tasks(note_id, line);
-CREATE INDEX tasks_owner ON tasks(owner_id, status);
+CREATE INDEX tasks_note ON tasks(note_id, status, duplicate_of);
+CREATE INDEX tasks_owner ON tasks(owner_id, status, duplicate_of);
 CREATE INDEX tasks_status_due ON tasks(status, due);
 
 CREATE TABLE task_tags(
@@ -235,8 +235,8 @@ CREATE TABLE diagnostics(
 CREATE INDEX diagnostics_path ON diagnostics(path);
 CREATE INDEX diagnostics_note ON diagnostics(note_id);
 
--- Full-text index. rowid = id * 4 + kind code (0 note, 1 task, 2 decision), so the rows
--- of a note can be found and deleted without scanning.
+-- Full-text index. rowid = note_id << 24 | kind << 22 | ordinal (see search_rowid.h): a
+-- hit's note and kind are known without a lookup, and a note's rows form one range.
 CREATE VIRTUAL TABLE search USING fts5(
   title, body, kind UNINDEXED, ref_id UNINDEXED, note_id UNINDEXED,
   tokenize = 'porter unicode61 remove_diacritics 2'

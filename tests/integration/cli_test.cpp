@@ -227,7 +227,8 @@ TEST(CliSampleVault, AcceptanceQueries) {
   if (!vault) GTEST_SKIP() << "../shared/sample-vault is absent";
   testing::TempDir dir;
   const std::string db = Quote(dir.Join("s.db"));
-  ASSERT_EQ(RunCli("ingest " + Quote(*vault) + " --db " + db + " --me 'Jason Vallery' -q").exit_code, 0);
+  ASSERT_EQ(
+      RunCli("ingest " + Quote(*vault) + " --db " + db + " --me 'Jason Vallery' -q").exit_code, 0);
   auto json = [&](const std::string& args) {
     const RunResult r = RunCli(args + " --db " + db + " --json");
     EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.out;

@@ -171,12 +171,15 @@ TEST_F(Queries, DuplicatesAreLeftOutUnlessAskedFor) {
   const std::string db = testing::IngestFixtureVault(dir);
   {
     SQLite::Database raw(db, SQLite::OPEN_READWRITE);
-    raw.exec("UPDATE tasks SET duplicate_of = (SELECT id FROM tasks WHERE text = 'Review the forecast') "
-             "WHERE text = 'Share the volume forecast'");
-    raw.exec("UPDATE meetings SET duplicate_of = (SELECT min(id) FROM meetings) "
-             "WHERE id = (SELECT max(id) FROM meetings)");
-    raw.exec("UPDATE decisions SET duplicate_of = (SELECT min(id) FROM decisions) "
-             "WHERE id = (SELECT max(id) FROM decisions)");
+    raw.exec(
+        "UPDATE tasks SET duplicate_of = (SELECT id FROM tasks WHERE text = 'Review the forecast') "
+        "WHERE text = 'Share the volume forecast'");
+    raw.exec(
+        "UPDATE meetings SET duplicate_of = (SELECT min(id) FROM meetings) "
+        "WHERE id = (SELECT max(id) FROM meetings)");
+    raw.exec(
+        "UPDATE decisions SET duplicate_of = (SELECT min(id) FROM decisions) "
+        "WHERE id = (SELECT max(id) FROM decisions)");
   }
   Store store = Store::open(db);
   TaskQuery q;
@@ -233,12 +236,13 @@ TEST_F(Queries, Decisions) {
   DecisionQuery q;
   q.account = "Harborline";
   EXPECT_EQ(texts(store_->decisions(q)),
-            (Strings{"Start with the Rotterdam terminal only.", "Use weekly syncs until the pilot starts.",
+            (Strings{"Start with the Rotterdam terminal only.",
+                     "Use weekly syncs until the pilot starts.",
                      "Keep the Rotterdam scope for the pilot.", "Price the pilot per terminal."}));
   q = DecisionQuery();
   q.person = "Tomasz Wojcik";
-  EXPECT_EQ(texts(store_->decisions(q)),
-            (Strings{"Start with the Rotterdam terminal only.", "Use weekly syncs until the pilot starts."}));
+  EXPECT_EQ(texts(store_->decisions(q)), (Strings{"Start with the Rotterdam terminal only.",
+                                                  "Use weekly syncs until the pilot starts."}));
   q = DecisionQuery();
   q.from = Date::FromYmd(2024, 3, 6);
   q.to = Date::FromYmd(2024, 3, 31);
@@ -282,8 +286,9 @@ TEST_F(Queries, PersonProfile) {
   EXPECT_EQ(p.person.name, "Priya Raman");
   EXPECT_EQ(p.person.role, "Head of Operations");
   EXPECT_EQ(p.meetings.size(), 2u);
-  EXPECT_EQ(Texts(p.open_tasks), (Strings{"Chase the signed NDA", "Send the pilot scope to Harborline",
-                                          "Confirm the terminal list"}));
+  EXPECT_EQ(Texts(p.open_tasks),
+            (Strings{"Chase the signed NDA", "Send the pilot scope to Harborline",
+                     "Confirm the terminal list"}));
   ASSERT_EQ(p.accounts.size(), 1u);
   EXPECT_EQ(p.accounts[0].name, "Harborline");
   Strings notes;

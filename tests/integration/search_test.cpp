@@ -35,10 +35,10 @@ using Strings = std::vector<std::string>;
 
 TEST_F(Search, NotesRankAboveTheirTasksAndDecisions) {
   // Grouped by note, each note before its own decisions.
-  EXPECT_EQ(Hits("rotterdam"), (Strings{"note Harborline kickoff",
-                                        "decision Start with the Rotterdam terminal only.",
-                                        "note Harbor weekly sync",
-                                        "decision Keep the Rotterdam scope for the pilot."}));
+  EXPECT_EQ(
+      Hits("rotterdam"),
+      (Strings{"note Harborline kickoff", "decision Start with the Rotterdam terminal only.",
+               "note Harbor weekly sync", "decision Keep the Rotterdam scope for the pilot."}));
   const std::vector<SearchHit> hits = store_->search("rotterdam");
   EXPECT_EQ(hits[0].path, "Meetings/2024-03-05 Harbor kickoff.md");
   EXPECT_EQ(hits[0].date, Date::FromYmd(2024, 3, 5));
@@ -62,16 +62,17 @@ TEST_F(Search, TitleMatchesWeighMore) {
 TEST_F(Search, KindDateAccountAndPaging) {
   SearchOptions o;
   o.kinds = {SearchKind::kTask};
-  EXPECT_EQ(Hits("forecast", o), (Strings{"task Review the forecast", "task Share the volume forecast"}));
+  EXPECT_EQ(Hits("forecast", o),
+            (Strings{"task Review the forecast", "task Share the volume forecast"}));
   o = SearchOptions();
   o.kinds = {SearchKind::kDecision, SearchKind::kNote};
   o.from = Date::FromYmd(2024, 3, 6);
-  EXPECT_EQ(Hits("rotterdam", o),
-            (Strings{"note Harbor weekly sync", "decision Keep the Rotterdam scope for the pilot."}));
+  EXPECT_EQ(Hits("rotterdam", o), (Strings{"note Harbor weekly sync",
+                                           "decision Keep the Rotterdam scope for the pilot."}));
   o = SearchOptions();
   o.to = Date::FromYmd(2024, 3, 6);
-  EXPECT_EQ(Hits("rotterdam", o),
-            (Strings{"note Harborline kickoff", "decision Start with the Rotterdam terminal only."}));
+  EXPECT_EQ(Hits("rotterdam", o), (Strings{"note Harborline kickoff",
+                                           "decision Start with the Rotterdam terminal only."}));
   o = SearchOptions();
   o.account = "harborline";
   o.kinds = {SearchKind::kNote};
@@ -84,8 +85,9 @@ TEST_F(Search, KindDateAccountAndPaging) {
 }
 
 TEST_F(Search, PhrasesPrefixesAndBooleans) {
-  EXPECT_EQ(Hits("\"Rotterdam terminal\""),
-            (Strings{"note Harborline kickoff", "decision Start with the Rotterdam terminal only."}));
+  EXPECT_EQ(
+      Hits("\"Rotterdam terminal\""),
+      (Strings{"note Harborline kickoff", "decision Start with the Rotterdam terminal only."}));
   EXPECT_EQ(Hits("rotter*"), Hits("rotterdam"));
   // The weekly note mentions a "terminal list", so only its decision is left.
   EXPECT_EQ(Hits("rotterdam NOT terminal"),
