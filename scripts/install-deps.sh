@@ -9,6 +9,7 @@ packages=(
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev
+  python3-dev python3-venv pybind11-dev
 )
 
 missing=()

@@ -1,0 +1,127 @@
+// The Store. Every database call runs with the GIL released, so other Python threads go
+// on meanwhile; a per-store mutex keeps two threads from using one connection at once
+// (a Store is not thread-safe in C++).
+#include <memory>
+#include <mutex>
+
+#include "bindings.h"
+#include "convert.h"
+
+namespace notestore::python {
+namespace {
+
+class PyStore {
+ public:
+  PyStore(const std::string& path, bool read_only, bool create, int busy_timeout_ms) {
+    OpenOptions options;
+    options.read_only = read_only;
+    options.create_if_missing = create;
+    options.busy_timeout_ms = busy_timeout_ms;
+    py::gil_scoped_release release;
+    store_ = std::make_unique<Store>(Store::open(path, options));
+  }
+
+  // Runs `f(store)` without the GIL.
+  template <typename F>
+  auto Run(F f) -> decltype(f(std::declval<Store&>())) {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!store_) throw Error(ErrorCode::kInvalidArgument, "the store is closed");
+    return f(*store_);
+  }
+
+  void Close() {
+    py::gil_scoped_release release;
+    std::lock_guard<std::mutex> lock(mu_);
+    store_.reset();
+  }
+  bool closed() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return !store_;
+  }
+
+ private:
+  std::mutex mu_;
+  std::unique_ptr<Store> store_;
+};
+
+IngestReport Ingest(PyStore& self, const std::string& vault, const std::string& me, bool force,
+                    const std::vector<std::string>& extensions, const py::object& progress) {
+  IngestOptions options;
+  options.me = me;
+  options.force = force;
+  if (!extensions.empty()) options.extensions = extensions;
+  if (!progress.is_none()) {
+    // Called from the ingesting thread, which does not hold the GIL.
+    options.on_progress = [progress](const IngestProgress& p) {
+      static const char* const kPhases[] = {"scanning", "parsing", "resolving", "done"};
+      py::gil_scoped_acquire acquire;
+      progress(kPhases[static_cast<int>(p.phase)], p.files_done, p.files_total);
+    };
+  }
+  return self.Run([&](Store& s) { return s.ingest(vault, options); });
+}
+
+}  // namespace
+
+void BindStore(py::module_& m) {
+  py::class_<PyStore>(m, "_Store")
+      .def(py::init<const std::string&, bool, bool, int>(), py::arg("path"),
+           py::arg("read_only") = false, py::arg("create") = true,
+           py::arg("busy_timeout_ms") = 5000)
+      .def("close", &PyStore::Close)
+      .def_property_readonly("closed", &PyStore::closed)
+      .def("path", [](PyStore& s) { return s.Run([](Store& st) { return st.path(); }); })
+      .def("schema_version",
+           [](PyStore& s) { return s.Run([](Store& st) { return st.schema_version(); }); })
+      .def("ingest", &Ingest, py::arg("vault"), py::arg("me"), py::arg("force"),
+           py::arg("extensions"), py::arg("progress"))
+      .def("tasks",
+           [](PyStore& s, const TaskQuery& q) {
+             return s.Run([&](Store& st) { return st.tasks(q); });
+           })
+      .def("meetings",
+           [](PyStore& s, const MeetingQuery& q) {
+             return s.Run([&](Store& st) { return st.meetings(q); });
+           })
+      .def("decisions",
+           [](PyStore& s, const DecisionQuery& q) {
+             return s.Run([&](Store& st) { return st.decisions(q); });
+           })
+      .def("facts",
+           [](PyStore& s, const std::string& kind) {
+             return s.Run([&](Store& st) { return st.facts(kind); });
+           })
+      .def("people", [](PyStore& s) { return s.Run([](Store& st) { return st.people(); }); })
+      .def("accounts", [](PyStore& s) { return s.Run([](Store& st) { return st.accounts(); }); })
+      .def("diagnostics",
+           [](PyStore& s, const std::string& severity) {
+             const Severity min = ParseSeverity(severity).value_or(Severity::kInfo);
+             return s.Run([&](Store& st) { return st.diagnostics(min); });
+           })
+      .def("person",
+           [](PyStore& s, const std::string& name) {
+             return s.Run([&](Store& st) { return st.person(name); });
+           })
+      .def("account",
+           [](PyStore& s, const std::string& name) {
+             return s.Run([&](Store& st) { return st.account(name); });
+           })
+      .def("note",
+           [](PyStore& s, const std::string& path) {
+             return s.Run([&](Store& st) { return st.note(path); });
+           })
+      .def("links_from",
+           [](PyStore& s, const std::string& path) {
+             return s.Run([&](Store& st) { return st.links_from(path); });
+           })
+      .def("backlinks",
+           [](PyStore& s, const std::string& path) {
+             return s.Run([&](Store& st) { return st.backlinks(path); });
+           })
+      .def("search", [](PyStore& s, const std::string& query, const SearchOptions& o) {
+        return s.Run([&](Store& st) { return st.search(query, o); });
+      });
+}
+
+}  // namespace notestore::python
