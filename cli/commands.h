@@ -11,6 +11,7 @@ void AddIngestCommand(CLI::App& app);
 void AddListCommands(CLI::App& app);     // tasks, meetings, decisions, facts, people, ...
 void AddProfileCommands(CLI::App& app);  // person, account, show
 void AddSearchCommand(CLI::App& app);
+void AddFixTextCommand(CLI::App& app);  // fix-text
 
 }  // namespace notestore::cli
 

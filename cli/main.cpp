@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   notestore::cli::AddListCommands(app);
   notestore::cli::AddProfileCommands(app);
   notestore::cli::AddSearchCommand(app);
+  notestore::cli::AddFixTextCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

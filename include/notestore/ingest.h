@@ -33,6 +33,12 @@ struct IngestOptions {
   // Default: false.
   bool force = false;
 
+  // Undo mojibake (UTF-8 once decoded as Windows-1252, Windows-1254, Latin-1 or MacRoman:
+  // "Azureâ€™s", "ğŸ“…") before parsing, so dates and priorities of mangled task lines are
+  // read. The file itself is never modified; each repaired note gets an info diagnostic
+  // and notes.repairs counts the characters. Default: true.
+  bool repair_text = true;
+
   // Number of notes written per transaction. Readers see the store change one batch at
   // a time; a crash loses at most the batch in progress, which the next ingest redoes.
   // Default: 256.

@@ -11,6 +11,7 @@
 #include "extract/note_extractor.h"
 #include "notestore/error.h"
 #include "parse/note_parser.h"
+#include "repair/mojibake.h"
 #include "resolve/vault_resolver.h"
 #include "scan/vault_scanner.h"
 #include "store/note_writer.h"
@@ -46,6 +47,13 @@ void ValidateOptions(const IngestOptions& options) {
   if (options.max_file_bytes < 1) {
     throw Error(ErrorCode::kInvalidArgument, "max_file_bytes must be positive");
   }
+}
+
+std::string RepairMessage(const repair::RepairReport& r) {
+  std::string encodings;
+  for (const std::string& e : r.encodings) encodings += (encodings.empty() ? "" : " and ") + e;
+  return "repaired " + std::to_string(r.characters) + " character(s) of text mis-decoded as " +
+         encodings + " (e.g. " + r.example + "); the file is unchanged";
 }
 
 std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db) {
@@ -171,11 +179,18 @@ class IngestRun {
     decode::DecodedText text = decode::DecodeNoteBytes(*bytes);
     bytes.reset();
     read_diags.insert(read_diags.end(), text.diagnostics.begin(), text.diagnostics.end());
+    repair::RepairReport repairs;
+    if (options_.repair_text) {
+      text.text = repair::RepairMojibake(text.text, &repairs);
+      if (repairs.characters > 0) {
+        AddDiagnostic(&read_diags, Severity::kInfo, "repaired-text", RepairMessage(repairs));
+      }
+    }
     const parse::ParsedNote note = parse::ParseNote(text.text);
     const extract::NoteRecord record = extract::ExtractNote(file.rel_path, note);
     MarkChanged();
-    writer.Write(store::FileState{file.rel_path, file.size, file.mtime_ns, hash, 0}, note, record,
-                 read_diags);
+    writer.Write(store::FileState{file.rel_path, file.size, file.mtime_ns, hash, repairs.characters},
+                 note, record, read_diags);
     ++report_.files_parsed;
   }
 

@@ -12,7 +12,7 @@ namespace notestore::store {
 
 // Bumped when the parser or extractor changes what it stores for the same note: a
 // database written by another parser version is re-parsed in full on the next ingest.
-inline constexpr int kParserVersion = 1;
+inline constexpr int kParserVersion = 2;
 
 struct ConnectionOptions {
   bool read_only = false;

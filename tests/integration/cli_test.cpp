@@ -252,3 +252,34 @@ TEST(CliSampleVault, AcceptanceQueries) {
 
 }  // namespace
 }  // namespace notestore
+
+namespace notestore {
+namespace {
+
+RunResult FixText(const std::string& input_file) {
+  return RunCli("fix-text < " + Quote(input_file));
+}
+
+TEST(CliFixText, RepairsAndOtherwiseChangesNothingByteForByte) {
+  testing::TempDir dir;
+  const std::string mangled =
+      "Azureâ€™s stack\r\n- [ ] Plan ğŸ“… 2025-10-26 â« #task\n\xEF\xBB\xBF Nov 4‚Äì6 üìÖ\n";
+  const RunResult fixed = FixText(dir.Write("in.txt", mangled));
+  EXPECT_EQ(fixed.exit_code, 0);
+  EXPECT_EQ(fixed.out,
+            "Azure’s stack\r\n- [ ] Plan 📅 2025-10-26 ⏫ #task\n\xEF\xBB\xBF Nov 4–6 📅\n");
+  // Correct text, CRLF, a BOM, bytes that are not UTF-8 and NUL bytes pass through as-is.
+  const std::string correct = std::string(
+      "\xEF\xBB\xBF"
+      "café “ok” √2 ≈ π 😀 Привет\r\n\xFF\xC3(\0end",
+      45);
+  EXPECT_EQ(FixText(dir.Write("ok.txt", correct)).out, correct);
+  const RunResult explained = RunCli("fix-text --explain < " + Quote(dir.Join("in.txt")));
+  EXPECT_NE(explained.out.find(
+                "repaired 5 character(s) mis-decoded as MacRoman, Windows-1252, Windows-1254"),
+            std::string::npos)
+      << explained.out;
+}
+
+}  // namespace
+}  // namespace notestore

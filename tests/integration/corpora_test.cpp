@@ -13,6 +13,7 @@
 
 #include "notestore/notestore.h"
 #include "parse/note_parser.h"
+#include "repair/mojibake.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -268,6 +269,45 @@ TEST(YamlCorpus, FrontmatterAcceptsValidAndRejectsInvalidYaml) {
   std::printf("YAML cases as frontmatter: %d of %d handled as expected\n", passed, cases);
   for (const std::string& f : failures) std::printf("  %s\n", f.c_str());
   EXPECT_GE(passed * 100, cases * 85) << "too many YAML cases handled wrongly";
+}
+
+// ftfy's own test cases, read for encoding repair alone: the result must equal
+// `fixed-encoding` where given, else `fixed`. Reported per group; the groups in scope are
+// UTF-8 read as Windows-1252 / Latin-1 and as MacRoman (ftfy also covers Windows-1250,
+// 1251, 1257, code page 437 and CESU-8, which notes do not suffer from).
+TEST(FtfyCorpus, RepairPassRate) {
+  const auto corpus = Corpus("ftfy");
+  if (!corpus) GTEST_SKIP() << "../shared/corpora/ftfy is absent";
+  static const std::regex kInScope(R"(1252|latin-1|macroman)", std::regex::icase);
+  static const std::regex kOtherCodec(R"(1250|1251|1257|437|cesu|8859-2)", std::regex::icase);
+  int in_scope = 0, in_scope_passed = 0, ftfy_in_scope_passed = 0, all = 0, all_passed = 0;
+  std::vector<std::string> failures;
+  for (const char* file : {"synthetic.json", "in-the-wild.json", "known-failures.json"}) {
+    std::ifstream in(*corpus + "/" + file);
+    for (const auto& c : nlohmann::json::parse(in)) {
+      const std::string label = c["label"].get<std::string>();
+      const std::string want = c.contains("fixed-encoding") ? c["fixed-encoding"].get<std::string>()
+                                                            : c["fixed"].get<std::string>();
+      const bool passed = repair::RepairMojibake(c["original"].get<std::string>()) == want;
+      const bool scope =
+          std::regex_search(label, kInScope) && !std::regex_search(label, kOtherCodec);
+      ++all;
+      all_passed += passed;
+      if (scope) {
+        ++in_scope;
+        in_scope_passed += passed;
+        ftfy_in_scope_passed += c["expect"] == "pass";
+        if (!passed) failures.push_back(std::string(file) + ": " + label);
+      }
+    }
+  }
+  std::printf(
+      "ftfy cases, Windows-1252/Latin-1/MacRoman: notestore %d of %d, ftfy itself %d of %d\n",
+      in_scope_passed, in_scope, ftfy_in_scope_passed, in_scope);
+  std::printf("ftfy cases, all: notestore %d of %d\n", all_passed, all);
+  for (const std::string& f : failures) std::printf("  differs: %s\n", f.c_str());
+  EXPECT_GE(in_scope, 20);
+  EXPECT_GE(in_scope_passed * 100, in_scope * 70) << "repair pass rate fell below 70%";
 }
 
 }  // namespace

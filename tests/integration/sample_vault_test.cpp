@@ -79,5 +79,21 @@ TEST_F(SampleVault, EveryDecisionHasItsNoteDateOrAccount) {
             }));
 }
 
+TEST_F(SampleVault, MangledTextIsRepaired) {
+  // Mojibake of three encodings is gone from bodies and task texts.
+  for (const char* sql : {"SELECT count(*) FROM notes WHERE body GLOB '*[âğü‚]*[€“Ÿ«Ä…ì]*'",
+                          "SELECT count(*) FROM tasks WHERE text GLOB '*[âğü‚]*'"}) {
+    EXPECT_EQ(Count(sql), "0") << sql;
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM tasks WHERE due IS NOT NULL"), "25");
+  EXPECT_EQ(Count("SELECT count(*) FROM tasks WHERE priority = 'high'"), "11");
+  EXPECT_EQ(Count("SELECT count(*) FROM tasks WHERE priority = 'low'"), "8");
+  EXPECT_EQ(Count("SELECT count(*) FROM notes WHERE instr(body, 'Azure’s storage stack') > 0"),
+            "2");
+  EXPECT_EQ(Count("SELECT count(*) FROM notes WHERE instr(body, 'Nov 4–6') > 0"), "1");
+  EXPECT_EQ(Count("SELECT count(*) FROM notes WHERE repairs > 0"), "3");
+  EXPECT_EQ(Count("SELECT count(*) FROM diagnostics WHERE code = 'repaired-text'"), "3");
+}
+
 }  // namespace
 }  // namespace notestore
