@@ -174,6 +174,19 @@ void AddDiagnostics(CLI::App& app) {
   });
 }
 
+void AddDuplicates(CLI::App& app) {
+  auto a = std::make_shared<KindArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "duplicates", "List repeated meetings, tasks and decisions, with their similarity");
+  AddCommonOptions(cmd, a.get());
+  cmd->add_option("--kind", a->kind, "meeting, task or decision")
+      ->check(CLI::IsMember({"meeting", "task", "decision"}));
+  cmd->callback([a] {
+    const std::vector<DuplicateGroup> groups = OpenForReading(*a).duplicates(a->kind);
+    Print(*a, ToJsonArray(groups), DuplicateTable(groups));
+  });
+}
+
 }  // namespace
 
 void AddListCommands(CLI::App& app) {
@@ -183,6 +196,7 @@ void AddListCommands(CLI::App& app) {
   AddFacts(app);
   AddPeopleAndAccounts(app);
   AddDiagnostics(app);
+  AddDuplicates(app);
 }
 
 }  // namespace notestore::cli

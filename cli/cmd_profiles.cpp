@@ -73,6 +73,14 @@ void ShowNote(const NamedArgs& a) {
   PrintSection("Facts", FactTable(d.facts));
   PrintSection("Links", LinkTable(d.links, false));
   PrintSection("Backlinks", LinkTable(d.backlinks, true));
+  // The repeats this note takes part in, either side.
+  std::vector<DuplicateGroup> mine;
+  for (const DuplicateGroup& g : OpenForReading(a).duplicates()) {
+    bool here = g.canonical.path == n.path;
+    for (const DuplicateMember& m : g.duplicates) here |= m.path == n.path;
+    if (here) mine.push_back(g);
+  }
+  PrintSection("Duplicates", DuplicateTable(mine));
 }
 
 void AddNamed(CLI::App& app, const char* name, const char* help, const char* what,

@@ -15,6 +15,7 @@ struct SearchArgs : CommonArgs {
   int limit = 20;
   int offset = 0;
   bool raw = false;
+  bool all = false;
 };
 
 void RunSearch(const SearchArgs& a) {
@@ -33,6 +34,7 @@ void RunSearch(const SearchArgs& a) {
   options.limit = a.limit;
   options.offset = a.offset;
   options.raw = a.raw;
+  options.include_duplicates = a.all;
   if (!a.json && StdoutIsTerminal()) {
     options.highlight_open = "\033[1m";  // Bold on a terminal.
     options.highlight_close = "\033[0m";
@@ -57,6 +59,7 @@ void AddSearchCommand(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", a->offset, "Skip this many hits")->check(CLI::NonNegativeNumber);
   cmd->add_flag("--raw", a->raw, "Pass the query to SQLite FTS5 unchanged");
+  cmd->add_flag("--all", a->all, "Include duplicate meetings, tasks and decisions");
   cmd->callback([a] { RunSearch(*a); });
 }
 

@@ -204,4 +204,23 @@ Json ToJson(const NoteDetail& d) {
   return j;
 }
 
+Json ToJson(const DuplicateGroup& g) {
+  auto member = [](const DuplicateMember& m) {
+    Json j;
+    j["id"] = m.id;
+    j["path"] = m.path;
+    j["line"] = m.line > 0 ? Json(m.line) : Json(nullptr);
+    j["text"] = m.text;
+    j["similarity"] = m.similarity;
+    return j;
+  };
+  Json j;
+  j["kind"] = g.kind;
+  j["canonical"] = member(g.canonical);
+  Json dups = Json::array();
+  for (const DuplicateMember& m : g.duplicates) dups.push_back(member(m));
+  j["duplicates"] = dups;
+  return j;
+}
+
 }  // namespace notestore::cli

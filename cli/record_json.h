@@ -24,6 +24,7 @@ Json ToJson(const Diagnostic& d);
 Json ToJson(const PersonProfile& p);
 Json ToJson(const AccountProfile& a);
 Json ToJson(const NoteDetail& d);
+Json ToJson(const DuplicateGroup& g);
 
 template <typename T>
 Json ToJsonArray(const std::vector<T>& items) {

@@ -125,6 +125,22 @@ Table DiagnosticTable(const std::vector<Diagnostic>& diagnostics) {
   return t;
 }
 
+Table DuplicateTable(const std::vector<DuplicateGroup>& groups) {
+  Table t({{"kind"}, {"id", false, true}, {"same"}, {"text", true}, {"where", true}});
+  for (const DuplicateGroup& g : groups) {
+    auto where = [](const DuplicateMember& m) {
+      return NoteName(m.path) + (m.line > 0 ? ":" + std::to_string(m.line) : "");
+    };
+    t.AddRow({g.kind, std::to_string(g.canonical.id), "", g.canonical.text, where(g.canonical)});
+    for (const DuplicateMember& m : g.duplicates) {
+      char same[16];
+      std::snprintf(same, sizeof same, "%.2f", m.similarity);
+      t.AddRow({"", std::to_string(m.id), same, "  = " + m.text, where(m)});
+    }
+  }
+  return t;
+}
+
 void PrintSection(const std::string& title, const Table& table) {
   std::printf("\n%s\n", title.c_str());
   if (table.empty()) {

@@ -19,6 +19,8 @@ Table NoteTable(const std::vector<Note>& notes);
 Table LinkTable(const std::vector<Link>& links, bool show_source);
 Table SearchTable(const std::vector<SearchHit>& hits);
 Table DiagnosticTable(const std::vector<Diagnostic>& diagnostics);
+// One row per member: the canonical one, then its repeats indented, with similarity.
+Table DuplicateTable(const std::vector<DuplicateGroup>& groups);
 
 // Prints `title` and the table (or "(none)") to standard output.
 void PrintSection(const std::string& title, const Table& table);

@@ -35,6 +35,10 @@ struct SearchOptions {
   // that records the decision, and never below an unrelated note. False ranks every hit
   // on its own score. Default: true.
   bool group_by_note = true;
+  // Also return repeats (see duplicate.h) whose original matches too. By default a
+  // duplicate meeting note, task or decision is left out when what it repeats is among
+  // the hits, and kept when only it matches. Default: false.
+  bool include_duplicates = false;
   // Marks around matched words in the snippet. Default: "[" and "]".
   std::string highlight_open = "[";
   std::string highlight_close = "]";

@@ -21,6 +21,7 @@
 #include "notestore/account.h"
 #include "notestore/decision.h"
 #include "notestore/diagnostic.h"
+#include "notestore/duplicate.h"
 #include "notestore/fact.h"
 #include "notestore/ingest.h"
 #include "notestore/meeting.h"
@@ -77,6 +78,9 @@ class Store {
   std::vector<Person> people() const;
   // Every account, by name.
   std::vector<Account> accounts() const;
+  // Groups of repeated meetings, tasks and decisions (`kind` "meeting", "task" or
+  // "decision"; empty for all), with each repeat's similarity to the canonical one.
+  std::vector<DuplicateGroup> duplicates(const std::string& kind = "") const;
   // Diagnostics at `min_severity` or worse, by path and line.
   std::vector<Diagnostic> diagnostics(Severity min_severity = Severity::kInfo) const;
 

@@ -189,8 +189,9 @@ class IngestRun {
     const parse::ParsedNote note = parse::ParseNote(text.text);
     const extract::NoteRecord record = extract::ExtractNote(file.rel_path, note);
     MarkChanged();
-    writer.Write(store::FileState{file.rel_path, file.size, file.mtime_ns, hash, repairs.characters},
-                 note, record, read_diags);
+    writer.Write(
+        store::FileState{file.rel_path, file.size, file.mtime_ns, hash, repairs.characters}, note,
+        record, read_diags);
     ++report_.files_parsed;
   }
 

@@ -1,4 +1,6 @@
 // Store's list queries: tasks, meetings, decisions, facts, people, accounts, diagnostics.
+#include <algorithm>
+
 #include "api/store_impl.h"
 #include "query/guard.h"
 #include "query/name_lookup.h"
@@ -144,6 +146,63 @@ std::vector<Diagnostic> Store::diagnostics(Severity min_severity) const {
     if (min_severity == Severity::kError) sql.Where("d.severity = 'error'");
     sql.OrderBy("d.path, d.line, d.id");
     return query::Load<Diagnostic>(*impl_->db, sql, query::ReadDiagnostic);
+  });
+}
+
+}  // namespace notestore
+
+namespace notestore {
+
+std::vector<DuplicateGroup> Store::duplicates(const std::string& kind) const {
+  return query::Guard("duplicate query failed", [&] {
+    SQLite::Database& db = *impl_->db;
+    // Each member with what it says, for the three kinds alike.
+    static constexpr const char* kMember =
+        "SELECT ?1, m.id, n.path, 0, m.title FROM meetings m JOIN notes n ON n.id = m.note_id "
+        "WHERE ?1 = 'meeting' AND m.id = ?2 "
+        "UNION ALL SELECT ?1, t.id, n.path, t.line, t.text FROM tasks t "
+        "JOIN notes n ON n.id = t.note_id WHERE ?1 = 'task' AND t.id = ?2 "
+        "UNION ALL SELECT ?1, d.id, n.path, d.line, d.text FROM decisions d "
+        "JOIN notes n ON n.id = d.note_id WHERE ?1 = 'decision' AND d.id = ?2";
+    SQLite::Statement member(db, kMember);
+    auto describe = [&](const std::string& k, int64_t id, double similarity) {
+      member.bind(1, k);
+      member.bind(2, id);
+      DuplicateMember m;
+      m.id = id;
+      m.similarity = similarity;
+      if (member.executeStep()) {
+        m.path = member.getColumn(2).getString();
+        m.line = member.getColumn(3).getInt();
+        m.text = member.getColumn(4).getString();
+      }
+      member.reset();
+      return m;
+    };
+    SqlQuery sql("SELECT kind, canonical_id, id, similarity FROM duplicates d");
+    if (!kind.empty()) sql.Where("kind = ?", {util::ToLowerAscii(kind)});
+    sql.OrderBy("kind, canonical_id, similarity DESC, id");
+    SQLite::Statement rows(db, sql.Sql());
+    sql.Bind(rows);
+    std::vector<DuplicateGroup> groups;
+    while (rows.executeStep()) {
+      const std::string k = rows.getColumn(0).getString();
+      const int64_t canonical = rows.getColumn(1).getInt64();
+      if (groups.empty() || groups.back().kind != k || groups.back().canonical.id != canonical) {
+        groups.push_back(DuplicateGroup{k, describe(k, canonical, 1.0), {}});
+      }
+      groups.back().duplicates.push_back(
+          describe(k, rows.getColumn(2).getInt64(), rows.getColumn(3).getDouble()));
+    }
+    // Meetings first, then tasks and decisions, each in vault order.
+    std::stable_sort(
+        groups.begin(), groups.end(), [](const DuplicateGroup& a, const DuplicateGroup& b) {
+          auto rank = [](const std::string& k) { return k == "meeting" ? 0 : k == "task" ? 1 : 2; };
+          if (rank(a.kind) != rank(b.kind)) return rank(a.kind) < rank(b.kind);
+          if (a.canonical.path != b.canonical.path) return a.canonical.path < b.canonical.path;
+          return a.canonical.line < b.canonical.line;
+        });
+    return groups;
   });
 }
 

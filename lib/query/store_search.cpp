@@ -64,6 +64,14 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
     filters += " AND n.account_id = ?";
     values.emplace_back(query::FindAccountId(db, options.account));
   }
+  if (!options.include_duplicates) {
+    // A repeat is left out when what it repeats matches too: a match is never lost, and
+    // one thing said twice is shown once.
+    filters +=
+        " AND s.rowid NOT IN (SELECT search_rowid FROM duplicates WHERE canonical_search_rowid "
+        "IN (SELECT rowid FROM search WHERE search MATCH ?))";
+    values.emplace_back(match);
+  }
   const bool join_notes = options.from || options.to || !options.account.empty();
   query::SqlQuery sql(RankSql(filters, join_notes, options.group_by_note));
   sql.Where("1", std::move(values));

@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "resolve/duplicates.h"
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
 #include "resolve/vault_resolver.h"
@@ -128,6 +129,7 @@ void ResolveVault(SQLite::Database& db, const ResolveOptions& options) {
   ResolvePeople(db, options);
   ResolveAccounts(db);
   ResolveLinks(db);
+  LinkDuplicates(db);
 }
 
 }  // namespace notestore::resolve

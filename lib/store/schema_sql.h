@@ -235,6 +235,19 @@ CREATE TABLE diagnostics(
 CREATE INDEX diagnostics_path ON diagnostics(path);
 CREATE INDEX diagnostics_note ON diagnostics(note_id);
 
+-- Why a meeting, task or decision is a duplicate: what it repeats and how alike they are.
+CREATE TABLE duplicates(
+  kind         TEXT NOT NULL CHECK (kind IN ('meeting','task','decision')),
+  id           INTEGER NOT NULL,
+  canonical_id INTEGER NOT NULL,
+  similarity   REAL NOT NULL,
+  search_rowid INTEGER NOT NULL,
+  canonical_search_rowid INTEGER NOT NULL,
+  PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE INDEX duplicates_canonical ON duplicates(kind, canonical_id);
+CREATE INDEX duplicates_search ON duplicates(canonical_search_rowid, search_rowid);
+
 -- Full-text index. rowid = note_id << 24 | kind << 22 | ordinal (see search_rowid.h): a
 -- hit's note and kind are known without a lookup, and a note's rows form one range.
 CREATE VIRTUAL TABLE search USING fts5(
@@ -261,6 +274,9 @@ CREATE VIEW task_list AS
   LEFT JOIN people p ON p.id = t.owner_id
   LEFT JOIN accounts a ON a.id = n.account_id;
 
+CREATE VIEW distinct_tasks AS
+  SELECT * FROM task_list WHERE duplicate_of IS NULL;
+
 CREATE VIEW meeting_list AS
   SELECT m.id AS id, m.date AS date, m.title AS title, a.name AS account,
          (SELECT group_concat(name, ', ') FROM (
@@ -280,6 +296,9 @@ CREATE VIEW decision_list AS
   JOIN notes n ON n.id = d.note_id
   LEFT JOIN accounts a ON a.id = d.account_id
   ORDER BY d.date IS NULL, d.date, n.path, d.line;
+
+CREATE VIEW distinct_decisions AS
+  SELECT * FROM decision_list WHERE duplicate_of IS NULL;
 
 CREATE VIEW person_list AS
   SELECT p.id AS id, p.name AS name, p.role AS role, p.company AS company,

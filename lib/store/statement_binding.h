@@ -27,6 +27,7 @@ inline void BindOne(SQLite::Statement& s, int i, const std::string& v) { s.bind(
 inline void BindOne(SQLite::Statement& s, int i, const char* v) { s.bind(i, v); }
 inline void BindOne(SQLite::Statement& s, int i, int v) { s.bind(i, v); }
 inline void BindOne(SQLite::Statement& s, int i, int64_t v) { s.bind(i, v); }
+inline void BindOne(SQLite::Statement& s, int i, double v) { s.bind(i, v); }
 inline void BindOne(SQLite::Statement& s, int i, std::nullopt_t) { s.bind(i); }
 inline void BindOne(SQLite::Statement& s, int i, const std::optional<std::string>& v) {
   v ? s.bind(i, *v) : s.bind(i);

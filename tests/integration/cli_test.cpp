@@ -237,9 +237,12 @@ TEST(CliSampleVault, AcceptanceQueries) {
   const nlohmann::json sam = json("tasks --owner 'Sam Hopewell'");
   ASSERT_EQ(sam.size(), 4u);
   for (const auto& t : sam) EXPECT_EQ(t["owner"], "Sam Hopewell");
-  const nlohmann::json jack = json("meetings --person 'Jack Kabat'");
+  // Both 2025-09-18 notes; they are one meeting written up twice, so without --all the
+  // repeat is left out.
+  const nlohmann::json jack = json("meetings --person 'Jack Kabat' --all");
   ASSERT_EQ(jack.size(), 2u);
   for (const auto& m : jack) EXPECT_EQ(m["date"], "2025-09-18");
+  EXPECT_EQ(json("meetings --person 'Jack Kabat'").size(), 1u);
   const nlohmann::json decisions = json("decisions --account CoreWeave");
   ASSERT_EQ(decisions.size(), 2u);
   for (const auto& d : decisions) EXPECT_EQ(d["path"], "Customers/CoreWeave.md");
@@ -279,6 +282,36 @@ TEST(CliFixText, RepairsAndOtherwiseChangesNothingByteForByte) {
                 "repaired 5 character(s) mis-decoded as MacRoman, Windows-1252, Windows-1254"),
             std::string::npos)
       << explained.out;
+}
+
+}  // namespace
+}  // namespace notestore
+
+namespace notestore {
+namespace {
+
+TEST(CliDuplicates, ListsGroupsAndSearchAllShowsRepeats) {
+  testing::TempDir dir;
+  const std::string db = Quote(dir.Join("d.db"));
+  ASSERT_EQ(RunCli("ingest " + Quote(testing::FixturePath("duplicates")) + " --db " + db +
+                   " --me 'Dana Whitfield' -q")
+                .exit_code,
+            0);
+  const RunResult r = RunCli("duplicates --db " + db + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  const nlohmann::json groups = nlohmann::json::parse(r.out);
+  ASSERT_EQ(groups.size(), 6u);
+  EXPECT_EQ(groups[0]["kind"], "meeting");
+  EXPECT_EQ(groups[0]["canonical"]["text"], "Orbit launch review");
+  EXPECT_EQ(groups[0]["duplicates"][0]["path"], "Meetings/2024-06-10 - Launch review notes.md");
+  EXPECT_EQ(
+      nlohmann::json::parse(RunCli("duplicates --kind decision --json --db " + db).out).size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(RunCli("search launch --json --db " + db).out).size(), 6u);
+  EXPECT_EQ(nlohmann::json::parse(RunCli("search launch --all --json --db " + db).out).size(), 10u);
+  const RunResult show = RunCli("show 'Launch review notes' --db " + db);
+  EXPECT_NE(show.out.find("Duplicates"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("= Send vendor the revised checklist for launch"), std::string::npos)
+      << show.out;
 }
 
 }  // namespace

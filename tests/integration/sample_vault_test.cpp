@@ -79,6 +79,19 @@ TEST_F(SampleVault, EveryDecisionHasItsNoteDateOrAccount) {
             }));
 }
 
+TEST_F(SampleVault, RepeatsAreLinked) {
+  // The two 2025-09-18 notes are one meeting.
+  EXPECT_EQ(
+      Query(db_, "SELECT count(*), count(duplicate_of) FROM meetings WHERE date = '2025-09-18'"),
+      (std::vector<Row>{{"2", "1"}}));
+  EXPECT_EQ(Count("SELECT count(*) FROM tasks WHERE duplicate_of IS NULL"), "19");
+  EXPECT_EQ(Count("SELECT count(*) FROM decisions WHERE duplicate_of IS NULL"), "4");
+  // "What is open from my meeting with Jack": 8 items, not 24.
+  EXPECT_EQ(Count("SELECT count(*) FROM distinct_tasks t JOIN notes n ON n.path = t.path "
+                  "WHERE n.date = '2025-09-18' AND t.status = 'open'"),
+            "8");
+}
+
 TEST_F(SampleVault, MangledTextIsRepaired) {
   // Mojibake of three encodings is gone from bodies and task texts.
   for (const char* sql : {"SELECT count(*) FROM notes WHERE body GLOB '*[âğü‚]*[€“Ÿ«Ä…ì]*'",

@@ -133,6 +133,10 @@ std::string CanonicalDump(const std::string& db_path) {
       "note_id",
       "SELECT path, line, severity, code, message, stage, note_id IS NULL FROM diagnostics",
       "SELECT s.kind, s.title, s.body, n.path FROM search s JOIN notes n ON n.id = s.note_id",
+      "SELECT d.kind, n.path, d.similarity FROM duplicates d JOIN notes n ON n.id = "
+      "(SELECT note_id FROM meetings WHERE d.kind = 'meeting' AND id = d.id UNION ALL "
+      "SELECT note_id FROM tasks WHERE d.kind = 'task' AND id = d.id UNION ALL "
+      "SELECT note_id FROM decisions WHERE d.kind = 'decision' AND id = d.id)",
   };
   std::ostringstream out;
   for (const char* sql : kQueries) {

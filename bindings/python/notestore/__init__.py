@@ -29,6 +29,8 @@ from ._notestore import (
     CorruptError,
     Decision,
     Diagnostic,
+    DuplicateGroup,
+    DuplicateMember,
     Error,
     Fact,
     IngestReport,
@@ -55,7 +57,7 @@ SCHEMA_VERSION = _notestore.SCHEMA_VERSION
 __all__ = [
     "Store", "Results", "to_dicts", "TaskStatus", "Priority", "SearchKind", "Severity",
     "Task", "Meeting", "Attendee", "Person", "Account", "Decision", "Fact", "Note", "Link",
-    "Diagnostic", "SearchHit", "IngestReport", "PersonProfile", "AccountProfile", "NoteDetail",
+    "Diagnostic", "DuplicateGroup", "DuplicateMember", "SearchHit", "IngestReport", "PersonProfile", "AccountProfile", "NoteDetail",
     "Error", "InvalidArgumentError", "NotFoundError", "IoError", "SchemaMismatchError",
     "ReadOnlyError", "BusyError", "CorruptError", "QueryError", "InternalError",
 ]
@@ -220,6 +222,10 @@ class Store:
     def accounts(self) -> Results[Account]:
         return Results(self._store.accounts())
 
+    def duplicates(self, kind: Optional[str] = None) -> Results[DuplicateGroup]:
+        """Groups of repeated meetings, tasks or decisions (``kind``), with similarities."""
+        return Results(self._store.duplicates(kind or ""))
+
     def diagnostics(self, min_severity: Union[str, Severity] = "info") -> Results[Diagnostic]:
         return Results(self._store.diagnostics(str(Severity(min_severity))))
 
@@ -246,8 +252,8 @@ class Store:
     def search(self, query: str, kind: Union[None, str, SearchKind, Iterable[Union[str, SearchKind]]] = None,
                limit: int = 20, *, offset: int = 0, since: Optional[_dt.date] = None,
                until: Optional[_dt.date] = None, account: Optional[str] = None,
-               group_by_note: bool = True, raw: bool = False,
-               highlight: Sequence[str] = ("[", "]")) -> Results[SearchHit]:
+               group_by_note: bool = True, include_duplicates: bool = False,
+               raw: bool = False, highlight: Sequence[str] = ("[", "]")) -> Results[SearchHit]:
         """Full-text search (BM25), best first. Plain words, "phrases", prefix*,
         AND/OR/NOT. Raises ``QueryError`` for malformed operators."""
         o = _notestore._SearchOptions()
@@ -258,6 +264,7 @@ class Store:
         o.to = _date("until", until)
         o.account = account or ""
         o.group_by_note = group_by_note
+        o.include_duplicates = include_duplicates
         o.raw = raw
         o.highlight_open, o.highlight_close = highlight
         return Results(self._store.search(query, o))

@@ -120,7 +120,8 @@ void BindQueries(py::module_& m) {
       .def_readwrite("group_by_note", &SearchOptions::group_by_note)
       .def_readwrite("highlight_open", &SearchOptions::highlight_open)
       .def_readwrite("highlight_close", &SearchOptions::highlight_close)
-      .def_readwrite("raw", &SearchOptions::raw);
+      .def_readwrite("raw", &SearchOptions::raw)
+      .def_readwrite("include_duplicates", &SearchOptions::include_duplicates);
 }
 
 }  // namespace notestore::python

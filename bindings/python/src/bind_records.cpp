@@ -199,6 +199,21 @@ void BindResults(py::module_& m) {
       .Finish();
 }
 
+void BindDuplicates(py::module_& m) {
+  RecordBinder<DuplicateMember>(m, "DuplicateMember", "A member of a group of repeats.")
+      .Field("id", &DuplicateMember::id, true)
+      .Field("path", &DuplicateMember::path)
+      .Field("line", &DuplicateMember::line)
+      .Field("text", &DuplicateMember::text, true)
+      .Field("similarity", &DuplicateMember::similarity, true)
+      .Finish();
+  RecordBinder<DuplicateGroup>(m, "DuplicateGroup", "A meeting, task or decision and its repeats.")
+      .Field("kind", &DuplicateGroup::kind, true)
+      .Field("canonical", &DuplicateGroup::canonical, true)
+      .Field("duplicates", &DuplicateGroup::duplicates)
+      .Finish();
+}
+
 void BindProfiles(py::module_& m) {
   RecordBinder<PersonProfile>(m, "PersonProfile",
                               "A person with their meetings, tasks, accounts and notes.")
@@ -235,6 +250,7 @@ void BindRecords(py::module_& m) {
   BindMeetingsAndDecisions(m);
   BindPeopleAndAccounts(m);
   BindResults(m);
+  BindDuplicates(m);
   BindProfiles(m);
 }
 

@@ -94,6 +94,10 @@ void BindStore(py::module_& m) {
            })
       .def("people", [](PyStore& s) { return s.Run([](Store& st) { return st.people(); }); })
       .def("accounts", [](PyStore& s) { return s.Run([](Store& st) { return st.accounts(); }); })
+      .def("duplicates",
+           [](PyStore& s, const std::string& kind) {
+             return s.Run([&](Store& st) { return st.duplicates(kind); });
+           })
       .def("diagnostics",
            [](PyStore& s, const std::string& severity) {
              const Severity min = ParseSeverity(severity).value_or(Severity::kInfo);

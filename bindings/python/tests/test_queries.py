@@ -183,3 +183,25 @@ class Queries(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Duplicates(unittest.TestCase):
+    def test_groups_and_hidden_repeats(self):
+        from helpers import ROOT, temp_dir
+        with notestore.Store(str(temp_dir(self) / "d.db")) as store:
+            store.ingest(str(ROOT / "tests" / "fixtures" / "duplicates"), me="Dana Whitfield")
+            groups = store.duplicates()
+            self.assertEqual([g.kind for g in groups],
+                             ["meeting", "task", "task", "task", "decision", "decision"])
+            self.assertEqual(groups[0].canonical.text, "Orbit launch review")
+            self.assertEqual(groups[0].duplicates[0].text, "Launch review notes")
+            self.assertGreater(groups[0].duplicates[0].similarity, 0.4)
+            self.assertEqual(len(store.duplicates("task")), 3)
+            self.assertEqual(groups[1].to_dict()["duplicates"][0]["text"],
+                             "Send vendor the revised checklist for launch")
+            self.assertEqual(len(store.tasks()), 9)
+            self.assertEqual(len(store.tasks(include_duplicates=True)), 12)
+            self.assertEqual(len(store.meetings()), 2)
+            self.assertEqual(len(store.decisions(include_duplicates=True)), 5)
+            self.assertEqual(len(store.search("launch")), 6)
+            self.assertEqual(len(store.search("launch", include_duplicates=True)), 10)

@@ -1,0 +1,132 @@
+// Duplicate linking on tests/fixtures/duplicates: what is linked, what must not be, and
+// how queries hide repeats.
+#include <gtest/gtest.h>
+
+#include "notestore/notestore.h"
+#include "support/test_support.h"
+
+namespace notestore {
+namespace {
+
+using testing::Query;
+using testing::QueryValue;
+using testing::Row;
+
+class Duplicates : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::CopyTree(testing::FixturePath("duplicates"), dir_.Join("vault"));
+    db_ = dir_.Join("d.db");
+    Ingest();
+  }
+  void Ingest() {
+    IngestOptions o;
+    o.me = "Dana Whitfield";
+    Store::open(db_).ingest(dir_.Join("vault"), o);
+  }
+  std::vector<Row> Q(const std::string& sql) { return Query(db_, sql); }
+
+  testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(Duplicates, SameMeetingWrittenTwice) {
+  // Same date and attendees, alike content: the richer note is canonical. The hiring sync
+  // the same day with the same people is another meeting.
+  EXPECT_EQ(Q("SELECT title, COALESCE((SELECT title FROM meetings c WHERE c.id = m.duplicate_of), "
+              "'-') FROM meetings m ORDER BY title"),
+            (std::vector<Row>{{"Hiring sync", "-"},
+                              {"Launch review notes", "Orbit launch review"},
+                              {"Orbit launch review", "-"}}));
+}
+
+TEST_F(Duplicates, TasksNeedTheSameOwnerDueDateAndWording) {
+  EXPECT_EQ(Q("SELECT t.text, c.text FROM tasks t JOIN tasks c ON c.id = t.duplicate_of "
+              "ORDER BY t.text"),
+            (std::vector<Row>{
+                {"Book a load-test window with the operations team",
+                 "Book the load test window with operations"},
+                {"Renew the status page SSL certificate",
+                 "Renew the SSL certificate for the status page"},
+                {"Send vendor the revised checklist for launch",
+                 "Send the revised launch checklist to the vendor"},
+            }));
+  // Near misses: same wording but another due date, or another owner.
+  EXPECT_EQ(Q("SELECT text, due, (SELECT name FROM people WHERE id = owner_id) FROM tasks "
+              "WHERE duplicate_of IS NULL AND (text LIKE 'Send the revised%' OR text LIKE "
+              "'Draft the customer%' OR text LIKE 'Renew the SSL%') ORDER BY text, due, 3"),
+            (std::vector<Row>{
+                {"Draft the customer announcement email", "2024-06-17", "Dana Whitfield"},
+                {"Draft the customer announcement email", "2024-06-17", "Ken Ito"},
+                {"Renew the SSL certificate for the status page", "2024-07-01", "NULL"},
+                {"Renew the SSL certificate for the status page", "2024-08-01", "NULL"},
+                {"Send the revised launch checklist to the vendor", "2024-06-14", "Maria Lopez"},
+                {"Send the revised launch checklist to the vendor", "2024-06-21", "Maria Lopez"},
+            }));
+}
+
+TEST_F(Duplicates, DecisionsAcrossNotes) {
+  EXPECT_EQ(Q("SELECT n.path, d.text, c.text FROM decisions d JOIN decisions c ON c.id = "
+              "d.duplicate_of JOIN notes n ON n.id = d.note_id ORDER BY n.path"),
+            (std::vector<Row>{
+                {"Meetings/2024-06-10 - Launch review notes.md",
+                 "The launch moves to the first week of July.",
+                 "Launch moves to the first week of July."},
+                {"Projects/Orbit.md", "Support runs a dedicated rota during launch week.",
+                 "Support runs a dedicated rota during launch week."},
+            }));
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM distinct_decisions"), "3");
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM distinct_tasks"), "9");
+}
+
+TEST_F(Duplicates, EachLinkIsExplained) {
+  const std::vector<DuplicateGroup> groups = Store::open(db_).duplicates();
+  ASSERT_EQ(groups.size(), 6u);
+  EXPECT_EQ(groups[0].kind, "meeting");
+  EXPECT_EQ(groups[0].canonical.text, "Orbit launch review");
+  ASSERT_EQ(groups[0].duplicates.size(), 1u);
+  EXPECT_GT(groups[0].duplicates[0].similarity, 0.4);
+  EXPECT_LT(groups[0].duplicates[0].similarity, 1.0);
+  EXPECT_EQ(groups[1].kind, "task");
+  EXPECT_EQ(groups[1].canonical.line, 15);
+  EXPECT_EQ(groups[1].duplicates[0].path, "Meetings/2024-06-10 - Launch review notes.md");
+  EXPECT_EQ(Store::open(db_).duplicates("decision").size(), 2u);
+}
+
+TEST_F(Duplicates, QueriesHideRepeatsUnlessAsked) {
+  Store store = Store::open(db_);
+  TaskQuery tasks;
+  EXPECT_EQ(store.tasks(tasks).size(), 9u);
+  tasks.include_duplicates = true;
+  EXPECT_EQ(store.tasks(tasks).size(), 12u);
+  MeetingQuery meetings;
+  EXPECT_EQ(store.meetings(meetings).size(), 2u);
+  DecisionQuery decisions;
+  EXPECT_EQ(store.decisions(decisions).size(), 3u);
+  SearchOptions search;
+  // Two notes, two tasks and two decisions; and with the repeats, a note, a task and two
+  // decisions more.
+  EXPECT_EQ(store.search("launch", search).size(), 6u);
+  search.include_duplicates = true;
+  EXPECT_EQ(store.search("launch", search).size(), 10u);
+  EXPECT_EQ(store.person("Maria").open_tasks.size(), 3u);
+}
+
+TEST_F(Duplicates, LinksFollowEditsAndMatchAFreshIngest) {
+  // Reword the repeat so it is a different task: the link must go.
+  std::string notes =
+      testing::ReadFileText(dir_.Join("vault/Meetings/2024-06-10 - Launch review notes.md"));
+  notes.replace(notes.find("Book a load-test window with the operations team"), 48,
+                "Order pizza for the launch party operations team");
+  dir_.Write("vault/Meetings/2024-06-10 - Launch review notes.md", notes);
+  Ingest();
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM tasks WHERE duplicate_of IS NOT NULL"), "2");
+  const std::string fresh = dir_.Join("fresh.db");
+  IngestOptions o;
+  o.me = "Dana Whitfield";
+  Store::open(fresh).ingest(dir_.Join("vault"), o);
+  EXPECT_EQ(testing::CanonicalDump(db_), testing::CanonicalDump(fresh));
+}
+
+}  // namespace
+}  // namespace notestore
