@@ -44,9 +44,23 @@ struct IngestOptions {
   // Default: 256.
   int batch_size = 256;
 
-  // Files larger than this are not parsed: they get a diagnostic and are left out.
+  // Limits that bound the time and memory one note can take, whatever it holds. With
+  // them, parsing is linear in a note's size; each limit that cuts a note short adds a
+  // diagnostic saying what was left out.
+  //
+  // Files larger than this are not read: they get a diagnostic and are left out.
   // Default: 64 MiB.
   int64_t max_file_bytes = int64_t{64} << 20;
+  // YAML values read from one note's frontmatter; the rest are dropped. An alias bomb
+  // ("billion laughs") expands to billions of values from a few lines. Default: 10000.
+  int max_frontmatter_values = 10000;
+  // Nesting of frontmatter lists and maps; deeper values are dropped. Default: 32.
+  int max_frontmatter_depth = 32;
+  // A Markdown table with more columns is read as text. Default: 256.
+  int max_table_columns = 256;
+  // Cells of one table (columns x rows, short rows padded as GFM does); later rows are
+  // read as text. Default: 250000.
+  int64_t max_table_cells = 250000;
 
   // Called from the ingesting thread as work advances, at most a few times per
   // second and once with Phase::kDone. Must not call back into the Store.

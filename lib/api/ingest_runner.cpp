@@ -6,6 +6,7 @@
 #include <chrono>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "decode/note_text.h"
 #include "extract/note_extractor.h"
@@ -44,9 +45,15 @@ void ValidateOptions(const IngestOptions& options) {
   if (options.batch_size < 1) {
     throw Error(ErrorCode::kInvalidArgument, "batch_size must be at least 1");
   }
-  if (options.max_file_bytes < 1) {
-    throw Error(ErrorCode::kInvalidArgument, "max_file_bytes must be positive");
-  }
+  auto positive = [](int64_t value, const char* name) {
+    if (value < 1)
+      throw Error(ErrorCode::kInvalidArgument, std::string(name) + " must be positive");
+  };
+  positive(options.max_file_bytes, "max_file_bytes");
+  positive(options.max_frontmatter_values, "max_frontmatter_values");
+  positive(options.max_frontmatter_depth, "max_frontmatter_depth");
+  positive(options.max_table_columns, "max_table_columns");
+  positive(options.max_table_cells, "max_table_cells");
 }
 
 std::string RepairMessage(const repair::RepairReport& r) {
@@ -70,7 +77,12 @@ std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db
 class IngestRun {
  public:
   IngestRun(SQLite::Database& db, const IngestOptions& options)
-      : db_(db), options_(options), start_(Clock::now()) {}
+      : db_(db), options_(options), start_(Clock::now()) {
+    parse_options_.frontmatter.max_properties = options.max_frontmatter_values;
+    parse_options_.frontmatter.max_depth = options.max_frontmatter_depth;
+    parse_options_.tables.max_columns = options.max_table_columns;
+    parse_options_.tables.max_cells = options.max_table_cells;
+  }
 
   IngestReport Run(const std::string& vault_dir) {
     Progress(IngestProgress::Phase::kScanning, 0, 0, true);
@@ -85,38 +97,30 @@ class IngestRun {
 
     std::unordered_map<std::string, StoredFile> stored = LoadStoredFiles(db_);
     store::NoteWriter writer(db_);
-    SQLite::Transaction first(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    // Problems found by the scan replace those of the previous scan.
-    db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
-    for (const scan::ScanProblem& p : scan.problems)
-      writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
-    std::unordered_map<std::string, bool> seen;
-    for (const scan::ScannedFile& f : scan.files) seen[f.rel_path] = true;
-    for (const auto& [path, file] : stored) {
-      if (!seen.count(path)) {
-        writer.Remove(file.id);
-        ++report_.files_removed;
-      }
-    }
-    if (report_.files_removed > 0) MarkChanged();
-    first.commit();
+    // Notes are written batch_size to a transaction, so readers see each note whole and a
+    // crash loses at most one batch. The first batch also holds the removals and the last
+    // one the vault-wide pass: an ingest of up to batch_size changed files is one
+    // transaction, and readers never see its notes before their owners and links.
+    std::optional<SQLite::Transaction> txn;
+    txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    RemoveGone(scan, stored, writer);
 
     const int64_t total = static_cast<int64_t>(scan.files.size());
-    for (int64_t begin = 0; begin < total; begin += options_.batch_size) {
-      const int64_t end = std::min<int64_t>(total, begin + options_.batch_size);
-      SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      for (int64_t i = begin; i < end; ++i) {
-        const scan::ScannedFile& file = scan.files[static_cast<size_t>(i)];
-        auto it = stored.find(file.rel_path);
-        Ingest(file, it == stored.end() ? nullptr : &it->second, reparse_all, writer);
-        Progress(IngestProgress::Phase::kParsing, i + 1, total, false);
+    int64_t in_batch = 0;
+    for (int64_t i = 0; i < total; ++i) {
+      const scan::ScannedFile& file = scan.files[static_cast<size_t>(i)];
+      auto it = stored.find(file.rel_path);
+      Ingest(file, it == stored.end() ? nullptr : &it->second, reparse_all, writer);
+      Progress(IngestProgress::Phase::kParsing, i + 1, total, false);
+      if (++in_batch == options_.batch_size && i + 1 < total) {
+        txn->commit();
+        txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+        in_batch = 0;
       }
-      txn.commit();
     }
 
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
-      SQLite::Transaction txn(db_, SQLite::TransactionBehavior::IMMEDIATE);
       resolve::ResolveVault(db_, resolve::ResolveOptions{me_});
       // Fresh statistics let the query planner start from the selective index (notes of
       // an account, tasks of a person) rather than scan. Sampled, so it costs milliseconds.
@@ -124,9 +128,9 @@ class IngestRun {
       store::SetMeta(db_, "resolve_pending", "0");
       if (!me_.empty()) store::SetMeta(db_, "me", me_);
       store::SetMeta(db_, "parser_version", std::to_string(store::kParserVersion));
-      txn.commit();
       report_.resolved = true;
     }
+    txn->commit();
     CountRows();
     report_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     Progress(IngestProgress::Phase::kDone, total, total, true);
@@ -134,6 +138,25 @@ class IngestRun {
   }
 
  private:
+  // Problems found by the scan replace those of the previous scan; notes whose files are
+  // gone are removed.
+  void RemoveGone(const scan::ScanResult& scan,
+                  const std::unordered_map<std::string, StoredFile>& stored,
+                  store::NoteWriter& writer) {
+    db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
+    for (const scan::ScanProblem& p : scan.problems)
+      writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
+    std::unordered_set<std::string> seen;
+    for (const scan::ScannedFile& f : scan.files) seen.insert(f.rel_path);
+    for (const auto& [path, file] : stored) {
+      if (!seen.count(path)) {
+        writer.Remove(file.id);
+        ++report_.files_removed;
+      }
+    }
+    if (report_.files_removed > 0) MarkChanged();
+  }
+
   // The first change of a run records that the vault-wide pass is owed, in the same
   // transaction, so a crash before that pass still leaves the debt on record.
   void MarkChanged() {
@@ -149,7 +172,7 @@ class IngestRun {
       ++report_.files_unchanged;
       return;
     }
-    Diagnostics read_diags;
+    Diagnostics read_diags = file.diagnostics;
     if (file.size > options_.max_file_bytes) {
       AddDiagnostic(&read_diags, Severity::kError, "file-too-large",
                     "file is " + std::to_string(file.size) + " bytes, over the limit of " +
@@ -157,27 +180,41 @@ class IngestRun {
       Skip(file, stored_id, read_diags, writer);
       return;
     }
-    std::optional<std::string> bytes = decode::ReadFile(file.abs_path, &read_diags);
-    if (!bytes) {
-      // A note that cannot be read now keeps its last stored version.
-      writer.WriteFileProblem(file.rel_path, stored_id, read_diags);
-      ++report_.files_failed;
-      return;
+    std::string bytes;
+    switch (decode::ReadFile(file.abs_path, options_.max_file_bytes, &bytes, &read_diags)) {
+      case decode::ReadOutcome::kRead:
+        break;
+      case decode::ReadOutcome::kVanished:
+        if (stored_id) {
+          writer.Remove(stored_id);
+          MarkChanged();
+          ++report_.files_removed;
+        }
+        writer.WriteFileProblem(file.rel_path, 0, read_diags);
+        return;
+      case decode::ReadOutcome::kTooLarge:
+        Skip(file, stored_id, read_diags, writer);  // The file no longer holds that note.
+        return;
+      case decode::ReadOutcome::kFailed:
+        // A note that cannot be read now keeps its last stored version.
+        writer.WriteFileProblem(file.rel_path, stored_id, read_diags);
+        ++report_.files_failed;
+        return;
     }
-    if (decode::LooksBinary(*bytes)) {
+    if (decode::LooksBinary(bytes)) {
       AddDiagnostic(&read_diags, Severity::kError, "binary-file",
                     "file holds binary data (NUL bytes), not text; not ingested");
       Skip(file, stored_id, read_diags, writer);
       return;
     }
-    const auto hash = static_cast<int64_t>(util::Hash64(*bytes));
+    const auto hash = static_cast<int64_t>(util::Hash64(bytes));
     if (stored && !reparse_all && stored->hash == hash) {
       writer.UpdateFileStat(stored->id, file.size, file.mtime_ns);
       ++report_.files_unchanged;
       return;
     }
-    decode::DecodedText text = decode::DecodeNoteBytes(*bytes);
-    bytes.reset();
+    decode::DecodedText text = decode::DecodeNoteBytes(bytes);
+    std::string().swap(bytes);  // Free the raw copy before parsing.
     read_diags.insert(read_diags.end(), text.diagnostics.begin(), text.diagnostics.end());
     repair::RepairReport repairs;
     if (options_.repair_text) {
@@ -186,7 +223,7 @@ class IngestRun {
         AddDiagnostic(&read_diags, Severity::kInfo, "repaired-text", RepairMessage(repairs));
       }
     }
-    const parse::ParsedNote note = parse::ParseNote(text.text);
+    const parse::ParsedNote note = parse::ParseNote(text.text, parse_options_);
     const extract::NoteRecord record = extract::ExtractNote(file.rel_path, note);
     MarkChanged();
     writer.Write(
@@ -229,6 +266,7 @@ class IngestRun {
 
   SQLite::Database& db_;
   const IngestOptions& options_;
+  parse::ParseOptions parse_options_;
   const Clock::time_point start_;
   Clock::time_point last_progress_{};
   IngestReport report_;

@@ -5,6 +5,7 @@
 #include "api/ingest_runner.h"
 #include "api/store_impl.h"
 #include "notestore/error.h"
+#include "store/ingest_lock.h"
 #include "store/schema.h"
 
 namespace notestore {
@@ -28,6 +29,7 @@ IngestReport Store::ingest(const std::string& vault_dir, const IngestOptions& op
   if (impl_->options.read_only) {
     throw Error(ErrorCode::kReadOnly, impl_->path + " was opened read-only; cannot ingest");
   }
+  const store::IngestLock lock(impl_->path);
   return api::RunIngest(*impl_->db, vault_dir, options);
 }
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -28,32 +29,55 @@ char32_t Cp1252ToUnicode(unsigned char b) {
 
 }  // namespace
 
-std::optional<std::string> ReadFile(const std::string& path, Diagnostics* diagnostics) {
-  auto fail = [&](const char* what) {
+ReadOutcome ReadFile(const std::string& path, int64_t max_bytes, std::string* out,
+                     Diagnostics* diagnostics) {
+  out->clear();
+  // O_NONBLOCK: the path was a regular file at the scan, but it could be a FIFO now,
+  // whose open would wait for a writer forever.
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) {
+      AddDiagnostic(diagnostics, Severity::kWarning, "file-vanished",
+                    "file was deleted or renamed during the ingest");
+      return ReadOutcome::kVanished;
+    }
     AddDiagnostic(diagnostics, Severity::kError, "unreadable-file",
-                  std::string(what) + ": " + std::strerror(errno));
-    return std::nullopt;
-  };
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail("cannot open file");
+                  std::string("cannot open file: ") + std::strerror(errno));
+    return ReadOutcome::kFailed;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
   struct stat st;
-  std::string data;
-  if (fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    AddDiagnostic(diagnostics, Severity::kError, "unreadable-file",
+                  "no longer a regular file; not read");
+    return ReadOutcome::kFailed;
+  }
+  if (st.st_size > 0) out->reserve(static_cast<size_t>(std::min<int64_t>(st.st_size, max_bytes)));
   char buf[1 << 16];
   while (true) {
     const ssize_t n = read(fd, buf, sizeof buf);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int saved = errno;
-      close(fd);
-      errno = saved;
-      return fail("read error");
+      AddDiagnostic(diagnostics, Severity::kError, "unreadable-file",
+                    std::string("read error: ") + std::strerror(errno));
+      out->clear();
+      return ReadOutcome::kFailed;
     }
-    data.append(buf, static_cast<size_t>(n));
+    out->append(buf, static_cast<size_t>(n));
+    if (static_cast<int64_t>(out->size()) > max_bytes) {  // It grew since the scan.
+      AddDiagnostic(diagnostics, Severity::kError, "file-too-large",
+                    "file grew past the limit of " + std::to_string(max_bytes) +
+                        " bytes while being read; not ingested");
+      out->clear();
+      out->shrink_to_fit();
+      return ReadOutcome::kTooLarge;
+    }
   }
-  close(fd);
-  return data;
+  return ReadOutcome::kRead;
 }
 
 bool LooksBinary(std::string_view bytes) {
@@ -66,6 +90,7 @@ DecodedText DecodeNoteBytes(std::string_view bytes) {
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.remove_prefix(3);
   out.text.reserve(bytes.size());
   size_t invalid_bytes = 0;
+  size_t nul_bytes = 0;
   int first_invalid_line = 0;
   int line = 1;
   size_t pos = 0;
@@ -75,6 +100,12 @@ DecodedText DecodeNoteBytes(std::string_view bytes) {
       out.text.push_back('\n');
       ++line;
       pos += (pos + 1 < bytes.size() && bytes[pos + 1] == '\n') ? 2 : 1;
+      continue;
+    }
+    if (c == 0) {  // Past the binary check's window; SQLite text must not hold NULs.
+      ++nul_bytes;
+      util::AppendUtf8(util::kReplacementChar, &out.text);
+      ++pos;
       continue;
     }
     if (c < 0x80) {
@@ -98,6 +129,10 @@ DecodedText DecodeNoteBytes(std::string_view bytes) {
                   std::to_string(invalid_bytes) +
                       " byte(s) were not valid UTF-8 and were read as Windows-1252",
                   first_invalid_line);
+  }
+  if (nul_bytes > 0) {
+    AddDiagnostic(&out.diagnostics, Severity::kWarning, "nul-bytes",
+                  std::to_string(nul_bytes) + " NUL byte(s) were replaced by U+FFFD");
   }
   return out;
 }

@@ -17,15 +17,24 @@ struct DecodedText {
   Diagnostics diagnostics;  // What was changed or suspicious.
 };
 
-// Reads a whole file. Returns nothing (and a diagnostic) when it cannot be read.
-std::optional<std::string> ReadFile(const std::string& path, Diagnostics* diagnostics);
+enum class ReadOutcome {
+  kRead,      // *out holds the file.
+  kVanished,  // It no longer exists (deleted or renamed since the scan).
+  kTooLarge,  // It is over max_bytes (it grew since the scan).
+  kFailed,    // It cannot be read (permissions, I/O error, not a regular file).
+};
+
+// Reads a whole regular file into *out, at most `max_bytes`. Every outcome but kRead
+// adds a diagnostic and leaves *out empty.
+ReadOutcome ReadFile(const std::string& path, int64_t max_bytes, std::string* out,
+                     Diagnostics* diagnostics);
 
 // Whether the bytes look like a binary file rather than text (NUL bytes near the start).
 bool LooksBinary(std::string_view bytes);
 
-// Strips a UTF-8 BOM, turns CRLF and lone CR into LF, and replaces each byte that is not
+// Strips a UTF-8 BOM, turns CRLF and lone CR into LF, replaces each byte that is not
 // part of valid UTF-8 by the Windows-1252 character it stands for (the usual origin of
-// such bytes), with a diagnostic.
+// such bytes) and each NUL by U+FFFD, with a diagnostic for each kind.
 DecodedText DecodeNoteBytes(std::string_view bytes);
 
 }  // namespace notestore::decode

@@ -1,5 +1,6 @@
 #include "parse/frontmatter.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
@@ -209,6 +210,15 @@ void ParseFrontmatter(std::string_view yaml, int first_line, const FrontmatterLi
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp stops at 2,000 levels but reports it as "bad file"; say what happened.
+    note->frontmatter_valid = false;
+    AddDiagnostic(&note->diagnostics, Severity::kError, "frontmatter-too-deep",
+                  "frontmatter nests lists or maps too deeply to read (the YAML reader stops "
+                  "at a recursion depth of " +
+                      std::to_string(e.depth()) + "); not read",
+                  e.mark.line >= 0 ? first_line + e.mark.line : first_line);
+    return;
   } catch (const YAML::Exception& e) {
     note->frontmatter_valid = false;
     const int line = e.mark.line >= 0 ? first_line + e.mark.line : first_line;

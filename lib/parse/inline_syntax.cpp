@@ -34,22 +34,47 @@ bool EndsTag(char32_t cp) {
          cp == util::kReplacementChar;
 }
 
-// Finds the bracket closing s[open] (one of '[' '('), skipping escaped characters and
-// nested pairs of the same kind. Returns npos when unbalanced on this line.
-size_t MatchingClose(std::string_view s, size_t open) {
-  const char o = s[open];
-  const char c = o == '[' ? ']' : ')';
-  int depth = 0;
-  for (size_t i = open; i < s.size(); ++i) {
-    if (s[i] == '\\') {
-      ++i;
-      continue;
+// The closing bracket of every '[' and '(' of a line, found in one pass so that lines of
+// thousands of unbalanced brackets stay linear. Brackets pair only with their own kind;
+// escaped ones ("\\[") are text.
+class BracketPairs {
+ public:
+  explicit BracketPairs(std::string_view s) : close_(s.size(), std::string_view::npos) {
+    std::vector<size_t> square;
+    std::vector<size_t> round;
+    for (size_t i = 0; i < s.size(); ++i) {
+      switch (s[i]) {
+        case '\\':
+          ++i;
+          break;
+        case '[':
+          square.push_back(i);
+          break;
+        case '(':
+          round.push_back(i);
+          break;
+        case ']':
+          Pop(&square, i);
+          break;
+        case ')':
+          Pop(&round, i);
+          break;
+        default:
+          break;
+      }
     }
-    if (s[i] == o) ++depth;
-    if (s[i] == c && --depth == 0) return i;
   }
-  return std::string_view::npos;
-}
+  // The index of the bracket closing the one at `open`, or npos when it is unbalanced.
+  size_t CloseOf(size_t open) const { return close_[open]; }
+
+ private:
+  void Pop(std::vector<size_t>* opens, size_t at) {
+    if (opens->empty()) return;
+    close_[opens->back()] = at;
+    opens->pop_back();
+  }
+  std::vector<size_t> close_;
+};
 
 std::string PercentDecode(std::string_view s) {
   auto hex = [](char c) -> int {
@@ -211,6 +236,8 @@ std::vector<LinkMatch> FindWikilinks(std::string_view s) {
 
 std::vector<LinkMatch> FindMarkdownLinks(std::string_view s) {
   std::vector<LinkMatch> out;
+  if (s.find("](") == std::string_view::npos) return out;
+  const BracketPairs pairs(s);
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '\\') {
       ++i;
@@ -223,13 +250,13 @@ std::vector<LinkMatch> FindMarkdownLinks(std::string_view s) {
       i = close + 1;
       continue;
     }
-    const size_t text_end = MatchingClose(s, i);
+    const size_t text_end = pairs.CloseOf(i);
     if (text_end == std::string_view::npos) continue;
     if (text_end + 1 >= s.size() || s[text_end + 1] != '(') {
       continue;
     }
     const size_t dest_open = text_end + 1;
-    const size_t dest_close = MatchingClose(s, dest_open);
+    const size_t dest_close = pairs.CloseOf(dest_open);
     if (dest_close == std::string_view::npos) continue;
     std::string_view dest = util::Trim(s.substr(dest_open + 1, dest_close - dest_open - 1));
     if (!dest.empty() && dest.front() == '<') {
@@ -256,13 +283,15 @@ std::vector<LinkMatch> FindMarkdownLinks(std::string_view s) {
 
 std::vector<FieldMatch> FindBracketFields(std::string_view s) {
   std::vector<FieldMatch> out;
+  if (s.find("::") == std::string_view::npos) return out;
+  const BracketPairs pairs(s);
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '[' && s[i] != '(') continue;
     if (s[i] == '[' && i + 1 < s.size() && s[i + 1] == '[') {
       ++i;  // Wikilinks are not fields.
       continue;
     }
-    const size_t close = MatchingClose(s, i);
+    const size_t close = pairs.CloseOf(i);
     if (close == std::string_view::npos) continue;
     const std::string_view inner = s.substr(i + 1, close - i - 1);
     const size_t sep = inner.find("::");
@@ -313,11 +342,12 @@ bool MatchLineField(std::string_view s, FieldMatch* out) {
 
 std::vector<MentionMatch> FindMentions(std::string_view s) {
   std::vector<MentionMatch> out;
+  const size_t last_close = s.rfind("]]");  // Bounds the search of every "@[[".
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '@' || (i > 0 && !IsSpace(s[i - 1]) && s[i - 1] != '(')) continue;
     if (util::StartsWith(s.substr(i + 1), "[[")) {
+      if (last_close == std::string_view::npos || last_close < i + 3) continue;
       const size_t close = s.find("]]", i + 3);
-      if (close == std::string_view::npos) continue;
       std::vector<LinkMatch> links = FindWikilinks(s.substr(i + 1, close + 2 - i - 1));
       if (!links.empty() && !links[0].target.empty()) {
         out.push_back(MentionMatch{{i, close + 2}, links[0].target});

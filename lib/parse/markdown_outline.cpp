@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "parse/inline_syntax.h"
@@ -124,13 +125,15 @@ class OutlineBuilder {
     item.column = cmark_node_get_start_column(node);
     item.end_line = Line(EndLine(node));
     item.in_quote = quote_depth_ > 0;
+    // Items are met parent first, so the nearest enclosing item is already indexed and
+    // its depth known: constant work per item, even 5,000 levels down.
     for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
       if (!IsItem(p)) continue;
       auto found = index_.find(p);
-      if (found != index_.end()) {
-        if (item.parent < 0) item.parent = found->second;
-        ++item.depth;
-      }
+      if (found == index_.end()) continue;
+      item.parent = found->second;
+      item.depth = out_.items[static_cast<size_t>(item.parent)].depth + 1;
+      break;
     }
     cmark_node* first = cmark_node_first_child(node);
     if (first && TypeName(first) == "paragraph") {
@@ -166,8 +169,10 @@ class OutlineBuilder {
 
 }  // namespace
 
-Outline BuildOutline(std::string_view body, int first_line) {
-  NodePtr doc = ParseDocument(body);
+Outline BuildOutline(std::string_view body, int first_line, const TableLimits& limits,
+                     Diagnostics* diagnostics) {
+  const std::optional<std::string> guarded = GuardTables(body, first_line, limits, diagnostics);
+  NodePtr doc = ParseDocument(guarded ? std::string_view(*guarded) : body);
   if (!doc) return Outline{};
   return OutlineBuilder(first_line - 1).Build(doc.get());
 }

@@ -9,6 +9,9 @@
 #include <utility>
 #include <vector>
 
+#include "diag/diagnostic.h"
+#include "parse/table_guard.h"
+
 namespace notestore::parse {
 
 struct OutlineHeading {
@@ -42,8 +45,10 @@ struct Outline {
 };
 
 // Parses `body`, whose first line is line `first_line` of the file. Never throws for
-// any input; a document nested deeper than cmark allows is still outlined.
-Outline BuildOutline(std::string_view body, int first_line);
+// any input. Tables over `limits` are cut short (see table_guard.h), with diagnostics
+// added to `diagnostics`.
+Outline BuildOutline(std::string_view body, int first_line, const TableLimits& limits,
+                     Diagnostics* diagnostics);
 
 }  // namespace notestore::parse
 

@@ -1,6 +1,7 @@
 #include "parse/note_parser.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "parse/inline_syntax.h"
@@ -72,7 +73,8 @@ class NoteParser {
     note_.body = std::string(split.body);
     first_line_ = split.body_first_line;
 
-    Outline outline = BuildOutline(note_.body, first_line_);
+    Diagnostics table_diags;
+    Outline outline = BuildOutline(note_.body, first_line_, options_.tables, &table_diags);
     work_ = note_.body;
     if (note_.body.find("%%") != std::string::npos ||
         note_.body.find("<!--") != std::string::npos) {
@@ -80,9 +82,11 @@ class NoteParser {
       std::string blanked = BlankComments(note_.body, first_line_, outline.code_lines, &changed);
       if (changed) {
         work_ = std::move(blanked);
-        outline = BuildOutline(work_, first_line_);  // Commented-out blocks disappear.
+        table_diags.clear();  // Commented-out blocks disappear, and so may their tables.
+        outline = BuildOutline(work_, first_line_, options_.tables, &table_diags);
       }
     }
+    note_.diagnostics.insert(note_.diagnostics.end(), table_diags.begin(), table_diags.end());
     masked_ = MaskCode(work_, first_line_, outline.code_lines);
     work_lines_ = util::Split(work_, '\n');
     masked_lines_ = util::Split(masked_, '\n');
@@ -155,14 +159,10 @@ class NoteParser {
       item.heading = HeadingIndexAt(o.line);
       const size_t start = line.empty() ? 0 : ItemTextStart(line, marker, &item.status_char);
       item.text = ItemText(o, line.substr(std::min(start, line.size())));
+      // The nearest task at or above each item, so a task finds its parent task in one step.
+      const int parent_task = o.parent >= 0 ? task_of_item[static_cast<size_t>(o.parent)] : -1;
+      task_of_item[idx] = parent_task;
       if (item.status_char) {
-        int parent_task = -1;
-        for (int p = o.parent; p >= 0; p = outline.items[p].parent) {
-          if (task_of_item[p] >= 0) {
-            parent_task = task_of_item[p];
-            break;
-          }
-        }
         task_of_item[idx] = static_cast<int>(note_.tasks.size());
         AddTask(static_cast<int>(idx), item, start, parent_task);
       }
@@ -201,14 +201,18 @@ class NoteParser {
     note_.tasks.push_back(std::move(task));
   }
 
+  // Column names made distinct: a repeated "Name" becomes "Name 2", "Name 3", ...
   static std::vector<std::string> UniqueHeaders(const std::vector<std::string>& header) {
     std::vector<std::string> out;
     std::set<std::string> seen;
+    std::map<std::string, int> next_suffix;  // Where to resume, so 5,000 "a"s stay linear.
     for (size_t i = 0; i < header.size(); ++i) {
       std::string name = header[i].empty() ? "column " + std::to_string(i + 1) : header[i];
       std::string unique = name;
-      for (int n = 2; !seen.insert(util::ToLowerAscii(unique)).second; ++n) {
-        unique = name + " " + std::to_string(n);
+      const std::string key = util::ToLowerAscii(name);
+      int& n = next_suffix.try_emplace(key, 2).first->second;
+      while (!seen.insert(util::ToLowerAscii(unique)).second) {
+        unique = name + " " + std::to_string(n++);
       }
       out.push_back(unique);
     }

@@ -7,11 +7,14 @@
 
 #include "parse/frontmatter.h"
 #include "parse/parsed_note.h"
+#include "parse/table_guard.h"
 
 namespace notestore::parse {
 
+// Bounds on what one note can cost to parse, whatever it holds.
 struct ParseOptions {
   FrontmatterLimits frontmatter;
+  TableLimits tables;
 };
 
 // `text` is decoded UTF-8 with LF line ends (see decode/note_text.h). Never throws on

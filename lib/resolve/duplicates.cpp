@@ -177,6 +177,46 @@ auto FirstInVault(const std::vector<Item>& items, const std::map<int64_t, int64_
   };
 }
 
+// Joins in `uf` the members that `same` says are one item. Up to a few hundred members
+// every pair is compared. Beyond that (a note whose every line is a task) identical word
+// lists are joined directly and other pairs are compared only when they share a word
+// that is not common among the members: rewordings keep most of their distinctive words,
+// and comparing through common words would be quadratic.
+template <typename Same>
+void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members, Same same,
+              UnionFind* uf) {
+  constexpr size_t kPairwiseUpTo = 256;
+  if (members.size() <= kPairwiseUpTo) {
+    for (size_t x = 0; x < members.size(); ++x) {
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        if (same(members[x], members[y])) uf->Join(members[x], members[y]);
+      }
+    }
+    return;
+  }
+  std::map<std::vector<std::string>, size_t> first_with_words;
+  std::unordered_map<std::string, std::vector<size_t>> postings;
+  for (size_t m : members) {
+    auto [it, inserted] = first_with_words.emplace(items[m].words, m);
+    if (!inserted && same(it->second, m)) uf->Join(it->second, m);
+    for (const std::string& w : items[m].words) postings[w].push_back(m);
+  }
+  const size_t common = std::max<size_t>(50, members.size() / 50);
+  for (size_t m : members) {
+    std::set<size_t> candidates;
+    for (const std::string& w : items[m].words) {
+      const std::vector<size_t>& list = postings[w];
+      if (list.size() > common) continue;
+      for (size_t other : list) {
+        if (other > m) candidates.insert(other);
+      }
+    }
+    for (size_t other : candidates) {
+      if (uf->Find(m) != uf->Find(other) && same(m, other)) uf->Join(m, other);
+    }
+  }
+}
+
 std::vector<Link> LinkTasks(const std::vector<Item>& tasks,
                             const std::map<int64_t, int64_t>& groups) {
   // Candidates share a scope (a note, or all notes of one meeting), an owner and a due date.
@@ -187,44 +227,27 @@ std::vector<Link> LinkTasks(const std::vector<Item>& tasks,
     buckets[{scope, tasks[i].owner, tasks[i].due}].push_back(i);
   }
   UnionFind uf(tasks.size());
-  for (const auto& [key, list] : buckets) {
-    for (size_t x = 0; x < list.size(); ++x) {
-      for (size_t y = x + 1; y < list.size(); ++y) {
-        if (SameContent(tasks[list[x]].words, tasks[list[y]].words, kSameItem)) {
-          uf.Join(list[x], list[y]);
-        }
-      }
-    }
-  }
+  auto same = [&](size_t a, size_t b) {
+    return SameContent(tasks[a].words, tasks[b].words, kSameItem);
+  };
+  for (const auto& [key, list] : buckets) JoinSame(tasks, list, same, &uf);
   return Groups(uf, tasks, FirstInVault(tasks, groups));
 }
 
 std::vector<Link> LinkDecisions(const std::vector<Item>& decisions,
                                 const std::map<int64_t, int64_t>& groups) {
-  // Candidates share a word that is not common: rewordings keep most of their
-  // distinctive words, and comparing through common words would be quadratic.
-  std::unordered_map<std::string, std::vector<size_t>> postings;
-  for (size_t i = 0; i < decisions.size(); ++i) {
-    for (const std::string& w : decisions[i].words) postings[w].push_back(i);
-  }
-  const size_t common = std::max<size_t>(50, decisions.size() / 50);
+  std::vector<size_t> all(decisions.size());
+  std::iota(all.begin(), all.end(), 0);
   UnionFind uf(decisions.size());
-  for (size_t i = 0; i < decisions.size(); ++i) {
-    std::set<size_t> candidates;
-    for (const std::string& w : decisions[i].words) {
-      const std::vector<size_t>& list = postings[w];
-      if (list.size() > common) continue;
-      for (size_t j : list) {
-        if (j > i) candidates.insert(j);
-      }
-    }
-    for (size_t j : candidates) {
-      const std::string& a = decisions[i].date;
-      const std::string& b = decisions[j].date;
-      if (!a.empty() && !b.empty() && a != b) continue;
-      if (SameContent(decisions[i].words, decisions[j].words, kSameItem)) uf.Join(i, j);
-    }
-  }
+  JoinSame(
+      decisions, all,
+      [&](size_t i, size_t j) {
+        const std::string& a = decisions[i].date;
+        const std::string& b = decisions[j].date;
+        if (!a.empty() && !b.empty() && a != b) return false;
+        return SameContent(decisions[i].words, decisions[j].words, kSameItem);
+      },
+      &uf);
   return Groups(uf, decisions, FirstInVault(decisions, groups));
 }
 

@@ -77,11 +77,12 @@ class Walker {
       return;
     }
     if (!S_ISREG(st.st_mode) || !HasNoteExtension(name)) return;
+    ScannedFile file{rel, abs, static_cast<int64_t>(st.st_size), MtimeNs(st), {}};
     if (!valid_name) {
-      Problem(rel, "path-not-utf8",
-              "file name is not valid UTF-8; stored with replacement characters", Severity::kInfo);
+      AddDiagnostic(&file.diagnostics, Severity::kInfo, "path-not-utf8",
+                    "file name is not valid UTF-8; stored with replacement characters");
     }
-    result_->files.push_back(ScannedFile{rel, abs, static_cast<int64_t>(st.st_size), MtimeNs(st)});
+    result_->files.push_back(std::move(file));
   }
 
   bool HasNoteExtension(const std::string& name) const {

@@ -14,7 +14,8 @@ struct ScannedFile {
   std::string rel_path;  // Relative to the vault, '/'-separated, valid UTF-8.
   std::string abs_path;  // For opening the file; the bytes the file system uses.
   int64_t size = 0;
-  int64_t mtime_ns = 0;  // Modification time, nanoseconds since the epoch.
+  int64_t mtime_ns = 0;     // Modification time, nanoseconds since the epoch.
+  Diagnostics diagnostics;  // About the path itself (a name that is not UTF-8); kept with the note.
 };
 
 // A problem with a path that is not a note we can keep (an unreadable folder, a name

@@ -79,6 +79,12 @@ std::vector<Row> Query(const std::string& db_path, const std::string& sql) {
   return rows;
 }
 
+std::string SqlQuote(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
 std::string QueryValue(const std::string& db_path, const std::string& sql) {
   const std::vector<Row> rows = Query(db_path, sql);
   if (rows.size() != 1 || rows[0].size() != 1) {

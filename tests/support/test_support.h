@@ -40,6 +40,8 @@ using Row = std::vector<std::string>;
 std::vector<Row> Query(const std::string& db_path, const std::string& sql);
 // The single value of a one-row, one-column query.
 std::string QueryValue(const std::string& db_path, const std::string& sql);
+// `text` as an SQL string literal ('it''s'), for tests that build SQL from paths.
+std::string SqlQuote(const std::string& text);
 
 // Every row of every table with surrogate ids replaced by natural keys (paths, lines,
 // names), sorted: two databases with equal dumps hold the same knowledge.
