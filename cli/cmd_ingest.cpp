@@ -68,6 +68,8 @@ void PrintSummary(const IngestArgs& args, const IngestReport& r) {
 
 void RunIngest(const IngestArgs& args) {
   Store store = Store::open(args.db);
+  if (!store.open_message().empty())
+    std::fprintf(stderr, "notestore: %s\n", store.open_message().c_str());
   IngestOptions options;
   options.me = args.me;
   options.force = args.force;

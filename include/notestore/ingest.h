@@ -62,8 +62,9 @@ struct IngestOptions {
   // read as text. Default: 250000.
   int64_t max_table_cells = 250000;
 
-  // Called from the ingesting thread as work advances, at most a few times per
-  // second and once with Phase::kDone. Must not call back into the Store.
+  // Called from the ingesting thread as work advances: on entering each phase (for
+  // kParsing, after the first file), then at most ten times a second, and once with
+  // Phase::kDone. Must not call back into the Store.
   // Default: none.
   std::function<void(const IngestProgress&)> on_progress;
 };

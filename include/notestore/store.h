@@ -49,9 +49,10 @@ struct OpenOptions {
 
 class Store {
  public:
-  // Opens or creates the database at `path`. Throws Error with kNotFound when the file
-  // is missing and may not be created, kSchemaMismatch when it was written by a newer
-  // notestore, kCorrupt when it is not a notestore database.
+  // Opens or creates the database at `path`; upgrades one written by an older notestore
+  // (see open_message()). Throws Error with kNotFound when the file is missing and may
+  // not be created, kSchemaMismatch when it was written by a newer notestore (or by an
+  // older one and read_only is set), kCorrupt when it is not a notestore database.
   static Store open(const std::string& path, const OpenOptions& options = OpenOptions());
 
   Store(Store&&) noexcept;
@@ -108,6 +109,11 @@ class Store {
 
   // The schema version of the open database (kSchemaVersion once written).
   int schema_version() const;
+
+  // What open() changed in the file, for the user to see: empty, or a sentence such as
+  // "vault.db: upgraded the database schema from version 1 to 2" when it migrated a
+  // database written by an older notestore (in one transaction, keeping all its data).
+  const std::string& open_message() const;
 
   struct Impl;  // Defined in lib/api; opaque to clients.
 

@@ -9,8 +9,9 @@
 namespace notestore {
 
 // The database schema this library reads and writes, kept in PRAGMA user_version.
-// A database with a larger number is refused; see docs/schema.md.
-inline constexpr int kSchemaVersion = 1;
+// A database with a larger number is refused; one with a smaller number is upgraded
+// when opened for writing. See docs/schema.md.
+inline constexpr int kSchemaVersion = 2;
 
 }  // namespace notestore
 

@@ -15,6 +15,7 @@
 #include "repair/mojibake.h"
 #include "resolve/vault_resolver.h"
 #include "scan/vault_scanner.h"
+#include "store/ingest_log.h"
 #include "store/note_writer.h"
 #include "store/schema.h"
 #include "store/sqlite_errors.h"
@@ -76,8 +77,8 @@ std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db
 
 class IngestRun {
  public:
-  IngestRun(SQLite::Database& db, const IngestOptions& options)
-      : db_(db), options_(options), start_(Clock::now()) {
+  IngestRun(SQLite::Database& db, const IngestOptions& options, int64_t run)
+      : db_(db), options_(options), run_(run), start_(Clock::now()) {
     parse_options_.frontmatter.max_properties = options.max_frontmatter_values;
     parse_options_.frontmatter.max_depth = options.max_frontmatter_depth;
     parse_options_.tables.max_columns = options.max_table_columns;
@@ -130,6 +131,7 @@ class IngestRun {
       store::SetMeta(db_, "parser_version", std::to_string(store::kParserVersion));
       report_.resolved = true;
     }
+    store::FinishIngestRun(db_, run_, report_);
     txn->commit();
     CountRows();
     report_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
@@ -244,11 +246,15 @@ class IngestRun {
     ++report_.files_failed;
   }
 
+  // Reports the first step of each phase, then at most ten a second.
   void Progress(IngestProgress::Phase phase, int64_t done, int64_t total, bool force) {
     if (!options_.on_progress) return;
     const auto now = Clock::now();
-    if (!force && now - last_progress_ < std::chrono::milliseconds(100)) return;
+    if (!force && phase == last_phase_ && now - last_progress_ < std::chrono::milliseconds(100)) {
+      return;
+    }
     last_progress_ = now;
+    last_phase_ = phase;
     options_.on_progress(IngestProgress{phase, done, total});
   }
 
@@ -266,9 +272,11 @@ class IngestRun {
 
   SQLite::Database& db_;
   const IngestOptions& options_;
+  const int64_t run_;  // This ingest's row in ingest_runs.
   parse::ParseOptions parse_options_;
   const Clock::time_point start_;
   Clock::time_point last_progress_{};
+  IngestProgress::Phase last_phase_ = IngestProgress::Phase::kDone;
   IngestReport report_;
   std::string me_;
   bool changed_ = false;
@@ -279,10 +287,16 @@ class IngestRun {
 IngestReport RunIngest(SQLite::Database& db, const std::string& vault_dir,
                        const IngestOptions& options) {
   ValidateOptions(options);
+  int64_t run = 0;
   try {
-    return IngestRun(db, options).Run(vault_dir);
+    run = store::BeginIngestRun(db, vault_dir);
+    return IngestRun(db, options, run).Run(vault_dir);
   } catch (const SQLite::Exception& e) {
+    store::FailIngestRun(db, run, e.what());
     store::RethrowSqlite(e, "ingest of " + vault_dir + " failed");
+  } catch (const std::exception& e) {
+    store::FailIngestRun(db, run, e.what());
+    throw;
   }
 }
 

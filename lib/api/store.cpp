@@ -19,9 +19,11 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  impl->db = store::OpenDatabase(
-      path, store::ConnectionOptions{options.read_only, options.create_if_missing,
-                                     options.busy_timeout_ms});
+  impl->db =
+      store::OpenDatabase(path,
+                          store::ConnectionOptions{options.read_only, options.create_if_missing,
+                                                   options.busy_timeout_ms},
+                          &impl->open_message);
   return Store(std::move(impl));
 }
 
@@ -34,6 +36,8 @@ IngestReport Store::ingest(const std::string& vault_dir, const IngestOptions& op
 }
 
 const std::string& Store::path() const { return impl_->path; }
+
+const std::string& Store::open_message() const { return impl_->open_message; }
 
 int Store::schema_version() const { return store::SchemaVersion(*impl_->db); }
 

@@ -16,6 +16,7 @@ struct Store::Impl {
   std::string path;
   OpenOptions options;
   std::unique_ptr<SQLite::Database> db;
+  std::string open_message;  // Set when open() upgraded the schema.
 };
 
 }  // namespace notestore

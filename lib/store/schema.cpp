@@ -22,7 +22,7 @@ bool FileExists(const std::string& path) {
 
 void CreateSchema(SQLite::Database& db) {
   SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
-  db.exec(kSchemaV1);
+  db.exec(kSchema);
   db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   SetMeta(db, "notestore_version", NOTESTORE_VERSION_STRING);
@@ -30,7 +30,25 @@ void CreateSchema(SQLite::Database& db) {
   txn.commit();
 }
 
-void CheckSchema(SQLite::Database& db, const std::string& path, bool read_only) {
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion - 1,
+              "one migration per schema version after the first");
+
+// Migrates a database of an older schema, in one transaction. Returns what it did.
+std::string Upgrade(SQLite::Database& db, const std::string& path) {
+  SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
+  // Read again under the write lock: another process may have upgraded it meanwhile.
+  const int from = SchemaVersion(db);
+  if (from >= kSchemaVersion) return "";
+  for (int v = from; v < kSchemaVersion; ++v) db.exec(kMigrations[v - 1]);
+  db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+  SetMeta(db, "notestore_version", NOTESTORE_VERSION_STRING);
+  txn.commit();
+  return path + ": upgraded the database schema from version " + std::to_string(from) + " to " +
+         std::to_string(kSchemaVersion);
+}
+
+// Returns a message when the database was upgraded, "" otherwise.
+std::string CheckSchema(SQLite::Database& db, const std::string& path, bool read_only) {
   const int version = SchemaVersion(db);
   if (version > kSchemaVersion) {
     throw Error(ErrorCode::kSchemaMismatch,
@@ -47,18 +65,27 @@ void CheckSchema(SQLite::Database& db, const std::string& path, bool read_only) 
       throw Error(ErrorCode::kCorrupt, path + " is empty: ingest a vault into it first");
     }
     CreateSchema(db);
-    return;
+    return "";
   }
   const int app_id = db.execAndGet("PRAGMA application_id").getInt();
   if (app_id != kApplicationId) {
     throw Error(ErrorCode::kCorrupt, path + " is an SQLite database but not a notestore one");
   }
+  if (version == kSchemaVersion) return "";
+  if (read_only) {
+    throw Error(ErrorCode::kSchemaMismatch,
+                path + " has schema version " + std::to_string(version) +
+                    ", older than this notestore's (" + std::to_string(kSchemaVersion) +
+                    "); open it for writing (run notestore ingest) to upgrade it");
+  }
+  return Upgrade(db, path);
 }
 
 }  // namespace
 
 std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
-                                               const ConnectionOptions& options) {
+                                               const ConnectionOptions& options,
+                                               std::string* upgrade_message) {
   const bool exists = FileExists(path);
   if (!exists && (options.read_only || !options.create_if_missing)) {
     throw Error(ErrorCode::kNotFound, "database not found: " + path);
@@ -72,7 +99,8 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");
     }
-    CheckSchema(*db, path, options.read_only);
+    std::string message = CheckSchema(*db, path, options.read_only);
+    if (upgrade_message) *upgrade_message = std::move(message);
     return db;
   } catch (const SQLite::Exception& e) {
     RethrowSqlite(e, "cannot open " + path);

@@ -1,4 +1,4 @@
-// Stage 5, store: the SQLite schema (version 1) and opening a database with it.
+// Stage 5, store: the SQLite schema and opening (creating, upgrading) a database with it.
 // docs/schema.md documents every table and view; keep the two in step.
 #ifndef NOTESTORE_LIB_STORE_SCHEMA_H_
 #define NOTESTORE_LIB_STORE_SCHEMA_H_
@@ -20,11 +20,14 @@ struct ConnectionOptions {
   int busy_timeout_ms = 5000;
 };
 
-// Opens the database, applies connection settings (WAL, foreign keys, busy timeout)
-// and creates the schema in a new database. Throws notestore::Error: kNotFound,
-// kSchemaMismatch (newer schema), kCorrupt (not a notestore database), kIo.
+// Opens the database, applies connection settings (WAL, foreign keys, busy timeout),
+// creates the schema in a new database and upgrades an older one (setting
+// *upgrade_message, when given, to say so). Throws notestore::Error: kNotFound,
+// kSchemaMismatch (newer schema, or older and read-only), kCorrupt (not a notestore
+// database), kIo.
 std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
-                                               const ConnectionOptions& options);
+                                               const ConnectionOptions& options,
+                                               std::string* upgrade_message = nullptr);
 
 // PRAGMA user_version of an open database.
 int SchemaVersion(SQLite::Database& db);

@@ -11,25 +11,13 @@
 namespace notestore {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
+using RunResult = testing::CommandResult;
 
 RunResult RunCli(const std::string& args) {
-  const std::string cmd = std::string(NOTESTORE_CLI) + " " + args + " 2>&1";
-  RunResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return testing::RunCommand(std::string(NOTESTORE_CLI) + " " + args);
 }
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
+std::string Quote(const std::string& s) { return testing::ShellQuote(s); }
 
 TEST(Cli, IngestPrintsASummary) {
   testing::TempDir dir;

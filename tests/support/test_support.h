@@ -49,6 +49,15 @@ std::string CanonicalDump(const std::string& db_path);
 
 std::string ReadFileText(const std::string& path);
 
+// Runs `command` with /bin/sh; stdout and stderr are captured together.
+struct CommandResult {
+  int exit_code = -1;  // -1 when killed by a signal.
+  std::string out;
+};
+CommandResult RunCommand(const std::string& command);
+// `text` quoted for /bin/sh.
+std::string ShellQuote(const std::string& text);
+
 // Ingests tests/fixtures/vault (with --me "Dana Whitfield") into `dir`; returns the
 // database path.
 std::string IngestFixtureVault(const TempDir& dir);

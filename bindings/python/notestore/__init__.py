@@ -142,6 +142,11 @@ class Store:
     def schema_version(self) -> int:
         return self._store.schema_version()
 
+    @property
+    def open_message(self) -> str:
+        """What opening changed in the file: "" or, e.g., a schema upgrade."""
+        return self._store.open_message()
+
     def ingest(self, vault: str, me: Optional[str] = None, *, force: bool = False,
                extensions: Optional[Sequence[str]] = None,
                progress: Optional[Callable[[str, int, int], None]] = None) -> IngestReport:

@@ -74,6 +74,8 @@ void BindStore(py::module_& m) {
       .def("path", [](PyStore& s) { return s.Run([](Store& st) { return st.path(); }); })
       .def("schema_version",
            [](PyStore& s) { return s.Run([](Store& st) { return st.schema_version(); }); })
+      .def("open_message",
+           [](PyStore& s) { return s.Run([](Store& st) { return st.open_message(); }); })
       .def("ingest", &Ingest, py::arg("vault"), py::arg("me"), py::arg("force"),
            py::arg("extensions"), py::arg("progress"))
       .def("tasks",

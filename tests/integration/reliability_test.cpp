@@ -1,0 +1,258 @@
+// Safe by construction: schema upgrades, read-only opens that write nothing, files created
+// with the user's umask, one ingest at a time, files that vanish mid-ingest, the log of
+// ingests, and text that looks like SQL.
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "notestore/notestore.h"
+#include "support/test_support.h"
+
+namespace notestore {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Query;
+using testing::QueryValue;
+using testing::Row;
+
+// A database exactly as notestore 0.1.0 (schema 1) created it, before any ingest.
+void CreateSchemaV1(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(testing::ReadFileText(testing::FixturePath("schema/v1.sql")));
+  db.exec("PRAGMA application_id = 1314149204; PRAGMA user_version = 1");
+  db.exec(
+      "INSERT INTO meta(key, value) VALUES('notestore_version', '0.1.0'), ('parser_version', "
+      "'2')");
+}
+
+TEST(SchemaUpgrade, AVersion1DatabaseIsUpgradedInPlaceAndThenIngestsLikeANewOne) {
+  testing::TempDir dir;
+  const std::string old_db = dir.Join("old.db");
+  CreateSchemaV1(old_db);
+  {
+    Store store = Store::open(old_db);
+    EXPECT_EQ(store.schema_version(), kSchemaVersion);
+    EXPECT_NE(store.open_message().find("from version 1 to " + std::to_string(kSchemaVersion)),
+              std::string::npos)
+        << store.open_message();
+    IngestOptions o;
+    o.me = "Dana Whitfield";
+    store.ingest(testing::FixturePath("vault"), o);
+  }
+  EXPECT_EQ(Store::open(old_db).open_message(), "");  // Upgraded once.
+  const std::string fresh = testing::IngestFixtureVault(dir);
+  EXPECT_EQ(testing::CanonicalDump(old_db), testing::CanonicalDump(fresh));
+  // The upgraded schema is the current one, object for object.
+  const std::string objects = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+  EXPECT_EQ(Query(old_db, objects), Query(fresh, objects));
+}
+
+TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  const std::string before = testing::CanonicalDump(db);
+  {  // Back to what version 1 had.
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("DROP TABLE ingest_runs; PRAGMA user_version = 1");
+  }
+  OpenOptions read_only;
+  read_only.read_only = true;
+  try {
+    Store::open(db, read_only);
+    FAIL() << "a read-only open cannot upgrade";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kSchemaMismatch);
+    EXPECT_NE(std::string(e.what()).find("older"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(QueryValue(db, "PRAGMA user_version"), "1");
+  Store upgraded = Store::open(db);
+  EXPECT_FALSE(upgraded.open_message().empty());
+  EXPECT_EQ(testing::CanonicalDump(db), before);
+  EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM ingest_runs"), "0");
+  EXPECT_EQ(Store::open(db, read_only).tasks().size(), upgraded.tasks().size());
+}
+
+TEST(ReadOnly, OpeningAndQueryingChangesNoByteOnDisk) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  { SQLite::Database(db, SQLite::OPEN_READWRITE).exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+  auto snapshot = [&] {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+      if (e.is_regular_file()) {
+        files.emplace_back(e.path().filename().string(), testing::ReadFileText(e.path().string()));
+      }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  const auto before = snapshot();
+  // A read-only folder and file too: nothing may need creating.
+  ASSERT_EQ(chmod(db.c_str(), 0444), 0);
+  {
+    OpenOptions o;
+    o.read_only = true;
+    Store store = Store::open(db, o);
+    EXPECT_FALSE(store.tasks().empty());
+    EXPECT_FALSE(store.search("launch").empty());
+    EXPECT_NO_THROW(store.person("Dana Whitfield"));
+    try {
+      store.ingest(testing::FixturePath("vault"));
+      FAIL() << "ingest must be refused";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::kReadOnly);
+    }
+  }
+  // The same files with the same bytes, except the WAL index SQLite keeps beside any
+  // WAL database it reads (-shm, shared memory) and an empty -wal.
+  auto after = snapshot();
+  after.erase(std::remove_if(after.begin(), after.end(),
+                             [](const auto& f) {
+                               return f.first == "fixture.db-shm" ||
+                                      (f.first == "fixture.db-wal" && f.second.empty());
+                             }),
+              after.end());
+  EXPECT_EQ(before, after);
+  chmod(db.c_str(), 0644);
+}
+
+TEST(Umask, TheDatabaseAndItsLockAreCreatedWithTheUsersUmask) {
+  for (const mode_t mask : {mode_t{077}, mode_t{022}}) {
+    testing::TempDir dir;
+    const mode_t old = umask(mask);
+    Store store = Store::open(dir.Join("m.db"));
+    store.ingest(testing::FixturePath("vault"));
+    umask(old);
+    for (const char* file : {"m.db", "m.db-wal", "m.db-ingest.lock"}) {
+      struct stat st;
+      ASSERT_EQ(stat(dir.Join(file).c_str(), &st), 0) << file;
+      EXPECT_EQ(st.st_mode & 0777, 0644 & ~mask) << file << " with umask " << std::oct << mask;
+    }
+  }
+}
+
+TEST(IngestLock, ASecondIngestIsRefusedWhileOneRunsAndAllowedAfter) {
+  testing::TempDir dir;
+  const std::string db = dir.Join("l.db");
+  Store::open(db);  // Create it before the threads race.
+  std::promise<void> first_running;
+  std::promise<void> second_tried;
+  std::shared_future<void> tried = second_tried.get_future().share();
+  bool signalled = false;
+  IngestOptions slow;
+  slow.on_progress = [&](const IngestProgress& p) {
+    if (p.phase == IngestProgress::Phase::kParsing && !signalled) {
+      signalled = true;
+      first_running.set_value();
+      tried.wait();  // Hold the ingest (and its lock) open until the others have tried.
+    }
+  };
+  std::future<void> running = first_running.get_future();
+  std::thread first([&] { Store::open(db).ingest(testing::FixturePath("vault"), slow); });
+  if (running.wait_for(std::chrono::seconds(60)) != std::future_status::ready) {
+    ADD_FAILURE() << "the first ingest never reported parsing";
+    second_tried.set_value();
+    first.join();
+    return;
+  }
+
+  try {
+    Store::open(db).ingest(testing::FixturePath("vault"));
+    ADD_FAILURE() << "a second ingest in the same process must be refused";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBusy);
+    EXPECT_NE(std::string(e.what()).find("another ingest"), std::string::npos) << e.what();
+  }
+  const testing::CommandResult cli = testing::RunCommand(
+      std::string(NOTESTORE_CLI) + " ingest " + testing::ShellQuote(testing::FixturePath("vault")) +
+      " --db " + testing::ShellQuote(db));
+  EXPECT_EQ(cli.exit_code, 1);
+  EXPECT_NE(cli.out.find("another ingest"), std::string::npos) << cli.out;
+  second_tried.set_value();
+  first.join();
+  EXPECT_NO_THROW(Store::open(db).ingest(testing::FixturePath("vault")));
+  EXPECT_EQ(QueryValue(db, "SELECT group_concat(status) FROM ingest_runs ORDER BY id"),
+            "done,done");
+}
+
+TEST(VanishingFiles, AFileDeletedAfterTheScanIsReportedAndItsNoteRemoved) {
+  testing::TempDir dir;
+  dir.Write("v/a.md", "- [ ] first\n");
+  dir.Write("v/z.md", "- [ ] last\n");
+  const std::string db = dir.Join("d.db");
+  Store::open(db).ingest(dir.Join("v"));
+  dir.Write("v/z.md", "- [ ] last, edited\n");  // Changed, so the next ingest reads it.
+  dir.Write("v/b.md", "- [ ] new\n");
+  IngestOptions o;
+  o.on_progress = [&](const IngestProgress& p) {
+    // Sorted order: a.md, b.md, z.md. Once parsing starts, z.md has been scanned.
+    if (p.phase == IngestProgress::Phase::kParsing) dir.Remove("v/z.md");
+  };
+  const IngestReport r = Store::open(db).ingest(dir.Join("v"), o);
+  EXPECT_EQ(r.files_removed, 1);
+  EXPECT_EQ(r.files_failed, 0);
+  EXPECT_EQ(Query(db, "SELECT path FROM notes ORDER BY path"),
+            (std::vector<Row>{{"a.md"}, {"b.md"}}));
+  EXPECT_EQ(Query(db, "SELECT path, code, severity FROM diagnostics"),
+            (std::vector<Row>{{"z.md", "file-vanished", "warning"}}));
+  // The next ingest no longer sees the file, nor the problem.
+  Store::open(db).ingest(dir.Join("v"));
+  EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM diagnostics"), "0");
+}
+
+TEST(IngestRuns, EachIngestIsLoggedWithItsOutcome) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  EXPECT_EQ(Query(db,
+                  "SELECT status, files_seen, files_parsed, finished_at >= started_at, "
+                  "vault LIKE '/%' FROM ingest_runs"),
+            (std::vector<Row>{{"done", "10", "10", "1", "1"}}));
+  EXPECT_THROW(Store::open(db).ingest(dir.Join("missing")), Error);
+  EXPECT_EQ(QueryValue(db, "SELECT status || ': ' || error FROM ingest_runs WHERE id = 2"),
+            "failed: vault folder not found: " + dir.Join("missing"));
+  {  // An ingest that died leaves its row 'running'; the next one says so.
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec(
+        "INSERT INTO ingest_runs(vault, started_at, status, notestore_version) "
+        "VALUES('/v', '2026-01-01T00:00:00Z', 'running', '0.1.0')");
+  }
+  Store::open(db).ingest(testing::FixturePath("vault"));
+  EXPECT_EQ(QueryValue(db, "SELECT group_concat(status, ',') FROM ingest_runs"),
+            "done,failed,interrupted,done");
+}
+
+TEST(SqlText, NamesAndTextThatLookLikeSqlAreStoredAndFoundVerbatim) {
+  testing::TempDir dir;
+  const std::string evil = "Robert'); DROP TABLE notes;--";
+  dir.Write("v/People/Sean O'Brien.md",
+            "---\ntype: person\naliases: [\"O'B\"]\n---\n# Sean O'Brien\n");
+  dir.Write("v/" + evil + ".md", "---\ntitle: \"" + evil +
+                                     "\"\ntags: [\"x'); DELETE FROM tasks;--\"]\n---\n"
+                                     "- [ ] ask about it' OR '1'='1 @Sean O'Brien\n"
+                                     "- [ ] quote \"double\" and `tick` and %_ wildcards @O'B\n");
+  const std::string db = dir.Join("s.db");
+  Store store = Store::open(db);
+  store.ingest(dir.Join("v"));
+  EXPECT_EQ(QueryValue(db, "SELECT title FROM notes WHERE path LIKE 'Robert%'"), evil);
+  EXPECT_EQ(store.person("Sean O'Brien").open_tasks.size(), 2u);
+  EXPECT_EQ(store.person("o'b").person.name, "Sean O'Brien");
+  TaskQuery q;
+  q.text_contains = "%_";
+  ASSERT_EQ(store.tasks(q).size(), 1u);  // LIKE wildcards match themselves.
+  q.text_contains = "' OR '1'='1";
+  EXPECT_EQ(store.tasks(q).size(), 1u);
+  EXPECT_EQ(store.search("it' OR '1'='1").size(), 2u);  // The note and its task.
+  EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM tags WHERE tag = 'x'');'"), "1");
+  EXPECT_EQ(QueryValue(db, "PRAGMA integrity_check"), "ok");
+}
+
+}  // namespace
+}  // namespace notestore
