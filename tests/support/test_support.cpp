@@ -161,6 +161,34 @@ std::string CanonicalDump(const std::string& db_path) {
   return out.str();
 }
 
+std::vector<std::string> InvariantViolations(const std::string& db_path) {
+  std::vector<std::string> out;
+  for (const Row& r : Query(db_path, "PRAGMA foreign_key_check")) {
+    out.push_back("row " + r[1] + " of " + r[0] + " refers to a missing row of " + r[2]);
+  }
+  static const char* const kChecks[][2] = {
+      {"SELECT (SELECT count(*) FROM search WHERE kind = 'note') - (SELECT count(*) FROM notes)",
+       "search rows of kind note vs notes"},
+      {"SELECT (SELECT count(*) FROM search WHERE kind = 'task') - (SELECT count(*) FROM tasks)",
+       "search rows of kind task vs tasks"},
+      {"SELECT (SELECT count(*) FROM search WHERE kind = 'decision') - "
+       "(SELECT count(*) FROM decisions)",
+       "search rows of kind decision vs decisions"},
+      {"SELECT count(*) FROM search s WHERE s.kind = 'task' AND NOT EXISTS "
+       "(SELECT 1 FROM tasks t WHERE t.id = s.ref_id AND t.note_id = s.note_id "
+       "AND (s.rowid >> 24) = t.note_id)",
+       "search rows of tasks that point at no task of their note"},
+      {"SELECT count(*) FROM meta WHERE key = 'resolve_pending' AND value <> '0'",
+       "a vault-wide pass is still owed"},
+      {"SELECT count(*) FROM ingest_runs WHERE status = 'running'", "an ingest is still running"},
+  };
+  for (const auto& check : kChecks) {
+    const std::string v = QueryValue(db_path, check[0]);
+    if (v != "0") out.push_back(std::string(check[1]) + ": " + v);
+  }
+  return out;
+}
+
 CommandResult RunCommand(const std::string& command) {
   CommandResult r;
   FILE* pipe = popen((command + " 2>&1").c_str(), "r");

@@ -47,6 +47,11 @@ std::string SqlQuote(const std::string& text);
 // names), sorted: two databases with equal dumps hold the same knowledge.
 std::string CanonicalDump(const std::string& db_path);
 
+// What is wrong with the store at `db_path` beyond its content: rows that refer to
+// missing rows (PRAGMA foreign_key_check), a search index out of step with its tables,
+// a vault-wide pass still owed. Empty when consistent.
+std::vector<std::string> InvariantViolations(const std::string& db_path);
+
 std::string ReadFileText(const std::string& path);
 
 // Runs `command` with /bin/sh; stdout and stderr are captured together.
