@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages notestore builds and tests with, if any are missing.
+# Installs the Debian packages notestore builds and tests with, if any are missing
+# (clang and its runtime are for the fuzzers; the sanitizer build uses gcc's).
 # Safe to run again: it does nothing when everything is present.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev
   libgtest-dev
   python3-dev python3-venv pybind11-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

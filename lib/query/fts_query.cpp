@@ -174,7 +174,13 @@ class Checker {
 }  // namespace
 
 std::string BuildFtsQuery(std::string_view user_query) {
-  const std::vector<Token> tokens = Tokenizer(user_query).Run();
+  // Control characters separate words. A NUL would also end the expression early for
+  // FTS5's parser, leaving a quoted term unterminated (found by tests/fuzz).
+  std::string query(user_query);
+  for (char& c : query) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  const std::vector<Token> tokens = Tokenizer(query).Run();
   bool any_term = false;
   for (const Token& t : tokens) any_term |= t.type == TokenType::kTerm;
   if (!any_term) {

@@ -23,6 +23,9 @@ TEST(FtsQuery, PlainWordsAreQuotedWhateverTheirPunctuation) {
   EXPECT_EQ(BuildFtsQuery("Khan \"Channel"), "\"Khan\" AND \"\"\"Channel\"");
   EXPECT_EQ(BuildFtsQuery("and or not"), "\"and\" AND \"or\" AND \"not\"");  // Words.
   EXPECT_EQ(BuildFtsQuery("  ---  C++ "), "\"C++\"");  // Punctuation alone is dropped.
+  // Control characters, NUL included, separate words (a NUL once cut a term short).
+  EXPECT_EQ(BuildFtsQuery(std::string("Azure\xE2\x80\x99s\0\0x\ty", 14)),
+            "\"Azure\xE2\x80\x99s\" AND \"x\" AND \"y\"");
 }
 
 TEST(FtsQuery, PhrasesPrefixesOperatorsColumns) {

@@ -1,0 +1,83 @@
+// Fuzzes what a user types into search. Two properties:
+//  1. BuildFtsQuery either throws notestore::Error (kQuery, kInvalidArgument) or returns
+//     an expression that FTS5 accepts: escaping never lets a syntax error through.
+//  2. Store::search over a real store (the test fixture vault) throws nothing but those
+//     two errors, whatever the query.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "fuzz_check.h"
+#include "notestore/notestore.h"
+#include "query/fts_query.h"
+
+namespace {
+
+struct Fixture {
+  std::string dir;
+  std::unique_ptr<SQLite::Database> fts;
+  std::unique_ptr<notestore::Store> store;
+};
+
+Fixture& GetFixture() {
+  static Fixture* fixture = [] {
+    auto* f = new Fixture;  // Lives for the whole run.
+    f->fts = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE);
+    f->fts->exec(
+        "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'porter unicode61 "
+        "remove_diacritics 2');"
+        "INSERT INTO t VALUES('Launch review', 'GPU-adjacent namespace work at 10:30');");
+    char tmpl[] = "/tmp/notestore-fuzz-XXXXXX";
+    f->dir = mkdtemp(tmpl);
+    std::atexit([] { std::filesystem::remove_all(GetFixture().dir); });
+    f->store = std::make_unique<notestore::Store>(notestore::Store::open(f->dir + "/f.db"));
+    f->store->ingest(NOTESTORE_FUZZ_VAULT);
+    return f;
+  }();
+  return *fixture;
+}
+
+bool Expected(const notestore::Error& e) {
+  return e.code() == notestore::ErrorCode::kQuery ||
+         e.code() == notestore::ErrorCode::kInvalidArgument;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 512) return 0;  // Longer queries add nothing but time.
+  const std::string query(reinterpret_cast<const char*>(data), size);
+  Fixture& f = GetFixture();
+  std::string expression;
+  try {
+    expression = notestore::query::BuildFtsQuery(query);
+  } catch (const notestore::Error& e) {
+    FUZZ_CHECK(Expected(e), "BuildFtsQuery throws only kQuery or kInvalidArgument");
+    return 0;
+  }
+  try {
+    SQLite::Statement q(*f.fts, "SELECT count(*) FROM t WHERE t MATCH ?");
+    q.bind(1, expression);
+    q.executeStep();
+  } catch (const SQLite::Exception& e) {
+    std::fprintf(stderr, "query %s\nbecame %s\nwhich FTS5 rejects: %s\n", query.c_str(),
+                 expression.c_str(), e.what());
+    FUZZ_CHECK(false, "FTS5 accepts every expression BuildFtsQuery returns");
+  }
+  try {
+    notestore::SearchOptions options;
+    options.limit = 5;
+    f.store->search(query, options);
+  } catch (const notestore::Error& e) {
+    FUZZ_CHECK(Expected(e), "Store::search throws only kQuery or kInvalidArgument");
+  }
+  return 0;
+}
