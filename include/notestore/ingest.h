@@ -61,6 +61,8 @@ struct IngestOptions {
   // Cells of one table (columns x rows, short rows padded as GFM does); later rows are
   // read as text. Default: 250000.
   int64_t max_table_cells = 250000;
+  // Bytes of one table; later rows are read as text. Default: 4 MiB.
+  int64_t max_table_bytes = int64_t{4} << 20;
 
   // Called from the ingesting thread as work advances: on entering each phase (for
   // kParsing, after the first file), then at most ten times a second, and once with

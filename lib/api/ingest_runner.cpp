@@ -55,6 +55,7 @@ void ValidateOptions(const IngestOptions& options) {
   positive(options.max_frontmatter_depth, "max_frontmatter_depth");
   positive(options.max_table_columns, "max_table_columns");
   positive(options.max_table_cells, "max_table_cells");
+  positive(options.max_table_bytes, "max_table_bytes");
 }
 
 std::string RepairMessage(const repair::RepairReport& r) {
@@ -83,6 +84,7 @@ class IngestRun {
     parse_options_.frontmatter.max_depth = options.max_frontmatter_depth;
     parse_options_.tables.max_columns = options.max_table_columns;
     parse_options_.tables.max_cells = options.max_table_cells;
+    parse_options_.tables.max_bytes = options.max_table_bytes;
   }
 
   IngestReport Run(const std::string& vault_dir) {

@@ -171,7 +171,7 @@ class OutlineBuilder {
 
 Outline BuildOutline(std::string_view body, int first_line, const TableLimits& limits,
                      Diagnostics* diagnostics) {
-  const std::optional<std::string> guarded = GuardTables(body, first_line, limits, diagnostics);
+  const std::optional<std::string> guarded = GuardForCmark(body, first_line, limits, diagnostics);
   NodePtr doc = ParseDocument(guarded ? std::string_view(*guarded) : body);
   if (!doc) return Outline{};
   return OutlineBuilder(first_line - 1).Build(doc.get());

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "parse/table_guard.h"
+#include "parse/cmark_guard.h"
 
 namespace notestore::parse {
 
@@ -45,7 +45,7 @@ struct Outline {
 };
 
 // Parses `body`, whose first line is line `first_line` of the file. Never throws for
-// any input. Tables over `limits` are cut short (see table_guard.h), with diagnostics
+// any input. Tables over `limits` are cut short (see cmark_guard.h), with diagnostics
 // added to `diagnostics`.
 Outline BuildOutline(std::string_view body, int first_line, const TableLimits& limits,
                      Diagnostics* diagnostics);

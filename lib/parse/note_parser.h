@@ -5,9 +5,9 @@
 
 #include <string_view>
 
+#include "parse/cmark_guard.h"
 #include "parse/frontmatter.h"
 #include "parse/parsed_note.h"
-#include "parse/table_guard.h"
 
 namespace notestore::parse {
 

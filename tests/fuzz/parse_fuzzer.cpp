@@ -27,6 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.frontmatter.max_properties = 200;
   options.tables.max_columns = 16;
   options.tables.max_cells = 400;
+  options.tables.max_bytes = 2000;
   const parse::ParsedNote note = parse::ParseNote(repaired, options);
   int lines = 1;
   for (char c : repaired) lines += c == '\n';

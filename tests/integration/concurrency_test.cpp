@@ -155,7 +155,9 @@ TEST(Concurrency, ReadersDuringAnIngestSeeNoErrorAndOnlyWholeNotes) {
   EXPECT_EQ(readers.errors(), std::vector<std::string>{});
   EXPECT_GE(readers.snapshots.load(), 3) << "the readers hardly overlapped the ingest";
   EXPECT_GE(readers.cli_queries.load(), 1);
-  if (shell) EXPECT_GE(readers.shell_queries.load(), 1);
+  if (shell) {
+    EXPECT_GE(readers.shell_queries.load(), 1);
+  }
   EXPECT_EQ(testing::CanonicalDump(db), testing::CanonicalDump(new_db));
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "parse/cmark_guard.h"
+
 namespace notestore::parse {
 namespace {
 
@@ -155,6 +157,59 @@ TEST(NoteParser, NeverThrowsOnOddInput) {
                            "| a |\n|---|\n", "[[", "]]", "%%", "<!--", "```"}) {
     const ParsedNote n = ParseNote(text);
     EXPECT_LE(n.tasks.size(), 1u) << text;
+  }
+}
+
+// A note dense with inline markup goes to cmark with that markup blanked where it cannot
+// shape the blocks; the blocks must come out exactly as from the same note without it.
+TEST(NoteParser, DenseMarkupDoesNotChangeTheBlocks) {
+  const std::string structure =
+      "# Title *with* [[link]]\n"
+      "- [ ] task one @Ann 📅 2025-01-02\n"
+      "  - [x] nested *done* `code`\n"
+      "- - [ ] two lists deep\n"
+      "> - [?] quoted task [[Note]]\n"
+      "1. [ ] numbered [due:: 2025-02-03]\n"
+      "***\n"
+      "Setext *heading*\n"
+      "---\n"
+      "```js\n"
+      "- [ ] not a task, in code\n"
+      "```\n"
+      "<!-- html\n"
+      "- [ ] hidden\n"
+      "-->\n"
+      "| Name | Role |\n"
+      "|---|---|\n"
+      "| [[Ann]] | *Lead* |\n"
+      "\n"
+      "* [ ] star task\n";
+  std::string dense = structure;
+  std::string plain = structure;
+  for (int i = 0; i < 8000; ++i) {
+    dense += "Filler [[link]] *a* _b_ `c` ![img](x) &amp; \\* <b> [x]\n";
+    plain += "Filler xxxxxxxx xxx xxx xxx xxxxxxxx xxxxx xx xxx xxx\n";
+    if (i % 1000 == 0) {
+      dense += "- [ ] task among filler *" + std::to_string(i) + "*\n";
+      plain += "- [ ] task among filler *" + std::to_string(i) + "*\n";
+    }
+  }
+  Diagnostics none;
+  ASSERT_TRUE(GuardForCmark(dense, 1, TableLimits(), &none).has_value());  // It is dense.
+  const ParsedNote a = ParseNote(dense);
+  const ParsedNote b = ParseNote(plain);
+  EXPECT_EQ(TaskLines(a), TaskLines(b));
+  ASSERT_EQ(a.tasks.size(), 14u);
+  ASSERT_EQ(a.headings.size(), b.headings.size());
+  for (size_t i = 0; i < a.headings.size(); ++i) {
+    EXPECT_EQ(a.headings[i].line, b.headings[i].line);
+    EXPECT_EQ(a.headings[i].text, b.headings[i].text);
+  }
+  ASSERT_EQ(a.table_rows.size(), 1u);
+  EXPECT_EQ(a.table_rows[0].cells, b.table_rows[0].cells);
+  EXPECT_EQ(a.tasks[0].fields.owner, "Ann");
+  for (size_t i = 0; i < a.tasks.size(); ++i) {
+    EXPECT_EQ(a.tasks[i].parent_task, b.tasks[i].parent_task) << a.tasks[i].line;
   }
 }
 
