@@ -249,6 +249,8 @@ TEST(SqlText, NamesAndTextThatLookLikeSqlAreStoredAndFoundVerbatim) {
   ASSERT_EQ(store.tasks(q).size(), 1u);  // LIKE wildcards match themselves.
   q.text_contains = "' OR '1'='1";
   EXPECT_EQ(store.tasks(q).size(), 1u);
+  q.text_contains = "it' or";  // Spliced into SQL, this would not even parse.
+  EXPECT_EQ(store.tasks(q).size(), 1u);
   EXPECT_EQ(store.search("it' OR '1'='1").size(), 2u);  // The note and its task.
   EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM tags WHERE tag = 'x'');'"), "1");
   EXPECT_EQ(QueryValue(db, "PRAGMA integrity_check"), "ok");

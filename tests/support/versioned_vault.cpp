@@ -1,5 +1,6 @@
 #include "support/versioned_vault.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "vault_generator.h"
@@ -25,9 +26,16 @@ VersionedVault WriteVersionedVault(const std::string& root, int notes, int targe
     earlier.push_back({"Archive/retired " + std::to_string(i) + ".md",
                        "# Retired\n- [ ] task of a deleted note " + std::to_string(i) + "\n"});
   }
-  VersionedVault v{root + "/old", root + "/new"};
+  std::vector<bench::GeneratedNote> early = later;
+  std::sort(early.begin(), early.end(),
+            [](const auto& a, const auto& b) { return a.path < b.path; });
+  for (size_t i = 0; i < early.size() && i < 100; ++i) {
+    early[i].text += "\n- [ ] an early action item later dropped @" + g.me + "\n";
+  }
+  VersionedVault v{root + "/old", root + "/new", root + "/early"};
   bench::WriteVault(later, v.new_dir);
   bench::WriteVault(earlier, v.old_dir);
+  bench::WriteVault(early, v.early_dir);
   return v;
 }
 
