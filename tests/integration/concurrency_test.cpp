@@ -158,7 +158,8 @@ TEST(Concurrency, ReadersDuringAnIngestSeeNoErrorAndOnlyWholeNotes) {
   if (shell) {
     EXPECT_GE(readers.shell_queries.load(), 1);
   }
-  EXPECT_EQ(testing::CanonicalDump(db), testing::CanonicalDump(new_db));
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), testing::CanonicalDump(new_db)),
+            "");
 }
 
 }  // namespace

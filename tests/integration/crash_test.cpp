@@ -90,7 +90,8 @@ TEST_F(CrashConsistency, KilledIngestsLeaveADatabaseThatOpensChecksAndCatchesUp)
     fs::copy_file(starts[s].base, probe);
     starts[s].seconds = IngestToEnd(vaults_.new_dir, probe);
     ASSERT_GT(starts[s].seconds, 0);
-    ASSERT_EQ(testing::CanonicalDump(probe), expected) << starts[s].name;
+    ASSERT_EQ(testing::DumpDifference(testing::CanonicalDump(probe), expected), "")
+        << starts[s].name;
   }
 
   const int trials = TrialsFromEnvironment();
@@ -116,7 +117,7 @@ TEST_F(CrashConsistency, KilledIngestsLeaveADatabaseThatOpensChecksAndCatchesUp)
     ASSERT_NO_THROW(Store::open(db));
     ASSERT_GT(IngestToEnd(vaults_.new_dir, db), 0);
     EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});
-    ASSERT_EQ(testing::CanonicalDump(db), expected);
+    ASSERT_EQ(testing::DumpDifference(testing::CanonicalDump(db), expected), "");
     // The killed run, if it had begun, is on record as interrupted.
     EXPECT_EQ(testing::QueryValue(db,
                                   "SELECT count(*) FROM ingest_runs WHERE status NOT IN "

@@ -36,7 +36,7 @@ class Incremental : public ::testing::Test {
     IngestOptions options;
     options.me = "Dana Whitfield";
     Store::open(fresh).ingest(vault(), options);
-    EXPECT_EQ(CanonicalDump(db_), CanonicalDump(fresh));
+    EXPECT_EQ(testing::DumpDifference(CanonicalDump(db_), CanonicalDump(fresh)), "");
   }
 
   // Sets a file's modification time explicitly, so tests do not depend on clock ticks.

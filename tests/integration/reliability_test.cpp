@@ -49,7 +49,8 @@ TEST(SchemaUpgrade, AVersion1DatabaseIsUpgradedInPlaceAndThenIngestsLikeANewOne)
   }
   EXPECT_EQ(Store::open(old_db).open_message(), "");  // Upgraded once.
   const std::string fresh = testing::IngestFixtureVault(dir);
-  EXPECT_EQ(testing::CanonicalDump(old_db), testing::CanonicalDump(fresh));
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(old_db), testing::CanonicalDump(fresh)),
+            "");
   // The upgraded schema is the current one, object for object.
   const std::string objects = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
   EXPECT_EQ(Query(old_db, objects), Query(fresh, objects));
@@ -75,7 +76,7 @@ TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
   EXPECT_EQ(QueryValue(db, "PRAGMA user_version"), "1");
   Store upgraded = Store::open(db);
   EXPECT_FALSE(upgraded.open_message().empty());
-  EXPECT_EQ(testing::CanonicalDump(db), before);
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
   EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM ingest_runs"), "0");
   EXPECT_EQ(Store::open(db, read_only).tasks().size(), upgraded.tasks().size());
 }

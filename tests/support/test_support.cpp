@@ -161,6 +161,28 @@ std::string CanonicalDump(const std::string& db_path) {
   return out.str();
 }
 
+std::string DumpDifference(const std::string& actual, const std::string& expected) {
+  if (actual == expected) return "";
+  std::istringstream a(actual);
+  std::istringstream e(expected);
+  std::string la;
+  std::string le;
+  std::string table;
+  for (int line = 1;; ++line) {
+    const bool more_a = static_cast<bool>(std::getline(a, la));
+    const bool more_e = static_cast<bool>(std::getline(e, le));
+    if (!more_a && !more_e) return "dumps differ in their last newline";
+    if (more_e && le.rfind("== ", 0) == 0) table = le;
+    if (more_a != more_e || la != le) {
+      auto shown = [](bool more, const std::string& s) {
+        return more ? s.substr(0, 300) : std::string("(end of dump)");
+      };
+      return "line " + std::to_string(line) + ", under " + table.substr(0, 120) +
+             "\n  actual:   " + shown(more_a, la) + "\n  expected: " + shown(more_e, le);
+    }
+  }
+}
+
 std::vector<std::string> InvariantViolations(const std::string& db_path) {
   std::vector<std::string> out;
   for (const Row& r : Query(db_path, "PRAGMA foreign_key_check")) {

@@ -46,6 +46,10 @@ std::string SqlQuote(const std::string& text);
 // Every row of every table with surrogate ids replaced by natural keys (paths, lines,
 // names), sorted: two databases with equal dumps hold the same knowledge.
 std::string CanonicalDump(const std::string& db_path);
+// "" when two dumps are equal; otherwise where they first differ, with a few lines of
+// each. (Comparing megabyte dumps with EXPECT_EQ makes GoogleTest diff them line by line,
+// in memory quadratic in their size.)
+std::string DumpDifference(const std::string& actual, const std::string& expected);
 
 // What is wrong with the store at `db_path` beyond its content: rows that refer to
 // missing rows (PRAGMA foreign_key_check), a search index out of step with its tables,
