@@ -20,6 +20,9 @@ install(FILES ${PROJECT_BINARY_DIR}/notestoreConfig.cmake
 # pkg-config. A static libnotestore needs its dependencies on every link line, so they
 # go in Libs; a shared one keeps them private.
 set(_notestore_deps "-lSQLiteCpp -lsqlite3 -lyaml-cpp -lcmark-gfm-extensions -lcmark-gfm -lpthread -ldl")
+if(NOTESTORE_SANITIZE)  # A sanitized library needs the sanitizer runtime where it is linked.
+  string(APPEND _notestore_deps " -fsanitize=${NOTESTORE_SANITIZE}")
+endif()
 if(BUILD_SHARED_LIBS)
   set(NOTESTORE_PC_STATIC_LIBS "")
   set(NOTESTORE_PC_PRIVATE_LIBS "${_notestore_deps}")

@@ -42,7 +42,7 @@ std::vector<HostileCase> WriteHostileVault(const std::string& vault, int good_no
       "bytes that are not UTF-8", "invalid-utf8");
   add("nul bytes.md", std::string("text\0with\0nuls\n", 16), "NUL bytes in text", "binary-file");
   add("image.md",
-      std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) + Repeat("\x01\x02", 500),
+      std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20) + Repeat("\x01\x02", 500),
       "a binary file named .md", "binary-file");
   {
     // 100 MB: over the default size limit; it must be refused without being read whole.
