@@ -109,7 +109,7 @@ class Guard {
     while (start <= body.size()) {
       const size_t nl = body.find('\n', start);
       const size_t end = nl == std::string_view::npos ? body.size() : nl;
-      lines_.push_back({start, end});
+      lines_.emplace_back(start, end);
       if (nl == std::string_view::npos) break;
       start = nl + 1;
     }

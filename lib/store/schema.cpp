@@ -22,7 +22,8 @@ bool FileExists(const std::string& path) {
 
 void CreateSchema(SQLite::Database& db) {
   SQLite::Transaction txn(db, SQLite::TransactionBehavior::IMMEDIATE);
-  db.exec(kSchema);
+  db.exec(kSchemaV1);
+  for (const char* migration : kMigrations) db.exec(migration);
   db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   SetMeta(db, "notestore_version", NOTESTORE_VERSION_STRING);

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "notestore/notestore.h"
+#include "store/schema_sql.h"
 #include "support/test_support.h"
 
 namespace notestore {
@@ -31,6 +32,16 @@ void CreateSchemaV1(const std::string& path) {
   db.exec(
       "INSERT INTO meta(key, value) VALUES('notestore_version', '0.1.0'), ('parser_version', "
       "'2')");
+}
+
+TEST(SchemaUpgrade, TheReleasedVersion1SchemaIsNeverEdited) {
+  // New databases are built as version 1 plus the migrations, so an edit of version 1
+  // would make them differ from the databases users have. Add a migration instead.
+  std::string fixture = testing::ReadFileText(testing::FixturePath("schema/v1.sql"));
+  fixture.erase(0, fixture.find('\n') + 1);  // The fixture's own comment line.
+  std::string current = store::kSchemaV1;
+  current.erase(0, current.find_first_not_of('\n'));
+  EXPECT_EQ(current, fixture);
 }
 
 TEST(SchemaUpgrade, AVersion1DatabaseIsUpgradedInPlaceAndThenIngestsLikeANewOne) {
