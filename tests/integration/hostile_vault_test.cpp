@@ -57,6 +57,13 @@ TEST(HostileVault, EveryBadFileIsDiagnosedAndEveryGoodNoteIngested) {
                                 "SELECT count(*) FROM tasks t JOIN notes n ON n.id = t.note_id "
                                 "WHERE n.path = 'all tasks.md'"),
             "20000");
+  // From the command line, the same vault is a success: exit status 0.
+  const testing::CommandResult cli =
+      testing::RunCommand(std::string(NOTESTORE_CLI) + " ingest " + testing::ShellQuote(vault) +
+                          " --db " + testing::ShellQuote(dir.Join("cli.db")) + " --quiet");
+  EXPECT_EQ(cli.exit_code, 0) << cli.out;
+  EXPECT_EQ(testing::QueryValue(dir.Join("cli.db"), "SELECT count(*) FROM notes"),
+            testing::QueryValue(db, "SELECT count(*) FROM notes"));
 }
 
 }  // namespace
