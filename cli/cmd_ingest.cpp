@@ -1,4 +1,5 @@
-// notestore ingest VAULT --db FILE [--me NAME] [--ext .md] [--force] [--json] [--quiet]
+// notestore ingest VAULT --db FILE [--me NAME] [--ext .md] [--force] [--threads N] [--json]
+//                  [--quiet]
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -19,6 +20,7 @@ struct IngestArgs {
   std::string me;
   std::vector<std::string> extensions;
   bool force = false;
+  int threads = 0;
   bool json = false;
   bool quiet = false;
 };
@@ -73,6 +75,7 @@ void RunIngest(const IngestArgs& args) {
   IngestOptions options;
   options.me = args.me;
   options.force = args.force;
+  options.threads = args.threads;
   if (!args.extensions.empty()) {
     options.extensions.clear();
     for (std::string ext : args.extensions) {
@@ -122,6 +125,8 @@ void AddIngestCommand(CLI::App& app) {
                   "Your full name: tasks owned by @Me/@Myself are yours (remembered)");
   cmd->add_option("--ext", args->extensions, "Note file extensions (default: .md)")->delimiter(',');
   cmd->add_flag("--force", args->force, "Re-parse every file, changed or not");
+  cmd->add_option("--threads", args->threads, "Threads that parse files (default 0: one per core)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
   cmd->callback([args] { RunIngest(*args); });

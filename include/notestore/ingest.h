@@ -44,6 +44,10 @@ struct IngestOptions {
   // Default: 256.
   int batch_size = 256;
 
+  // Threads that read and parse files while the calling thread writes them to the
+  // database; 0 means one per core. Default: 0.
+  int threads = 0;
+
   // Limits that bound the time and memory one note can take, whatever it holds. With
   // them, parsing is linear in a note's size; each limit that cuts a note short adds a
   // diagnostic saying what was left out.

@@ -5,33 +5,25 @@
 
 #include <chrono>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "decode/note_text.h"
-#include "extract/note_extractor.h"
+#include "api/prepared_file.h"
 #include "notestore/error.h"
-#include "parse/note_parser.h"
-#include "repair/mojibake.h"
 #include "resolve/vault_resolver.h"
 #include "scan/vault_scanner.h"
 #include "store/ingest_log.h"
 #include "store/note_writer.h"
 #include "store/schema.h"
 #include "store/sqlite_errors.h"
-#include "util/hash.h"
+#include "util/ordered_parallel.h"
 
 namespace notestore::api {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-struct StoredFile {
-  int64_t id = 0;
-  int64_t size = 0;
-  int64_t mtime_ns = 0;
-  int64_t hash = 0;
-};
 
 void ValidateOptions(const IngestOptions& options) {
   if (options.extensions.empty()) {
@@ -42,6 +34,9 @@ void ValidateOptions(const IngestOptions& options) {
       throw Error(ErrorCode::kInvalidArgument,
                   "extension '" + ext + "' must start with a dot, like \".md\"");
     }
+  }
+  if (options.threads < 0) {
+    throw Error(ErrorCode::kInvalidArgument, "threads must be 0 (all cores) or more");
   }
   if (options.batch_size < 1) {
     throw Error(ErrorCode::kInvalidArgument, "batch_size must be at least 1");
@@ -58,11 +53,10 @@ void ValidateOptions(const IngestOptions& options) {
   positive(options.max_table_bytes, "max_table_bytes");
 }
 
-std::string RepairMessage(const repair::RepairReport& r) {
-  std::string encodings;
-  for (const std::string& e : r.encodings) encodings += (encodings.empty() ? "" : " and ") + e;
-  return "repaired " + std::to_string(r.characters) + " character(s) of text mis-decoded as " +
-         encodings + " (e.g. " + r.example + "); the file is unchanged";
+int WorkerThreads(int requested) {
+  if (requested > 0) return requested;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
 }
 
 std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db) {
@@ -79,13 +73,11 @@ std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db
 class IngestRun {
  public:
   IngestRun(SQLite::Database& db, const IngestOptions& options, int64_t run)
-      : db_(db), options_(options), run_(run), start_(Clock::now()) {
-    parse_options_.frontmatter.max_properties = options.max_frontmatter_values;
-    parse_options_.frontmatter.max_depth = options.max_frontmatter_depth;
-    parse_options_.tables.max_columns = options.max_table_columns;
-    parse_options_.tables.max_cells = options.max_table_cells;
-    parse_options_.tables.max_bytes = options.max_table_bytes;
-  }
+      : db_(db),
+        options_(options),
+        run_(run),
+        parse_options_(ParseOptionsFor(options)),
+        start_(Clock::now()) {}
 
   IngestReport Run(const std::string& vault_dir) {
     Progress(IngestProgress::Phase::kScanning, 0, 0, true);
@@ -108,19 +100,32 @@ class IngestRun {
     txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
     RemoveGone(scan, stored, writer);
 
+    // Workers read and parse; this thread, which owns the connection, writes in scan
+    // order. The window bounds the parsed notes waiting in memory.
     const int64_t total = static_cast<int64_t>(scan.files.size());
-    int64_t in_batch = 0;
-    for (int64_t i = 0; i < total; ++i) {
-      const scan::ScannedFile& file = scan.files[static_cast<size_t>(i)];
-      auto it = stored.find(file.rel_path);
-      Ingest(file, it == stored.end() ? nullptr : &it->second, reparse_all, writer);
-      Progress(IngestProgress::Phase::kParsing, i + 1, total, false);
-      if (++in_batch == options_.batch_size && i + 1 < total) {
-        txn->commit();
-        txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
-        in_batch = 0;
-      }
+    std::vector<const StoredFile*> stored_of(scan.files.size(), nullptr);
+    for (size_t i = 0; i < scan.files.size(); ++i) {
+      auto it = stored.find(scan.files[i].rel_path);
+      if (it != stored.end()) stored_of[i] = &it->second;
     }
+    const int threads = WorkerThreads(options_.threads);
+    int64_t in_batch = 0;
+    util::OrderedParallelMap<PreparedFile>(
+        scan.files.size(), threads, static_cast<size_t>(threads) * 32,
+        [&](size_t i) {
+          return PrepareFile(scan.files[i], stored_of[i], reparse_all, options_,
+                             parse_options_);
+        },
+        [&](size_t i, PreparedFile prepared) {
+          Apply(scan.files[i], stored_of[i], std::move(prepared), writer);
+          const auto done = static_cast<int64_t>(i) + 1;
+          Progress(IngestProgress::Phase::kParsing, done, total, false);
+          if (++in_batch == options_.batch_size && done < total) {
+            txn->commit();
+            txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+            in_batch = 0;
+          }
+        });
 
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
@@ -169,70 +174,40 @@ class IngestRun {
     store::SetMeta(db_, "resolve_pending", "1");
   }
 
-  void Ingest(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
-              store::NoteWriter& writer) {
+  // Applies what a worker prepared for `file` (see PrepareFile) to the store.
+  void Apply(const scan::ScannedFile& file, const StoredFile* stored, PreparedFile prepared,
+             store::NoteWriter& writer) {
     const int64_t stored_id = stored ? stored->id : 0;
-    if (stored && !reparse_all && stored->size == file.size && stored->mtime_ns == file.mtime_ns) {
-      ++report_.files_unchanged;
-      return;
-    }
-    Diagnostics read_diags = file.diagnostics;
-    if (file.size > options_.max_file_bytes) {
-      AddDiagnostic(&read_diags, Severity::kError, "file-too-large",
-                    "file is " + std::to_string(file.size) + " bytes, over the limit of " +
-                        std::to_string(options_.max_file_bytes) + "; not ingested");
-      Skip(file, stored_id, read_diags, writer);
-      return;
-    }
-    std::string bytes;
-    switch (decode::ReadFile(file.abs_path, options_.max_file_bytes, &bytes, &read_diags)) {
-      case decode::ReadOutcome::kRead:
-        break;
-      case decode::ReadOutcome::kVanished:
+    switch (prepared.outcome) {
+      case PreparedFile::Outcome::kUnchanged:
+        ++report_.files_unchanged;
+        return;
+      case PreparedFile::Outcome::kRestat:
+        writer.UpdateFileStat(stored_id, file.size, file.mtime_ns);
+        ++report_.files_unchanged;
+        return;
+      case PreparedFile::Outcome::kVanished:
         if (stored_id) {
           writer.Remove(stored_id);
           MarkChanged();
           ++report_.files_removed;
         }
-        writer.WriteFileProblem(file.rel_path, 0, read_diags);
+        writer.WriteFileProblem(file.rel_path, 0, prepared.read_diagnostics);
         return;
-      case decode::ReadOutcome::kTooLarge:
-        Skip(file, stored_id, read_diags, writer);  // The file no longer holds that note.
+      case PreparedFile::Outcome::kSkipped:
+        Skip(file, stored_id, prepared.read_diagnostics, writer);
         return;
-      case decode::ReadOutcome::kFailed:
-        // A note that cannot be read now keeps its last stored version.
-        writer.WriteFileProblem(file.rel_path, stored_id, read_diags);
+      case PreparedFile::Outcome::kFailed:
+        writer.WriteFileProblem(file.rel_path, stored_id, prepared.read_diagnostics);
         ++report_.files_failed;
         return;
+      case PreparedFile::Outcome::kParsed:
+        break;
     }
-    if (decode::LooksBinary(bytes)) {
-      AddDiagnostic(&read_diags, Severity::kError, "binary-file",
-                    "file holds binary data (NUL bytes), not text; not ingested");
-      Skip(file, stored_id, read_diags, writer);
-      return;
-    }
-    const auto hash = static_cast<int64_t>(util::Hash64(bytes));
-    if (stored && !reparse_all && stored->hash == hash) {
-      writer.UpdateFileStat(stored->id, file.size, file.mtime_ns);
-      ++report_.files_unchanged;
-      return;
-    }
-    decode::DecodedText text = decode::DecodeNoteBytes(bytes);
-    std::string().swap(bytes);  // Free the raw copy before parsing.
-    read_diags.insert(read_diags.end(), text.diagnostics.begin(), text.diagnostics.end());
-    repair::RepairReport repairs;
-    if (options_.repair_text) {
-      text.text = repair::RepairMojibake(text.text, &repairs);
-      if (repairs.characters > 0) {
-        AddDiagnostic(&read_diags, Severity::kInfo, "repaired-text", RepairMessage(repairs));
-      }
-    }
-    const parse::ParsedNote note = parse::ParseNote(text.text, parse_options_);
-    const extract::NoteRecord record = extract::ExtractNote(file.rel_path, note);
     MarkChanged();
-    writer.Write(
-        store::FileState{file.rel_path, file.size, file.mtime_ns, hash, repairs.characters}, note,
-        record, read_diags);
+    writer.Write(store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash,
+                                  prepared.repairs},
+                 *prepared.note, *prepared.record, prepared.read_diagnostics);
     ++report_.files_parsed;
   }
 
@@ -275,7 +250,7 @@ class IngestRun {
   SQLite::Database& db_;
   const IngestOptions& options_;
   const int64_t run_;  // This ingest's row in ingest_runs.
-  parse::ParseOptions parse_options_;
+  const parse::ParseOptions parse_options_;
   const Clock::time_point start_;
   Clock::time_point last_progress_{};
   IngestProgress::Phase last_phase_ = IngestProgress::Phase::kDone;

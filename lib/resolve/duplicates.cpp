@@ -6,14 +6,18 @@
 #include <map>
 #include <numeric>
 #include <optional>
-#include <set>
 #include <unordered_map>
 
+#include "resolve/duplicate_meetings.h"
 #include "resolve/entity_sync.h"
 #include "resolve/similarity.h"
 #include "store/search_rowid.h"
 #include "store/statement_binding.h"
 
+// Cost: this pass runs on every ingest that changed something, over the whole vault, so
+// it reads each table once in index order, keeps one note's tasks in memory at a time
+// (plus those of repeated meetings), and computes content words only for items that
+// have a candidate to be compared with.
 namespace notestore::resolve {
 namespace {
 
@@ -36,145 +40,68 @@ std::optional<int64_t> OptId(const SQLite::Column& c) {
 }
 std::string Text(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 
-// A meeting, task or decision as this pass sees it.
+// A task or decision as this pass sees it.
 struct Item {
   int64_t id = 0;
   int64_t note_id = 0;
-  std::string path;
   int line = 0;
-  std::vector<std::string> words;
-  std::string date;                // Meetings and decisions.
-  std::string due;                 // Tasks.
-  int64_t owner = 0;               // Tasks; 0 for none.
-  int64_t richness = 0;            // Meetings.
-  std::set<int64_t> attendees;     // Meetings.
+  int64_t ordinal = 0;  // Position among its note's tasks or decisions (search row ids).
+  std::string date;     // Due date of a task, date of a decision.
+  int64_t owner = 0;    // Tasks; 0 for none.
   std::optional<int64_t> current;  // duplicate_of as stored.
-  int64_t ordinal = 0;  // Position among its note's tasks or decisions (for search row ids).
+
+  // Content word ids, computed from the text on first use: most items are never
+  // compared with another.
+  const std::vector<uint32_t>& Words() const {
+    if (!words) {
+      words = ids->Of(text);
+      std::string().swap(text);
+    }
+    return *words;
+  }
+  WordIds* ids = nullptr;
+  mutable std::string text;
+  mutable std::optional<std::vector<uint32_t>> words;
 };
 
+// A link found: `id` repeats `canonical_id`.
 struct Link {
-  size_t item;
-  size_t canonical;
-  double similarity;
+  int64_t id = 0;
+  int64_t canonical_id = 0;
+  double similarity = 0;
+  int64_t search_rowid = 0;
+  int64_t canonical_search_rowid = 0;
 };
 
-// Turns the groups of `uf` into links from each member to the group's canonical item,
-// the member that `first` orders first.
+// What one kind of item gets written: the links and the duplicate_of values that change.
+struct Results {
+  std::vector<Link> links;
+  std::vector<Assignment> changes;
+};
+
+// Records the groups of `uf` over `items`: each member links to the group's canonical
+// item, the one that `first` orders first. Every item gets its duplicate_of.
 template <typename Less>
-std::vector<Link> Groups(UnionFind& uf, const std::vector<Item>& items, Less first) {
-  std::map<size_t, size_t> canonical;  // root -> canonical member
+void Groups(UnionFind& uf, const std::vector<Item>& items, Less first,
+            store::SearchRowKind kind, Results* out) {
+  std::unordered_map<size_t, size_t> canonical;  // root -> canonical member
   for (size_t i = 0; i < items.size(); ++i) {
     const size_t root = uf.Find(i);
     auto it = canonical.find(root);
     if (it == canonical.end() || first(i, it->second)) canonical[root] = i;
   }
-  std::vector<Link> links;
   for (size_t i = 0; i < items.size(); ++i) {
-    const size_t c = canonical[uf.Find(i)];
-    if (c != i) links.push_back({i, c, Similarity(items[i].words, items[c].words)});
-  }
-  return links;
-}
-
-std::vector<Item> LoadMeetings(SQLite::Database& db) {
-  std::vector<Item> items;
-  SQLite::Statement q(db,
-                      "SELECT m.id, m.note_id, n.path, m.date, n.body, m.duplicate_of, "
-                      "(SELECT count(*) FROM tasks WHERE note_id = n.id) + "
-                      "(SELECT count(*) FROM decisions WHERE note_id = n.id) + "
-                      "(SELECT count(*) FROM facts WHERE note_id = n.id), length(n.body) "
-                      "FROM meetings m JOIN notes n ON n.id = m.note_id "
-                      "WHERE m.date IS NOT NULL ORDER BY m.date, n.path");
-  while (q.executeStep()) {
-    Item m;
-    m.id = q.getColumn(0).getInt64();
-    m.note_id = q.getColumn(1).getInt64();
-    m.path = Text(q.getColumn(2));
-    m.date = Text(q.getColumn(3));
-    m.words = ContentWords(Text(q.getColumn(4)));
-    m.current = OptId(q.getColumn(5));
-    m.richness = q.getColumn(6).getInt64() * 1000000 + q.getColumn(7).getInt64();
-    items.push_back(std::move(m));
-  }
-  std::unordered_map<int64_t, size_t> by_id;
-  for (size_t i = 0; i < items.size(); ++i) by_id[items[i].id] = i;
-  SQLite::Statement a(
-      db, "SELECT meeting_id, person_id FROM meeting_attendees WHERE person_id IS NOT NULL");
-  while (a.executeStep()) {
-    auto it = by_id.find(a.getColumn(0).getInt64());
-    if (it != by_id.end()) items[it->second].attendees.insert(a.getColumn(1).getInt64());
-  }
-  return items;
-}
-
-bool SameMeeting(const Item& a, const Item& b) {
-  if (a.date != b.date || a.attendees.empty() || b.attendees.empty()) return false;
-  size_t shared = 0;
-  for (int64_t p : a.attendees) shared += b.attendees.count(p);
-  if (shared == 0 || shared * 2 < std::min(a.attendees.size(), b.attendees.size())) return false;
-  return SameContent(a.words, b.words, kSameMeeting);
-}
-
-// Links meetings; returns note id -> canonical meeting's note id for notes in a group.
-std::map<int64_t, int64_t> LinkMeetings(const std::vector<Item>& meetings, std::vector<Link>* out) {
-  UnionFind uf(meetings.size());
-  for (size_t i = 0; i < meetings.size(); ++i) {
-    for (size_t j = i + 1; j < meetings.size() && meetings[j].date == meetings[i].date; ++j) {
-      if (SameMeeting(meetings[i], meetings[j])) uf.Join(i, j);
+    const Item& item = items[i];
+    std::optional<int64_t> wanted;
+    const Item& c = items[canonical[uf.Find(i)]];
+    if (c.id != item.id) {
+      wanted = c.id;
+      out->links.push_back(Link{item.id, c.id, Similarity(item.Words(), c.Words()),
+                                store::SearchRowid(item.note_id, kind, item.ordinal),
+                                store::SearchRowid(c.note_id, kind, c.ordinal)});
     }
+    if (wanted != item.current) out->changes.push_back(Assignment{item.id, item.current, wanted});
   }
-  *out = Groups(uf, meetings, [&](size_t a, size_t b) {
-    if (meetings[a].richness != meetings[b].richness)
-      return meetings[a].richness > meetings[b].richness;
-    return meetings[a].path < meetings[b].path;
-  });
-  std::map<int64_t, int64_t> group;
-  for (const Link& l : *out) {
-    group[meetings[l.item].note_id] = meetings[l.canonical].note_id;
-    group[meetings[l.canonical].note_id] = meetings[l.canonical].note_id;
-  }
-  return group;
-}
-
-std::vector<Item> LoadItems(SQLite::Database& db, const char* sql, bool task) {
-  std::vector<Item> items;
-  SQLite::Statement q(db, sql);
-  while (q.executeStep()) {
-    Item t;
-    t.id = q.getColumn(0).getInt64();
-    t.note_id = q.getColumn(1).getInt64();
-    t.path = Text(q.getColumn(2));
-    t.line = q.getColumn(3).getInt();
-    t.words = ContentWords(Text(q.getColumn(4)));
-    (task ? t.due : t.date) = Text(q.getColumn(5));
-    t.current = OptId(q.getColumn(6));
-    if (task) t.owner = q.getColumn(7).isNull() ? 0 : q.getColumn(7).getInt64();
-    items.push_back(std::move(t));
-  }
-  // Ordinals in id order within a note, as the search index numbers them.
-  std::map<int64_t, std::vector<size_t>> by_note;
-  for (size_t i = 0; i < items.size(); ++i) by_note[items[i].note_id].push_back(i);
-  for (auto& [note, list] : by_note) {
-    std::sort(list.begin(), list.end(),
-              [&](size_t a, size_t b) { return items[a].id < items[b].id; });
-    for (size_t k = 0; k < list.size(); ++k) items[list[k]].ordinal = static_cast<int64_t>(k);
-  }
-  return items;
-}
-
-// Orders items for choosing the canonical one: the canonical meeting's rows first, then
-// vault order.
-auto FirstInVault(const std::vector<Item>& items, const std::map<int64_t, int64_t>& groups) {
-  return [&items, &groups](size_t a, size_t b) {
-    auto repeat = [&](const Item& x) {
-      auto it = groups.find(x.note_id);
-      return it != groups.end() && it->second != x.note_id;
-    };
-    const bool ra = repeat(items[a]), rb = repeat(items[b]);
-    if (ra != rb) return !ra;
-    if (items[a].path != items[b].path) return items[a].path < items[b].path;
-    return items[a].line < items[b].line;
-  };
 }
 
 // Joins in `uf` the members that `same` says are one item. Up to a few hundred members
@@ -194,48 +121,135 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     }
     return;
   }
-  std::map<std::vector<std::string>, size_t> first_with_words;
-  std::unordered_map<std::string, std::vector<size_t>> postings;
+  std::map<std::vector<uint32_t>, size_t> first_with_words;
+  std::unordered_map<uint32_t, std::vector<size_t>> postings;
   for (size_t m : members) {
-    auto [it, inserted] = first_with_words.emplace(items[m].words, m);
+    auto [it, inserted] = first_with_words.emplace(items[m].Words(), m);
     if (!inserted && same(it->second, m)) uf->Join(it->second, m);
-    for (const std::string& w : items[m].words) postings[w].push_back(m);
+    for (uint32_t w : items[m].Words()) postings[w].push_back(m);
   }
   const size_t common = std::max<size_t>(50, members.size() / 50);
+  std::vector<size_t> candidates;
   for (size_t m : members) {
-    std::set<size_t> candidates;
-    for (const std::string& w : items[m].words) {
+    candidates.clear();
+    for (uint32_t w : items[m].Words()) {
       const std::vector<size_t>& list = postings[w];
       if (list.size() > common) continue;
       for (size_t other : list) {
-        if (other > m) candidates.insert(other);
+        if (other > m) candidates.push_back(other);
       }
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (size_t other : candidates) {
       if (uf->Find(m) != uf->Find(other) && same(m, other)) uf->Join(m, other);
     }
   }
 }
 
-std::vector<Link> LinkTasks(const std::vector<Item>& tasks,
-                            const std::map<int64_t, int64_t>& groups) {
-  // Candidates share a scope (a note, or all notes of one meeting), an owner and a due date.
-  std::map<std::tuple<int64_t, int64_t, std::string>, std::vector<size_t>> buckets;
-  for (size_t i = 0; i < tasks.size(); ++i) {
-    auto g = groups.find(tasks[i].note_id);
-    const int64_t scope = g == groups.end() ? tasks[i].note_id : g->second;
-    buckets[{scope, tasks[i].owner, tasks[i].due}].push_back(i);
-  }
-  UnionFind uf(tasks.size());
-  auto same = [&](size_t a, size_t b) {
-    return SameContent(tasks[a].words, tasks[b].words, kSameItem);
-  };
-  for (const auto& [key, list] : buckets) JoinSame(tasks, list, same, &uf);
-  return Groups(uf, tasks, FirstInVault(tasks, groups));
+// Note id -> position of the note in vault (path) order.
+std::unordered_map<int64_t, int64_t> VaultOrder(SQLite::Database& db) {
+  std::unordered_map<int64_t, int64_t> rank;
+  SQLite::Statement q(db, "SELECT id FROM notes ORDER BY path");
+  for (int64_t i = 0; q.executeStep(); ++i) rank[q.getColumn(0).getInt64()] = i;
+  return rank;
 }
 
-std::vector<Link> LinkDecisions(const std::vector<Item>& decisions,
-                                const std::map<int64_t, int64_t>& groups) {
+// Orders items for choosing the canonical one: the canonical meeting's rows first, then
+// vault order (path, line).
+struct FirstInVault {
+  const std::vector<Item>& items;
+  const std::map<int64_t, int64_t>& groups;  // note -> canonical meeting note
+  const std::unordered_map<int64_t, int64_t>& rank;
+  bool operator()(size_t a, size_t b) const {
+    const Item& x = items[a];
+    const Item& y = items[b];
+    const bool rx = Repeat(x), ry = Repeat(y);
+    if (rx != ry) return !rx;
+    const int64_t px = rank.at(x.note_id), py = rank.at(y.note_id);
+    if (px != py) return px < py;
+    return x.line < y.line;
+  }
+  bool Repeat(const Item& x) const {
+    auto it = groups.find(x.note_id);
+    return it != groups.end() && it->second != x.note_id;
+  }
+};
+
+// Streams `sql` (id, note_id, line, text, date, duplicate_of[, owner_id], ordered by
+// note_id, id) and calls `note_done(items)` with each note's items, ordinals set.
+template <typename NoteDone>
+void ForEachNote(SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids,
+                 NoteDone note_done) {
+  SQLite::Statement q(db, sql);
+  std::vector<Item> note;
+  auto flush = [&] {
+    if (!note.empty()) note_done(std::move(note));
+    note.clear();
+  };
+  while (q.executeStep()) {
+    Item t;
+    t.ids = ids;
+    t.id = q.getColumn(0).getInt64();
+    t.note_id = q.getColumn(1).getInt64();
+    t.line = q.getColumn(2).getInt();
+    t.text = Text(q.getColumn(3));
+    t.date = Text(q.getColumn(4));
+    t.current = OptId(q.getColumn(5));
+    if (with_owner) t.owner = q.getColumn(6).isNull() ? 0 : q.getColumn(6).getInt64();
+    if (!note.empty() && note.back().note_id != t.note_id) flush();
+    t.ordinal = static_cast<int64_t>(note.size());
+    note.push_back(std::move(t));
+  }
+  flush();
+}
+
+// Tasks are candidates when they share a scope (a note, or all notes of one meeting),
+// an owner and a due date.
+void LinkTaskScope(const std::vector<Item>& tasks, const std::map<int64_t, int64_t>& groups,
+                   const std::unordered_map<int64_t, int64_t>& rank, Results* out) {
+  std::map<std::pair<int64_t, std::string>, std::vector<size_t>> buckets;
+  for (size_t i = 0; i < tasks.size(); ++i) buckets[{tasks[i].owner, tasks[i].date}].push_back(i);
+  UnionFind uf(tasks.size());
+  auto same = [&](size_t a, size_t b) {
+    return SameContent(tasks[a].Words(), tasks[b].Words(), kSameItem);
+  };
+  for (const auto& [key, list] : buckets) {
+    if (list.size() > 1) JoinSame(tasks, list, same, &uf);
+  }
+  Groups(uf, tasks, FirstInVault{tasks, groups, rank}, store::SearchRowKind::kTask, out);
+}
+
+Results LinkTasks(SQLite::Database& db, const std::map<int64_t, int64_t>& groups,
+                  const std::unordered_map<int64_t, int64_t>& rank) {
+  Results out;
+  WordIds ids;
+  std::map<int64_t, std::vector<Item>> grouped;  // canonical meeting note -> its tasks
+  ForEachNote(db,
+              "SELECT id, note_id, line, text, due, duplicate_of, owner_id FROM tasks "
+              "ORDER BY note_id, id",
+              true, &ids, [&](std::vector<Item> tasks) {
+                auto g = groups.find(tasks.front().note_id);
+                if (g == groups.end()) return LinkTaskScope(tasks, groups, rank, &out);
+                std::vector<Item>& scope = grouped[g->second];
+                std::move(tasks.begin(), tasks.end(), std::back_inserter(scope));
+              });
+  for (const auto& [note, tasks] : grouped) LinkTaskScope(tasks, groups, rank, &out);
+  return out;
+}
+
+// Decisions are compared across all notes: the same when worded alike and not dated
+// differently.
+Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& groups,
+                      const std::unordered_map<int64_t, int64_t>& rank) {
+  std::vector<Item> decisions;
+  WordIds ids;
+  ForEachNote(db,
+              "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
+              "ORDER BY note_id, id",
+              false, &ids, [&](std::vector<Item> note) {
+                std::move(note.begin(), note.end(), std::back_inserter(decisions));
+              });
   std::vector<size_t> all(decisions.size());
   std::iota(all.begin(), all.end(), 0);
   UnionFind uf(decisions.size());
@@ -245,33 +259,25 @@ std::vector<Link> LinkDecisions(const std::vector<Item>& decisions,
         const std::string& a = decisions[i].date;
         const std::string& b = decisions[j].date;
         if (!a.empty() && !b.empty() && a != b) return false;
-        return SameContent(decisions[i].words, decisions[j].words, kSameItem);
+        return SameContent(decisions[i].Words(), decisions[j].Words(), kSameItem);
       },
       &uf);
-  return Groups(uf, decisions, FirstInVault(decisions, groups));
+  Results out;
+  Groups(uf, decisions, FirstInVault{decisions, groups, rank}, store::SearchRowKind::kDecision,
+         &out);
+  return out;
 }
 
-// Writes duplicate_of and the explanation rows of one kind.
 void Write(SQLite::Database& db, const char* kind, const char* update_sql,
-           const std::vector<Item>& items, const std::vector<Link>& links,
-           store::SearchRowKind search_kind) {
-  std::vector<std::optional<int64_t>> wanted(items.size());
-  for (const Link& l : links) wanted[l.item] = items[l.canonical].id;
-  std::vector<Assignment> assignments;
-  for (size_t i = 0; i < items.size(); ++i) {
-    assignments.push_back(Assignment{items[i].id, items[i].current, wanted[i]});
-  }
-  ApplyAssignments(db, update_sql, assignments);
+           const Results& results) {
+  ApplyAssignments(db, update_sql, results.changes);
   SQLite::Statement insert(
       db,
       "INSERT INTO duplicates(kind, id, canonical_id, similarity, search_rowid, "
       "canonical_search_rowid) VALUES(?,?,?,?,?,?)");
-  for (const Link& l : links) {
-    const Item& item = items[l.item];
-    const Item& canonical = items[l.canonical];
-    store::Exec(insert, kind, item.id, canonical.id, l.similarity,
-                store::SearchRowid(item.note_id, search_kind, item.ordinal),
-                store::SearchRowid(canonical.note_id, search_kind, canonical.ordinal));
+  for (const Link& l : results.links) {
+    store::Exec(insert, kind, l.id, l.canonical_id, l.similarity, l.search_rowid,
+                l.canonical_search_rowid);
   }
 }
 
@@ -279,30 +285,12 @@ void Write(SQLite::Database& db, const char* kind, const char* update_sql,
 
 void LinkDuplicates(SQLite::Database& db) {
   db.exec("DELETE FROM duplicates");
-  const std::vector<Item> meetings = LoadMeetings(db);
-  std::vector<Link> meeting_links;
-  const std::map<int64_t, int64_t> groups = LinkMeetings(meetings, &meeting_links);
-  // Meetings without a date take part in no group; clear any stale link.
-  db.exec(
-      "UPDATE meetings SET duplicate_of = NULL WHERE date IS NULL AND duplicate_of IS NOT NULL");
-  Write(db, "meeting", "UPDATE meetings SET duplicate_of = ?1 WHERE id = ?2", meetings,
-        meeting_links, store::SearchRowKind::kNote);
-
-  const std::vector<Item> tasks =
-      LoadItems(db,
-                "SELECT t.id, t.note_id, n.path, t.line, t.text, t.due, t.duplicate_of, t.owner_id "
-                "FROM tasks t JOIN notes n ON n.id = t.note_id ORDER BY n.path, t.line",
-                true);
-  Write(db, "task", "UPDATE tasks SET duplicate_of = ?1 WHERE id = ?2", tasks,
-        LinkTasks(tasks, groups), store::SearchRowKind::kTask);
-
-  const std::vector<Item> decisions =
-      LoadItems(db,
-                "SELECT d.id, d.note_id, n.path, d.line, d.text, d.date, d.duplicate_of "
-                "FROM decisions d JOIN notes n ON n.id = d.note_id ORDER BY n.path, d.line",
-                false);
-  Write(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2", decisions,
-        LinkDecisions(decisions, groups), store::SearchRowKind::kDecision);
+  const std::map<int64_t, int64_t> groups = LinkMeetings(db);
+  const std::unordered_map<int64_t, int64_t> rank = VaultOrder(db);
+  Write(db, "task", "UPDATE tasks SET duplicate_of = ?1 WHERE id = ?2",
+        LinkTasks(db, groups, rank));
+  Write(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2",
+        LinkDecisions(db, groups, rank));
 }
 
 }  // namespace notestore::resolve

@@ -21,22 +21,34 @@ const std::unordered_set<std::string>& StopWords() {
   return words;
 }
 
-std::string Fold(std::string w) {
-  if (w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0)
-    return w.substr(0, w.size() - 3) + "y";
-  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u') {
-    w.pop_back();
+// Folds plurals in place: "strategies" -> "strategy", "tasks" -> "task".
+void Fold(std::string* w) {
+  const size_t n = w->size();
+  if (n > 4 && w->compare(n - 3, 3, "ies") == 0) {
+    w->resize(n - 3);
+    w->push_back('y');
+  } else if (n > 3 && w->back() == 's' && (*w)[n - 2] != 's' && (*w)[n - 2] != 'u') {
+    w->pop_back();
   }
-  return w;
 }
+
+constexpr size_t kLongestStopWord = 6;  // "should"
 
 }  // namespace
 
-std::vector<std::string> ContentWords(std::string_view text) {
-  std::vector<std::string> words;
+namespace {
+
+// Calls fn(word) for each content word of `text`, lowercased and folded, in order.
+template <typename Fn>
+void ForEachContentWord(std::string_view text, Fn fn) {
+  const std::unordered_set<std::string>& stop_words = StopWords();
   std::string current;
   auto flush = [&] {
-    if (current.size() >= 2 && !StopWords().count(current)) words.push_back(Fold(current));
+    if (current.size() >= 2 &&
+        (current.size() > kLongestStopWord || !stop_words.count(current))) {
+      Fold(&current);
+      fn(current);
+    }
     current.clear();
   };
   for (char c : text) {
@@ -50,45 +62,32 @@ std::vector<std::string> ContentWords(std::string_view text) {
     }
   }
   flush();
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
 }
 
-namespace {
-
-size_t SharedCount(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t shared = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) {
-      ++shared;
-      ++i;
-      ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return shared;
+template <typename T>
+void SortUnique(std::vector<T>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
 }
 
 }  // namespace
 
-double Similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
-  const size_t shared = SharedCount(a, b);
-  const double overlap =
-      static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
-  const double jaccard =
-      static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
-  return (overlap + jaccard) / 2.0;
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> words;
+  ForEachContentWord(text, [&](const std::string& w) { words.push_back(w); });
+  SortUnique(&words);
+  return words;
 }
 
-bool SameContent(const std::vector<std::string>& a, const std::vector<std::string>& b,
-                 double threshold) {
-  if (a == b) return true;
-  return SharedCount(a, b) >= 3 && Similarity(a, b) >= threshold;
+std::vector<uint32_t> WordIds::Of(std::string_view text) {
+  std::vector<uint32_t> out;
+  ForEachContentWord(text, [&](const std::string& w) {
+    auto it = ids_.find(w);
+    if (it == ids_.end()) it = ids_.emplace(w, static_cast<uint32_t>(ids_.size())).first;
+    out.push_back(it->second);
+  });
+  SortUnique(&out);
+  return out;
 }
 
 }  // namespace notestore::resolve

@@ -169,12 +169,14 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   }
 
   Exec(st_->delete_path_diagnostics, file.path);
-  WriteParsed(id, note);
-  WriteTasks(id, note);
-  WriteExtracted(id, rec);
+  // The note's search row first: FTS5 writes its pending terms out as a new segment
+  // whenever a row id is lower than the last one, and the note's row id is its lowest.
   std::string search_title = rec.title;
   for (const std::string& alias : note.aliases) search_title += " " + alias;
   InsertSearch(SearchRowid(id, SearchRowKind::kNote, 0), search_title, note.body, "note", id, id);
+  WriteParsed(id, note);
+  WriteTasks(id, note);
+  WriteExtracted(id, rec);
   InsertDiagnostics(id, file.path, read_diagnostics, "read");
   InsertDiagnostics(id, file.path, note.diagnostics, "parse");
   InsertDiagnostics(id, file.path, rec.diagnostics, "parse");

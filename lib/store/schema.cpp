@@ -2,7 +2,10 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
+
+#include <mutex>
 
 #include "notestore/error.h"
 #include "notestore/version.h"
@@ -11,6 +14,14 @@
 
 namespace notestore::store {
 namespace {
+
+// SQLite counts every allocation under a global mutex unless told not to; that costs an
+// ingest a tenth of its time. Only possible before SQLite initializes: if the host
+// program already used SQLite, this does nothing.
+void DisableMemoryStatistics() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 // PRAGMA application_id marks the file as ours ("NTST"), as Fossil and GeoPackage do.
 constexpr int kApplicationId = 0x4E545354;
@@ -93,6 +104,7 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
   }
   const int flags =
       options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  DisableMemoryStatistics();
   try {
     auto db = std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX,
                                                  options.busy_timeout_ms);

@@ -204,6 +204,7 @@ TEST(VanishingFiles, AFileDeletedAfterTheScanIsReportedAndItsNoteRemoved) {
   dir.Write("v/z.md", "- [ ] last, edited\n");  // Changed, so the next ingest reads it.
   dir.Write("v/b.md", "- [ ] new\n");
   IngestOptions o;
+  o.threads = 1;  // Files are read in order, after the callback below: no worker runs ahead.
   o.on_progress = [&](const IngestProgress& p) {
     // Sorted order: a.md, b.md, z.md. Once parsing starts, z.md has been scanned.
     if (p.phase == IngestProgress::Phase::kParsing) dir.Remove("v/z.md");

@@ -394,7 +394,8 @@ class Store:
     def open_message(self) -> str: ...
     def ingest(self, vault: str, me: Optional[str] = ..., *, force: bool = ...,
                extensions: Optional[Sequence[str]] = ...,
-               progress: Optional[Callable[[str, int, int], None]] = ...) -> IngestReport: ...
+               progress: Optional[Callable[[str, int, int], None]] = ...,
+               threads: int = ...) -> IngestReport: ...
     def tasks(self, *, status: Union[None, str, TaskStatus, Iterable[Union[str, TaskStatus]]] = ...,
               owner: Optional[str] = ..., unowned: bool = ..., account: Optional[str] = ...,
               note: Optional[str] = ..., tag: Optional[str] = ...,

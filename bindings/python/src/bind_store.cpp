@@ -46,10 +46,12 @@ class PyStore {
 };
 
 IngestReport Ingest(PyStore& self, const std::string& vault, const std::string& me, bool force,
-                    const std::vector<std::string>& extensions, const py::object& progress) {
+                    const std::vector<std::string>& extensions, const py::object& progress,
+                    int threads) {
   IngestOptions options;
   options.me = me;
   options.force = force;
+  options.threads = threads;
   if (!extensions.empty()) options.extensions = extensions;
   if (!progress.is_none()) {
     // Called from the ingesting thread, which does not hold the GIL.
@@ -77,7 +79,7 @@ void BindStore(py::module_& m) {
       .def("open_message",
            [](PyStore& s) { return s.Run([](Store& st) { return st.open_message(); }); })
       .def("ingest", &Ingest, py::arg("vault"), py::arg("me"), py::arg("force"),
-           py::arg("extensions"), py::arg("progress"))
+           py::arg("extensions"), py::arg("progress"), py::arg("threads") = 0)
       .def("tasks",
            [](PyStore& s, const TaskQuery& q) {
              return s.Run([&](Store& st) { return st.tasks(q); });

@@ -1,0 +1,291 @@
+// notestore_bench [--notes 1000,20000,100000] [--work DIR] [--rounds K] [--threads T]
+//                 [--no-queries]
+//
+// For each vault size: generates the vault (bench/genvault's generator, seed 42) unless
+// it is already there, then measures
+//   - the floor: reading every file, and reading plus parsing them (decode, repair,
+//     parse, extract), on one thread and on all cores, without a database;
+//   - a full ingest into a new database: time, notes/s, MB/s, peak memory, phases, size;
+//   - re-syncing with nothing changed, and with 1% of the notes changed;
+//   - query latency p50/p99 on the result: tasks by owner, person and account profiles,
+//     and searches for rare words, common words, phrases and prefixes.
+// Every ingest runs in a child process, so its peak memory is its own.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "api/prepared_file.h"
+#include "bench_support.h"
+#include "decode/note_text.h"
+#include "notestore/notestore.h"
+#include "scan/vault_scanner.h"
+#include "util/ordered_parallel.h"
+#include "vault_generator.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using notestore::bench::ChildResult;
+using notestore::bench::Clock;
+using notestore::bench::Percentile;
+using notestore::bench::RunInChild;
+using notestore::bench::SecondsSince;
+
+struct Settings {
+  std::vector<int> sizes = {1000, 20000, 100000};
+  std::string work = "build/bench-work";
+  int rounds = 200;
+  int threads = 0;  // 0: one per core.
+  bool queries = true;
+};
+
+int Cores(int requested) {
+  if (requested > 0) return requested;
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+double MegaBytes(double bytes) { return bytes / 1e6; }
+
+uintmax_t DatabaseBytes(const std::string& db) {
+  uintmax_t total = 0;
+  for (const char* suffix : {"", "-wal"}) {
+    std::error_code ec;
+    const uintmax_t size = fs::file_size(db + suffix, ec);
+    if (!ec) total += size;
+  }
+  return total;
+}
+
+void RemoveDatabase(const std::string& db) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", "-ingest.lock"}) fs::remove(db + suffix);
+}
+
+// Reads (and, with `parse`, prepares) every file of the vault on `threads` threads.
+// Returns the seconds taken; *bytes gets the bytes read.
+double Floor(const std::string& vault, int threads, bool parse, double* bytes) {
+  const auto start = Clock::now();
+  const notestore::scan::ScanResult scan = notestore::scan::ScanVault(vault, {});
+  const notestore::IngestOptions options;
+  const notestore::parse::ParseOptions parse_options = notestore::api::ParseOptionsFor(options);
+  double total = 0;
+  notestore::util::OrderedParallelMap<size_t>(
+      scan.files.size(), threads, static_cast<size_t>(threads) * 32,
+      [&](size_t i) -> size_t {
+        const notestore::scan::ScannedFile& file = scan.files[i];
+        if (parse) {
+          const notestore::api::PreparedFile p =
+              notestore::api::PrepareFile(file, nullptr, true, options, parse_options);
+          return p.note ? p.note->body.size() + p.note->tasks.size() : 0;
+        }
+        std::string text;
+        notestore::Diagnostics diags;
+        notestore::decode::ReadFile(file.abs_path, options.max_file_bytes, &text, &diags);
+        return text.size();
+      },
+      [&](size_t i, size_t) { total += static_cast<double>(scan.files[i].size); });
+  *bytes = total;
+  return SecondsSince(start);
+}
+
+// An ingest in a child process. values: 0 notes parsed, 1 scan s, 2 parse+write s,
+// 3 resolve s.
+ChildResult Ingest(const std::string& vault, const std::string& db, int threads) {
+  return RunInChild([&](double* values) {
+    notestore::IngestOptions options;
+    options.me = notestore::bench::GeneratorOptions().me;
+    options.threads = threads;
+    const auto start = Clock::now();
+    Clock::time_point parsing = start, resolving = start;
+    options.on_progress = [&](const notestore::IngestProgress& p) {
+      if (p.phase == notestore::IngestProgress::Phase::kParsing && parsing == start)
+        parsing = Clock::now();
+      if (p.phase == notestore::IngestProgress::Phase::kResolving) resolving = Clock::now();
+    };
+    const notestore::IngestReport report = notestore::Store::open(db).ingest(vault, options);
+    const auto done = Clock::now();
+    if (resolving == start) resolving = done;
+    if (parsing == start) parsing = resolving;
+    values[0] = static_cast<double>(report.files_parsed);
+    values[1] = std::chrono::duration<double>(parsing - start).count();
+    values[2] = std::chrono::duration<double>(resolving - parsing).count();
+    values[3] = std::chrono::duration<double>(done - resolving).count();
+    return true;
+  });
+}
+
+// Appends an action item to every 100th note; returns the originals to put back.
+std::vector<std::pair<std::string, std::string>> ChangeOnePercent(const std::string& vault) {
+  std::vector<std::pair<std::string, std::string>> originals;
+  const notestore::scan::ScanResult scan = notestore::scan::ScanVault(vault, {});
+  for (size_t i = 0; i < scan.files.size(); i += 100) {
+    std::ifstream in(scan.files[i].abs_path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    originals.emplace_back(scan.files[i].abs_path, text.str());
+    std::ofstream out(scan.files[i].abs_path, std::ios::binary | std::ios::app);
+    out << "\n- [ ] Re-check the benchmark change " << i << " @Alex Rivera 📅 2026-12-01\n";
+  }
+  return originals;
+}
+
+void Restore(const std::vector<std::pair<std::string, std::string>>& originals) {
+  for (const auto& [path, text] : originals) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+  }
+}
+
+// Times `query(i)` `rounds` times; prints p50 and p99.
+void Measure(const char* name, int rounds, const std::function<size_t(int)>& query,
+             std::vector<double>* all = nullptr) {
+  std::vector<double> micros;
+  size_t results = 0;
+  for (int i = 0; i < rounds; ++i) {
+    const auto start = Clock::now();
+    results += query(i);
+    micros.push_back(SecondsSince(start) * 1e6);
+  }
+  if (all) all->insert(all->end(), micros.begin(), micros.end());
+  std::printf("  %-26s p50 %9.3f ms   p99 %9.3f ms   %7.1f results\n", name,
+              Percentile(micros, 0.5) / 1000, Percentile(micros, 0.99) / 1000,
+              static_cast<double>(results) / rounds);
+}
+
+void Queries(const std::string& db, int rounds) {
+  notestore::OpenOptions read_only;
+  read_only.read_only = true;
+  const notestore::Store store = notestore::Store::open(db, read_only);
+  std::vector<std::string> people;
+  for (const notestore::Person& p : store.people()) {
+    if (p.open_tasks > 0) people.push_back(p.name);
+  }
+  std::vector<std::string> accounts;
+  for (const notestore::Account& a : store.accounts()) accounts.push_back(a.name);
+  if (people.empty() || accounts.empty()) return;
+  // Words by rank in the generator's Zipf vocabulary: rare ones from the tail, common
+  // content words near the top (after the function words), phrases of two of them.
+  const std::vector<std::string>& vocabulary = notestore::bench::GeneratedVocabulary();
+  std::vector<std::string> rare, common, phrases, prefixes;
+  for (size_t i = 0; i < 10; ++i) {
+    rare.push_back(vocabulary[vocabulary.size() - 1 - i * 37]);
+    common.push_back(vocabulary[10 + i]);
+    phrases.push_back("\"" + vocabulary[10 + i] + " " + vocabulary[11 + i] + "\"");
+    prefixes.push_back(vocabulary[30 + i * 5].substr(0, 4) + "*");
+  }
+  std::printf("queries (%d runs each):\n", rounds);
+  Measure("tasks by owner (open)", rounds, [&](int i) {
+    notestore::TaskQuery q;
+    q.owner = people[static_cast<size_t>(i) % people.size()];
+    q.statuses = {notestore::TaskStatus::kOpen, notestore::TaskStatus::kInProgress};
+    return store.tasks(q).size();
+  });
+  Measure("person profile", rounds, [&](int i) {
+    return store.person(people[static_cast<size_t>(i * 7) % people.size()]).meetings.size();
+  });
+  Measure("account profile", rounds, [&](int i) {
+    return store.account(accounts[static_cast<size_t>(i) % accounts.size()]).meetings.size();
+  });
+  std::vector<double> mix;
+  auto search = [&](const std::vector<std::string>& terms) {
+    return [&store, &terms](int i) {
+      return store.search(terms[static_cast<size_t>(i) % terms.size()]).size();
+    };
+  };
+  Measure("search: rare word", rounds, search(rare), &mix);
+  Measure("search: common word", rounds, search(common), &mix);
+  Measure("search: phrase", rounds, search(phrases), &mix);
+  Measure("search: prefix", rounds, search(prefixes), &mix);
+  std::printf("  %-26s p50 %9.3f ms   p99 %9.3f ms\n", "search: the four mixed",
+              Percentile(mix, 0.5) / 1000, Percentile(mix, 0.99) / 1000);
+}
+
+void RunSize(const Settings& s, int notes) {
+  const std::string vault = s.work + "/vault-" + std::to_string(notes);
+  const std::string db = s.work + "/bench-" + std::to_string(notes) + ".db";
+  if (!fs::exists(vault)) {
+    const ChildResult gen = RunInChild([&](double* values) {
+      notestore::bench::GeneratorOptions options;
+      options.notes = notes;
+      values[0] = static_cast<double>(
+          notestore::bench::WriteVault(notestore::bench::GenerateVault(options), vault));
+      return true;
+    });
+    std::printf("generated %s: %.1f MB in %.1f s\n", vault.c_str(), MegaBytes(gen.values[0]),
+                gen.seconds);
+  }
+  const int cores = Cores(s.threads);
+  std::printf("\n== %d notes (%s), %d threads\n", notes, vault.c_str(), cores);
+  double bytes = 0;
+  Floor(vault, cores, false, &bytes);  // Warms the file cache.
+  const double read1 = Floor(vault, 1, false, &bytes);
+  const double readn = Floor(vault, cores, false, &bytes);
+  const double parse1 = Floor(vault, 1, true, &bytes);
+  const double parsen = Floor(vault, cores, true, &bytes);
+  const double mb = MegaBytes(bytes);
+  std::printf("floor: read %.2f s (1 thread) %.2f s (%d); read+parse %.2f s (1 thread) %.2f s "
+              "(%d) = %.0f notes/s, %.1f MB/s\n",
+              read1, readn, cores, parse1, parsen, cores, notes / parsen, mb / parsen);
+
+  RemoveDatabase(db);
+  const ChildResult full = Ingest(vault, db, s.threads);
+  const double db_mb = MegaBytes(static_cast<double>(DatabaseBytes(db)));
+  std::printf("full ingest: %.2f s = %.0f notes/s, %.1f MB/s (%.1fx the read+parse floor); "
+              "peak RSS %.0f MB; database %.0f MB\n",
+              full.seconds, full.values[0] / full.seconds, mb / full.seconds,
+              full.seconds / parsen, full.peak_rss_mb, db_mb);
+  std::printf("  phases: scan %.2f s, parse+write %.2f s, resolve %.2f s\n", full.values[1],
+              full.values[2], full.values[3]);
+  const ChildResult same = Ingest(vault, db, s.threads);
+  std::printf("re-sync, nothing changed: %.3f s (peak RSS %.0f MB)\n", same.seconds,
+              same.peak_rss_mb);
+  const auto originals = ChangeOnePercent(vault);
+  const ChildResult one = Ingest(vault, db, s.threads);
+  std::printf("re-sync, 1%% changed (%zu notes): %.3f s (parse+write %.2f s, resolve %.2f s)\n",
+              originals.size(), one.seconds, one.values[2], one.values[3]);
+  Restore(originals);
+  const ChildResult back = Ingest(vault, db, s.threads);
+  if (!full.ok || !same.ok || !one.ok || !back.ok) std::printf("AN INGEST FAILED\n");
+  if (s.queries) Queries(db, s.rounds);
+}
+
+std::vector<int> ParseSizes(const std::string& list) {
+  std::vector<int> out;
+  std::stringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) out.push_back(std::atoi(item.c_str()));
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Settings s;
+  for (int i = 1; i < argc; ++i) {
+    const std::string flag = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (flag == "--notes" && has_value) {
+      s.sizes = ParseSizes(argv[++i]);
+    } else if (flag == "--work" && has_value) {
+      s.work = argv[++i];
+    } else if (flag == "--rounds" && has_value) {
+      s.rounds = std::atoi(argv[++i]);
+    } else if (flag == "--threads" && has_value) {
+      s.threads = std::atoi(argv[++i]);
+    } else if (flag == "--no-queries") {
+      s.queries = false;
+    } else {
+      std::fprintf(stderr,
+                   "usage: notestore_bench [--notes 1000,20000,100000] [--work DIR] "
+                   "[--rounds K] [--threads T] [--no-queries]\n");
+      return 2;
+    }
+  }
+  fs::create_directories(s.work);
+  for (int notes : s.sizes) RunSize(s, notes);
+  return 0;
+}

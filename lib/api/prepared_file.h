@@ -1,0 +1,57 @@
+// Everything an ingest does to one file before touching the database: read, decode,
+// repair, parse and extract. Pure and thread-safe, so files are prepared on all cores
+// while one thread writes.
+#ifndef NOTESTORE_LIB_API_PREPARED_FILE_H_
+#define NOTESTORE_LIB_API_PREPARED_FILE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "extract/note_record.h"
+#include "notestore/ingest.h"
+#include "parse/note_parser.h"
+#include "parse/parsed_note.h"
+#include "scan/vault_scanner.h"
+
+namespace notestore::api {
+
+// What the store holds for a path, to notice that its file has not changed.
+struct StoredFile {
+  int64_t id = 0;
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t hash = 0;
+};
+
+struct PreparedFile {
+  enum class Outcome {
+    kUnchanged,  // Same size and mtime, or same content hash: nothing to parse.
+    kRestat,     // Same content hash, new size or mtime: only the file stat changes.
+    kParsed,     // `note` and `record` hold the new version.
+    kVanished,   // Deleted since the scan.
+    kSkipped,    // Not a note (too large, binary): its stored version, if any, goes.
+    kFailed,     // Unreadable now: its stored version stays.
+  };
+  Outcome outcome = Outcome::kUnchanged;
+  Diagnostics read_diagnostics;  // From the scan, the read and the decode.
+  int64_t hash = 0;
+  int repairs = 0;  // Characters changed by text repair.
+  std::optional<parse::ParsedNote> note;
+  std::optional<extract::NoteRecord> record;
+};
+
+// Reads and parses `file` unless `stored` shows it unchanged (`reparse_all` ignores
+// that). `stored` is null for a new path. Never throws for a bad file: its problems are
+// diagnostics. Safe to call from several threads at once.
+PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored,
+                         bool reparse_all, const IngestOptions& options,
+                         const parse::ParseOptions& parse_options);
+
+// The parser limits that IngestOptions sets.
+parse::ParseOptions ParseOptionsFor(const IngestOptions& options);
+
+}  // namespace notestore::api
+
+#endif  // NOTESTORE_LIB_API_PREPARED_FILE_H_

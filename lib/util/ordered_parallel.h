@@ -1,0 +1,105 @@
+// An ordered parallel map: work items computed on several threads, handed back one at a
+// time, in order, on the calling thread. Used to parse notes on all cores while the one
+// thread that owns the SQLite connection writes them in scan order.
+#ifndef NOTESTORE_LIB_UTIL_ORDERED_PARALLEL_H_
+#define NOTESTORE_LIB_UTIL_ORDERED_PARALLEL_H_
+
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace notestore::util {
+
+// Calls produce(i) for every i in [0, n) on `threads` worker threads, and consume(i, T&&)
+// on the calling thread in increasing i. At most `window` results wait at once, which
+// bounds memory. `produce` must be safe to call concurrently. An exception from either
+// stops the work, joins the workers and is rethrown here (the first one, in index order
+// for producers). With threads <= 1 everything runs on the calling thread.
+template <typename T, typename Produce, typename Consume>
+void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
+                        Consume&& consume) {
+  if (threads <= 1 || n <= 1) {
+    for (size_t i = 0; i < n; ++i) consume(i, produce(i));
+    return;
+  }
+  if (window < static_cast<size_t>(threads)) window = static_cast<size_t>(threads);
+  struct Slot {
+    std::optional<T> value;
+    std::exception_ptr error;
+    bool ready = false;
+  };
+  std::vector<Slot> slots(window);
+  std::mutex mu;
+  std::condition_variable ready_cv;  // A slot was filled.
+  std::condition_variable space_cv;  // A slot was emptied, or work stops.
+  size_t next = 0;                   // Next index to hand to a worker.
+  size_t consumed = 0;               // Indexes below this have been consumed.
+  bool stop = false;
+
+  auto worker = [&] {
+    for (;;) {
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        space_cv.wait(lock, [&] { return stop || next >= n || next < consumed + window; });
+        if (stop || next >= n) return;
+        i = next++;
+      }
+      Slot result;
+      try {
+        result.value.emplace(produce(i));
+      } catch (...) {
+        result.error = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      Slot& slot = slots[i % window];
+      slot.value = std::move(result.value);
+      slot.error = result.error;
+      slot.ready = true;
+      ready_cv.notify_all();
+    }
+  };
+
+  std::vector<std::thread> pool;
+  // Joins the workers however this function is left.
+  struct Joiner {
+    std::vector<std::thread>& pool;
+    std::mutex& mu;
+    std::condition_variable& space_cv;
+    bool& stop;
+    ~Joiner() {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        stop = true;
+      }
+      space_cv.notify_all();
+      for (std::thread& t : pool) t.join();
+    }
+  } joiner{pool, mu, space_cv, stop};
+  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+
+  for (size_t i = 0; i < n; ++i) {
+    Slot taken;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      Slot& slot = slots[i % window];
+      ready_cv.wait(lock, [&] { return slot.ready; });
+      taken.value = std::move(slot.value);
+      taken.error = slot.error;
+      slot = Slot{};
+      consumed = i + 1;
+    }
+    space_cv.notify_all();
+    if (taken.error) std::rethrow_exception(taken.error);
+    consume(i, std::move(*taken.value));
+  }
+}
+
+}  // namespace notestore::util
+
+#endif  // NOTESTORE_LIB_UTIL_ORDERED_PARALLEL_H_

@@ -1,0 +1,82 @@
+#include "util/ordered_parallel.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace notestore::util {
+namespace {
+
+// Items finish out of order (later ones faster); they must still arrive in order.
+TEST(OrderedParallelMap, HandsResultsBackInIndexOrder) {
+  for (int threads : {1, 2, 4, 8}) {
+    std::vector<size_t> seen;
+    OrderedParallelMap<std::string>(
+        200, threads, 8,
+        [](size_t i) {
+          std::this_thread::sleep_for(std::chrono::microseconds((200 - i) % 7 * 50));
+          return std::to_string(i * i);
+        },
+        [&](size_t i, std::string value) {
+          EXPECT_EQ(value, std::to_string(i * i));
+          seen.push_back(i);
+        });
+    ASSERT_EQ(seen.size(), 200u) << threads << " threads";
+    for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], i);
+  }
+}
+
+TEST(OrderedParallelMap, NeverHoldsMoreThanTheWindow) {
+  std::atomic<int> produced{0};
+  int consumed = 0;
+  int most_ahead = 0;
+  OrderedParallelMap<int>(
+      500, 4, 16, [&](size_t i) { ++produced; return static_cast<int>(i); },
+      [&](size_t, int) {
+        ++consumed;
+        most_ahead = std::max(most_ahead, produced.load() - consumed);
+        std::this_thread::sleep_for(std::chrono::microseconds(20));  // A slow writer.
+      });
+  EXPECT_EQ(consumed, 500);
+  EXPECT_LE(most_ahead, 16);
+  EXPECT_GT(most_ahead, 1);  // The workers did run ahead of the consumer.
+}
+
+TEST(OrderedParallelMap, AProducerErrorIsRethrownAndStopsTheWork) {
+  std::atomic<int> produced{0};
+  std::vector<size_t> consumed;
+  EXPECT_THROW(OrderedParallelMap<int>(
+                   10000, 3, 12,
+                   [&](size_t i) {
+                     ++produced;
+                     if (i == 50) throw std::runtime_error("bad item");
+                     return 0;
+                   },
+                   [&](size_t i, int) { consumed.push_back(i); }),
+               std::runtime_error);
+  EXPECT_EQ(consumed.size(), 50u);  // Everything before the failing item, nothing after.
+  EXPECT_LT(produced.load(), 200);
+}
+
+TEST(OrderedParallelMap, AConsumerErrorJoinsTheWorkersAndIsRethrown) {
+  EXPECT_THROW(OrderedParallelMap<int>(
+                   10000, 4, 8, [](size_t i) { return static_cast<int>(i); },
+                   [](size_t i, int) {
+                     if (i == 3) throw std::logic_error("cannot store");
+                   }),
+               std::logic_error);
+}
+
+TEST(OrderedParallelMap, NothingToDo) {
+  int calls = 0;
+  OrderedParallelMap<int>(0, 4, 8, [&](size_t) { ++calls; return 0; }, [&](size_t, int) { ++calls; });
+  EXPECT_EQ(calls, 0);
+}
+
+}  // namespace
+}  // namespace notestore::util
