@@ -63,7 +63,8 @@ uintmax_t DatabaseBytes(const std::string& db) {
 }
 
 void RemoveDatabase(const std::string& db) {
-  for (const char* suffix : {"", "-wal", "-shm", "-journal", "-ingest.lock"}) fs::remove(db + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", "-ingest.lock"})
+    fs::remove(db + suffix);
 }
 
 // Reads (and, with `parse`, prepares) every file of the vault on `threads` threads.
@@ -227,17 +228,19 @@ void RunSize(const Settings& s, int notes) {
   const double parse1 = Floor(vault, 1, true, &bytes);
   const double parsen = Floor(vault, cores, true, &bytes);
   const double mb = MegaBytes(bytes);
-  std::printf("floor: read %.2f s (1 thread) %.2f s (%d); read+parse %.2f s (1 thread) %.2f s "
-              "(%d) = %.0f notes/s, %.1f MB/s\n",
-              read1, readn, cores, parse1, parsen, cores, notes / parsen, mb / parsen);
+  std::printf(
+      "floor: read %.2f s (1 thread) %.2f s (%d); read+parse %.2f s (1 thread) %.2f s "
+      "(%d) = %.0f notes/s, %.1f MB/s\n",
+      read1, readn, cores, parse1, parsen, cores, notes / parsen, mb / parsen);
 
   RemoveDatabase(db);
   const ChildResult full = Ingest(vault, db, s.threads);
   const double db_mb = MegaBytes(static_cast<double>(DatabaseBytes(db)));
-  std::printf("full ingest: %.2f s = %.0f notes/s, %.1f MB/s (%.1fx the read+parse floor); "
-              "peak RSS %.0f MB; database %.0f MB\n",
-              full.seconds, full.values[0] / full.seconds, mb / full.seconds,
-              full.seconds / parsen, full.peak_rss_mb, db_mb);
+  std::printf(
+      "full ingest: %.2f s = %.0f notes/s, %.1f MB/s (%.1fx the read+parse floor); "
+      "peak RSS %.0f MB; database %.0f MB\n",
+      full.seconds, full.values[0] / full.seconds, mb / full.seconds, full.seconds / parsen,
+      full.peak_rss_mb, db_mb);
   std::printf("  phases: scan %.2f s, parse+write %.2f s, resolve %.2f s\n", full.values[1],
               full.values[2], full.values[3]);
   const ChildResult same = Ingest(vault, db, s.threads);

@@ -24,7 +24,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-
 void ValidateOptions(const IngestOptions& options) {
   if (options.extensions.empty()) {
     throw Error(ErrorCode::kInvalidArgument, "at least one file extension is needed");
@@ -113,8 +112,7 @@ class IngestRun {
     util::OrderedParallelMap<PreparedFile>(
         scan.files.size(), threads, static_cast<size_t>(threads) * 32,
         [&](size_t i) {
-          return PrepareFile(scan.files[i], stored_of[i], reparse_all, options_,
-                             parse_options_);
+          return PrepareFile(scan.files[i], stored_of[i], reparse_all, options_, parse_options_);
         },
         [&](size_t i, PreparedFile prepared) {
           Apply(scan.files[i], stored_of[i], std::move(prepared), writer);
@@ -205,9 +203,9 @@ class IngestRun {
         break;
     }
     MarkChanged();
-    writer.Write(store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash,
-                                  prepared.repairs},
-                 *prepared.note, *prepared.record, prepared.read_diagnostics);
+    writer.Write(
+        store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash, prepared.repairs},
+        *prepared.note, *prepared.record, prepared.read_diagnostics);
     ++report_.files_parsed;
   }
 

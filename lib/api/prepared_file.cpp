@@ -43,9 +43,8 @@ parse::ParseOptions ParseOptionsFor(const IngestOptions& options) {
   return out;
 }
 
-PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored,
-                         bool reparse_all, const IngestOptions& options,
-                         const parse::ParseOptions& parse_options) {
+PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
+                         const IngestOptions& options, const parse::ParseOptions& parse_options) {
   PreparedFile out;
   if (stored && !reparse_all && stored->size == file.size && stored->mtime_ns == file.mtime_ns) {
     return out;  // kUnchanged

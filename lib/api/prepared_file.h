@@ -45,9 +45,8 @@ struct PreparedFile {
 // Reads and parses `file` unless `stored` shows it unchanged (`reparse_all` ignores
 // that). `stored` is null for a new path. Never throws for a bad file: its problems are
 // diagnostics. Safe to call from several threads at once.
-PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored,
-                         bool reparse_all, const IngestOptions& options,
-                         const parse::ParseOptions& parse_options);
+PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
+                         const IngestOptions& options, const parse::ParseOptions& parse_options);
 
 // The parser limits that IngestOptions sets.
 parse::ParseOptions ParseOptionsFor(const IngestOptions& options);

@@ -23,10 +23,10 @@ struct Meeting {
   int64_t note_id = 0;
   std::string path;
   std::string date;
-  std::set<int64_t> attendees;     // Resolved people.
-  std::optional<int64_t> current;  // duplicate_of as stored.
+  std::set<int64_t> attendees;                 // Resolved people.
+  std::optional<int64_t> current;              // duplicate_of as stored.
   std::optional<std::vector<uint32_t>> words;  // Of the body, as ids; read when first compared.
-  std::optional<int64_t> richness;                // Read when a group is formed.
+  std::optional<int64_t> richness;             // Read when a group is formed.
 };
 
 // Reads what only candidates need: bodies and richness, one note at a time.
@@ -45,9 +45,8 @@ class LazyDetails {
   const std::vector<uint32_t>& Words(Meeting& m) {
     if (!m.words) {
       body_.bind(1, m.note_id);
-      m.words = ids_.Of(body_.executeStep() && !body_.getColumn(0).isNull()
-                            ? body_.getColumn(0).getText()
-                            : "");
+      m.words = ids_.Of(
+          body_.executeStep() && !body_.getColumn(0).isNull() ? body_.getColumn(0).getText() : "");
       body_.reset();
     }
     return *m.words;

@@ -45,9 +45,9 @@ struct Item {
   int64_t id = 0;
   int64_t note_id = 0;
   int line = 0;
-  int64_t ordinal = 0;  // Position among its note's tasks or decisions (search row ids).
-  std::string date;     // Due date of a task, date of a decision.
-  int64_t owner = 0;    // Tasks; 0 for none.
+  int64_t ordinal = 0;             // Position among its note's tasks or decisions (search row ids).
+  std::string date;                // Due date of a task, date of a decision.
+  int64_t owner = 0;               // Tasks; 0 for none.
   std::optional<int64_t> current;  // duplicate_of as stored.
 
   // Content word ids, computed from the text on first use: most items are never
@@ -82,8 +82,8 @@ struct Results {
 // Records the groups of `uf` over `items`: each member links to the group's canonical
 // item, the one that `first` orders first. Every item gets its duplicate_of.
 template <typename Less>
-void Groups(UnionFind& uf, const std::vector<Item>& items, Less first,
-            store::SearchRowKind kind, Results* out) {
+void Groups(UnionFind& uf, const std::vector<Item>& items, Less first, store::SearchRowKind kind,
+            Results* out) {
   std::unordered_map<size_t, size_t> canonical;  // root -> canonical member
   for (size_t i = 0; i < items.size(); ++i) {
     const size_t root = uf.Find(i);
@@ -268,8 +268,7 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
   return out;
 }
 
-void Write(SQLite::Database& db, const char* kind, const char* update_sql,
-           const Results& results) {
+void Write(SQLite::Database& db, const char* kind, const char* update_sql, const Results& results) {
   ApplyAssignments(db, update_sql, results.changes);
   SQLite::Statement insert(
       db,

@@ -44,8 +44,7 @@ void ForEachContentWord(std::string_view text, Fn fn) {
   const std::unordered_set<std::string>& stop_words = StopWords();
   std::string current;
   auto flush = [&] {
-    if (current.size() >= 2 &&
-        (current.size() > kLongestStopWord || !stop_words.count(current))) {
+    if (current.size() >= 2 && (current.size() > kLongestStopWord || !stop_words.count(current))) {
       Fold(&current);
       fn(current);
     }

@@ -38,8 +38,7 @@ TEST(ParallelIngest, HostileFilesGiveTheSameStoreAndDiagnostics) {
   testing::TempDir dir;
   testing::WriteHostileVault(dir.Join("v"), 20);
   const std::string serial = IngestWith(dir.Join("v"), dir.Join("serial.db"), 1);
-  EXPECT_EQ(testing::DumpDifference(IngestWith(dir.Join("v"), dir.Join("par.db"), 3), serial),
-            "");
+  EXPECT_EQ(testing::DumpDifference(IngestWith(dir.Join("v"), dir.Join("par.db"), 3), serial), "");
 }
 
 TEST(ParallelIngest, NegativeThreadCountIsRefused) {

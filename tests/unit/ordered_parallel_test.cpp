@@ -36,7 +36,11 @@ TEST(OrderedParallelMap, NeverHoldsMoreThanTheWindow) {
   int consumed = 0;
   int most_ahead = 0;
   OrderedParallelMap<int>(
-      500, 4, 16, [&](size_t i) { ++produced; return static_cast<int>(i); },
+      500, 4, 16,
+      [&](size_t i) {
+        ++produced;
+        return static_cast<int>(i);
+      },
       [&](size_t, int) {
         ++consumed;
         most_ahead = std::max(most_ahead, produced.load() - consumed);
@@ -74,7 +78,13 @@ TEST(OrderedParallelMap, AConsumerErrorJoinsTheWorkersAndIsRethrown) {
 
 TEST(OrderedParallelMap, NothingToDo) {
   int calls = 0;
-  OrderedParallelMap<int>(0, 4, 8, [&](size_t) { ++calls; return 0; }, [&](size_t, int) { ++calls; });
+  OrderedParallelMap<int>(
+      0, 4, 8,
+      [&](size_t) {
+        ++calls;
+        return 0;
+      },
+      [&](size_t, int) { ++calls; });
   EXPECT_EQ(calls, 0);
 }
 
