@@ -14,6 +14,7 @@ struct SearchArgs : CommonArgs {
   std::vector<std::string> kinds;
   int limit = 20;
   int offset = 0;
+  int max_ranked = SearchOptions().max_ranked;
   bool raw = false;
   bool all = false;
 };
@@ -34,6 +35,7 @@ void RunSearch(const SearchArgs& a) {
   options.limit = a.limit;
   options.offset = a.offset;
   options.raw = a.raw;
+  options.max_ranked = a.max_ranked;
   options.include_duplicates = a.all;
   if (!a.json && StdoutIsTerminal()) {
     options.highlight_open = "\033[1m";  // Bold on a terminal.
@@ -58,6 +60,9 @@ void AddSearchCommand(CLI::App& app) {
   cmd->add_option("--limit", a->limit, "At most this many hits (default 20)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", a->offset, "Skip this many hits")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-ranked", a->max_ranked,
+                  "Rank at most this many matches, the newest (default 2000; 0: all)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--raw", a->raw, "Pass the query to SQLite FTS5 unchanged");
   cmd->add_flag("--all", a->all, "Include duplicate meetings, tasks and decisions");
   cmd->callback([a] { RunSearch(*a); });

@@ -14,6 +14,7 @@
 #ifndef NOTESTORE_STORE_H_
 #define NOTESTORE_STORE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ struct OpenOptions {
   // How long to wait for another connection's lock before failing with kBusy, in
   // milliseconds. Default: 5000.
   int busy_timeout_ms = 5000;
+
+  // Most memory this connection's page cache may use, in bytes. It fills only as pages
+  // are read; a larger cache saves re-reading the file for repeated queries and keeps
+  // an ingest's indexes in memory. Must be at least 1 MiB. Default: 64 MiB.
+  int64_t cache_bytes = int64_t{64} << 20;
 };
 
 class Store {

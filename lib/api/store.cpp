@@ -16,13 +16,16 @@ Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 Store Store::open(const std::string& path, const OpenOptions& options) {
+  if (options.cache_bytes < (int64_t{1} << 20)) {
+    throw Error(ErrorCode::kInvalidArgument, "cache_bytes must be at least 1 MiB");
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
   impl->db =
       store::OpenDatabase(path,
                           store::ConnectionOptions{options.read_only, options.create_if_missing,
-                                                   options.busy_timeout_ms},
+                                                   options.busy_timeout_ms, options.cache_bytes},
                           &impl->open_message);
   return Store(std::move(impl));
 }

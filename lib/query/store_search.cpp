@@ -3,6 +3,8 @@
 // Two passes: the first ranks every match on its BM25 score alone (cheap), the second
 // computes snippets and looks up titles and lines for the page of hits only (dear:
 // snippet() re-reads the text).
+#include <variant>
+
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_query.h"
@@ -19,15 +21,19 @@ struct Ranked {
   SearchHit hit;
 };
 
+std::string FromSearch(bool join_notes) {
+  return std::string(" FROM search s") +
+         (join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : "") + " WHERE search MATCH ?";
+}
+
 // The ranking pass. A hit's note and kind come from its row id (store/search_rowid.h),
 // so ranking reads nothing but the index. `filters` adds "AND ..." conditions on s
 // (search) and n (notes).
 std::string RankSql(const std::string& filters, bool join_notes, bool group_by_note) {
   const std::string matches =
       "SELECT s.rowid AS rid, (s.rowid >> 22) & 3 AS kind, s.rowid >> 24 AS note_id, "
-      "bm25(search, ?, 1.0) AS score FROM search s" +
-      std::string(join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : "") +
-      " WHERE search MATCH ?" + filters;
+      "bm25(search, ?, 1.0) AS score" +
+      FromSearch(join_notes) + filters;
   if (!group_by_note) return "SELECT rid, kind, note_id, score FROM (" + matches + ")";
   return "SELECT rid, kind, note_id, score FROM (SELECT *, min(score) OVER "
          "(PARTITION BY note_id) AS group_score FROM (" +
@@ -64,6 +70,23 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
     filters += " AND n.account_id = ?";
     values.emplace_back(query::FindAccountId(db, options.account));
   }
+  const bool join_notes = options.from || options.to || !options.account.empty();
+  // More than max_ranked matches: rank the newest. FTS5 walks its index in row id order
+  // and stops after max_ranked rows, so finding the cut costs no more than the ranking.
+  if (options.max_ranked > 0) {
+    SQLite::Statement cut(db, "SELECT s.rowid" + FromSearch(join_notes) + filters +
+                                  " ORDER BY s.rowid DESC LIMIT 1 OFFSET ?");
+    int index = 0;
+    cut.bind(++index, match);
+    for (size_t i = 2; i < values.size(); ++i) {  // The filters' values.
+      std::visit([&](const auto& v) { cut.bind(++index, v); }, values[i]);
+    }
+    cut.bind(++index, options.max_ranked);
+    if (cut.executeStep()) {
+      filters += " AND s.rowid > ?";
+      values.emplace_back(cut.getColumn(0).getInt64());
+    }
+  }
   if (!options.include_duplicates) {
     // A repeat is left out when what it repeats matches too: a match is never lost, and
     // one thing said twice is shown once.
@@ -72,7 +95,6 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
         "IN (SELECT rowid FROM search WHERE search MATCH ?))";
     values.emplace_back(match);
   }
-  const bool join_notes = options.from || options.to || !options.account.empty();
   query::SqlQuery sql(RankSql(filters, join_notes, options.group_by_note));
   sql.Where("1", std::move(values));
   sql.OrderBy(options.group_by_note ? "group_score, note_id, kind != 0, score, rid" : "score, rid")
@@ -131,8 +153,9 @@ void Describe(SQLite::Database& db, const std::string& match, const SearchOption
 std::vector<SearchHit> Store::search(const std::string& text, const SearchOptions& options) const {
   SQLite::Database& db = *impl_->db;
   const std::string match = options.raw ? text : query::BuildFtsQuery(text);
-  if (options.limit < 0 || options.offset < 0) {
-    throw Error(ErrorCode::kInvalidArgument, "search limit and offset must not be negative");
+  if (options.limit < 0 || options.offset < 0 || options.max_ranked < 0) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "search limit, offset and max_ranked must not be negative");
   }
   return query::Guard("search failed", [&] {
     std::vector<Ranked> ranked;

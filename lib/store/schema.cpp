@@ -112,6 +112,8 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");
     }
+    // Negative: a size in KiB rather than in pages.
+    db->exec("PRAGMA cache_size = " + std::to_string(-(options.cache_bytes / 1024)));
     std::string message = CheckSchema(*db, path, options.read_only);
     if (upgrade_message) *upgrade_message = std::move(message);
     return db;

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,7 @@ struct ConnectionOptions {
   bool read_only = false;
   bool create_if_missing = true;
   int busy_timeout_ms = 5000;
+  int64_t cache_bytes = int64_t{64} << 20;
 };
 
 // Opens the database, applies connection settings (WAL, foreign keys, busy timeout),

@@ -140,3 +140,49 @@ TEST_F(Search, HighlightMarkersAreConfigurable) {
 
 }  // namespace
 }  // namespace notestore
+
+namespace notestore {
+namespace {
+
+// A word in many notes: only the newest max_ranked matching rows are ranked, after the
+// filters; 0 ranks them all.
+TEST(SearchManyMatches, RanksTheNewestMatchesAfterTheFilters) {
+  testing::TempDir dir;
+  // a00.md is the oldest row and the best match (the word in its title and body, often).
+  dir.Write("v/a00.md", "---\naccount: Oldco\n---\n# Zephyr zephyr\nzephyr zephyr zephyr\n");
+  for (int i = 1; i < 40; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "v/a%02d.md", i);
+    dir.Write(name, "# Note " + std::to_string(i) +
+                        "\nA long paragraph that mentions zephyr once among many other words, "
+                        "so that its score is poor.\n");
+  }
+  const std::string db = dir.Join("d.db");
+  Store::open(db).ingest(dir.Join("v"));
+  const Store store = Store::open(db);
+  SearchOptions all;
+  all.max_ranked = 0;
+  all.limit = 100;
+  const std::vector<SearchHit> every = store.search("zephyr", all);
+  ASSERT_EQ(every.size(), 40u);
+  EXPECT_EQ(every[0].path, "a00.md");
+
+  SearchOptions capped;
+  capped.max_ranked = 10;
+  capped.limit = 100;
+  const std::vector<SearchHit> newest = store.search("zephyr", capped);
+  ASSERT_EQ(newest.size(), 10u);
+  for (const SearchHit& h : newest) EXPECT_GE(h.path, "a30.md") << h.path;
+
+  // The filter applies before the cut: the old note of the account is still found.
+  capped.account = "Oldco";
+  const std::vector<SearchHit> filtered = store.search("zephyr", capped);
+  ASSERT_EQ(filtered.size(), 1u);
+  EXPECT_EQ(filtered[0].path, "a00.md");
+
+  capped.max_ranked = -1;
+  EXPECT_THROW(store.search("zephyr", capped), Error);
+}
+
+}  // namespace
+}  // namespace notestore

@@ -260,9 +260,11 @@ class Store:
                limit: int = 20, *, offset: int = 0, since: Optional[_dt.date] = None,
                until: Optional[_dt.date] = None, account: Optional[str] = None,
                group_by_note: bool = True, include_duplicates: bool = False,
-               raw: bool = False, highlight: Sequence[str] = ("[", "]")) -> Results[SearchHit]:
+               raw: bool = False, highlight: Sequence[str] = ("[", "]"),
+               max_ranked: int = 2000) -> Results[SearchHit]:
         """Full-text search (BM25), best first. Plain words, "phrases", prefix*,
-        AND/OR/NOT. Raises ``QueryError`` for malformed operators."""
+        AND/OR/NOT. Raises ``QueryError`` for malformed operators. A query matching more
+        than ``max_ranked`` rows ranks the newest of them (0: rank all)."""
         o = _notestore._SearchOptions()
         o.kinds = _list(kind)
         o.limit = limit
@@ -273,5 +275,6 @@ class Store:
         o.group_by_note = group_by_note
         o.include_duplicates = include_duplicates
         o.raw = raw
+        o.max_ranked = max_ranked
         o.highlight_open, o.highlight_close = highlight
         return Results(self._store.search(query, o))

@@ -121,6 +121,7 @@ void BindQueries(py::module_& m) {
       .def_readwrite("highlight_open", &SearchOptions::highlight_open)
       .def_readwrite("highlight_close", &SearchOptions::highlight_close)
       .def_readwrite("raw", &SearchOptions::raw)
+      .def_readwrite("max_ranked", &SearchOptions::max_ranked)
       .def_readwrite("include_duplicates", &SearchOptions::include_duplicates);
 }
 
