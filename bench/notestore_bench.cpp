@@ -1,5 +1,5 @@
 // notestore_bench [--notes 1000,20000,100000] [--work DIR] [--rounds K] [--threads T]
-//                 [--no-queries]
+//                 [--no-queries | --queries-only]
 //
 // For each vault size: generates the vault (bench/genvault's generator, seed 42) unless
 // it is already there, then measures
@@ -42,6 +42,7 @@ struct Settings {
   int rounds = 200;
   int threads = 0;  // 0: one per core.
   bool queries = true;
+  bool queries_only = false;  // Time the queries on the database of an earlier run.
 };
 
 int Cores(int requested) {
@@ -219,6 +220,10 @@ void RunSize(const Settings& s, int notes) {
     std::printf("generated %s: %.1f MB in %.1f s\n", vault.c_str(), MegaBytes(gen.values[0]),
                 gen.seconds);
   }
+  if (s.queries_only && fs::exists(db)) {
+    std::printf("\n== %d notes (%s)\n", notes, db.c_str());
+    return Queries(db, s.rounds);
+  }
   const int cores = Cores(s.threads);
   std::printf("\n== %d notes (%s), %d threads\n", notes, vault.c_str(), cores);
   double bytes = 0;
@@ -281,10 +286,12 @@ int main(int argc, char** argv) {
       s.threads = std::atoi(argv[++i]);
     } else if (flag == "--no-queries") {
       s.queries = false;
+    } else if (flag == "--queries-only") {
+      s.queries_only = true;
     } else {
       std::fprintf(stderr,
                    "usage: notestore_bench [--notes 1000,20000,100000] [--work DIR] "
-                   "[--rounds K] [--threads T] [--no-queries]\n");
+                   "[--rounds K] [--threads T] [--no-queries | --queries-only]\n");
       return 2;
     }
   }

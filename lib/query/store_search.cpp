@@ -90,9 +90,13 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
   if (!options.include_duplicates) {
     // A repeat is left out when what it repeats matches too: a match is never lost, and
     // one thing said twice is shown once.
+    // Only the hits that are repeats look up their original, by row id (an FTS5 seek):
+    // matching the query again over the whole index would cost as much as a search
+    // without max_ranked.
     filters +=
-        " AND s.rowid NOT IN (SELECT search_rowid FROM duplicates WHERE canonical_search_rowid "
-        "IN (SELECT rowid FROM search WHERE search MATCH ?))";
+        " AND (s.rowid NOT IN (SELECT search_rowid FROM duplicates) OR NOT EXISTS (SELECT 1 "
+        "FROM search WHERE search MATCH ? AND rowid = (SELECT canonical_search_rowid FROM "
+        "duplicates WHERE search_rowid = s.rowid)))";
     values.emplace_back(match);
   }
   query::SqlQuery sql(RankSql(filters, join_notes, options.group_by_note));
