@@ -1,17 +1,13 @@
 // hostile_bench [--work DIR]: the cost of each file of the hostile corpus
 // (tests/support/hostile_vault.h) on its own. Each is ingested alone into a fresh
 // database in a child process, so the peak memory printed is that ingest's own.
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "notestore/notestore.h"
 #include "support/hostile_vault.h"
 
@@ -21,39 +17,19 @@ namespace fs = std::filesystem;
 
 struct Measurement {
   double seconds = -1;
-  long peak_rss_kb = 0;
+  double peak_rss_mb = 0;
   long long diagnostics = 0;
 };
 
 // Ingests `vault` into `db` in a child process and reports what it cost.
 Measurement MeasureInChild(const std::string& vault, const std::string& db) {
-  int fds[2];
-  if (pipe(fds) != 0) return {};
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(fds[0]);
-    Measurement m;
-    const auto start = std::chrono::steady_clock::now();
-    try {
-      const notestore::IngestReport r = notestore::Store::open(db).ingest(vault);
-      m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      for (const auto& [severity, n] : r.diagnostics) m.diagnostics += n;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s: %s\n", vault.c_str(), e.what());
-    }
-    struct rusage usage;
-    getrusage(RUSAGE_SELF, &usage);
-    m.peak_rss_kb = usage.ru_maxrss;
-    const ssize_t n = write(fds[1], &m, sizeof m);
-    _exit(n == sizeof m ? 0 : 1);
-  }
-  close(fds[1]);
-  Measurement m;
-  if (read(fds[0], &m, sizeof m) != sizeof m) m = Measurement{};
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return m;
+  const notestore::bench::ChildResult r = notestore::bench::RunInChild([&](double* values) {
+    const notestore::IngestReport report = notestore::Store::open(db).ingest(vault);
+    for (const auto& [severity, n] : report.diagnostics) values[0] += static_cast<double>(n);
+    return true;
+  });
+  if (!r.ok) return Measurement{};
+  return Measurement{r.seconds, r.peak_rss_mb, static_cast<long long>(r.values[0])};
 }
 
 uintmax_t SizeOf(const fs::path& p) {
@@ -89,7 +65,7 @@ int main(int argc, char** argv) {
                  fs::copy_options::overwrite_existing);
     const Measurement m = MeasureInChild(vault.string(), vault.string() + ".db");
     std::printf("%-44.44s %10ju %9.3f %7.1f MB %6lld\n", c.what.c_str(), SizeOf(from), m.seconds,
-                static_cast<double>(m.peak_rss_kb) / 1024.0, m.diagnostics);
+                m.peak_rss_mb, m.diagnostics);
     std::fflush(stdout);
     fs::remove_all(vault);
     fs::remove(vault.string() + ".db");
