@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
       search.limit = 5;
       std::cout << "\nTop hits for \"" << argv[2] << "\":\n";
       for (const notestore::SearchHit& h : store.search(argv[2], search)) {
-        std::cout << "  " << notestore::SearchKindName(h.kind) << "  " << h.title << "  ("
-                  << h.path << ")\n";
+        std::cout << "  " << notestore::SearchKindName(h.kind) << "  " << h.title << "  (" << h.path
+                  << ")\n";
       }
     }
   } catch (const notestore::Error& e) {
