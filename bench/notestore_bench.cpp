@@ -16,7 +16,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "api/prepared_file.h"
@@ -44,12 +43,6 @@ struct Settings {
   bool queries = true;
   bool queries_only = false;  // Time the queries on the database of an earlier run.
 };
-
-int Cores(int requested) {
-  if (requested > 0) return requested;
-  const unsigned n = std::thread::hardware_concurrency();
-  return n == 0 ? 1 : static_cast<int>(n);
-}
 
 double MegaBytes(double bytes) { return bytes / 1e6; }
 
@@ -224,7 +217,7 @@ void RunSize(const Settings& s, int notes) {
     std::printf("\n== %d notes (%s)\n", notes, db.c_str());
     return Queries(db, s.rounds);
   }
-  const int cores = Cores(s.threads);
+  const int cores = notestore::util::WorkerThreads(s.threads);
   std::printf("\n== %d notes (%s), %d threads\n", notes, vault.c_str(), cores);
   double bytes = 0;
   Floor(vault, cores, false, &bytes);  // Warms the file cache.

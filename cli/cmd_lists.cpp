@@ -92,19 +92,26 @@ void AddDatedFilters(CLI::App* cmd, DatedArgs* a) {
   cmd->add_option("--limit", a->limit, "At most this many")->check(CLI::NonNegativeNumber);
 }
 
+// MeetingQuery and DecisionQuery share these filters.
+template <typename Query>
+Query DatedQuery(const DatedArgs& a) {
+  Query q;
+  q.person = a.person;
+  q.account = a.account;
+  q.from = ParseDateOption("--from", a.from);
+  q.to = ParseDateOption("--to", a.to);
+  q.include_duplicates = a.all;
+  q.limit = a.limit;
+  return q;
+}
+
 void AddMeetings(CLI::App& app) {
   auto a = std::make_shared<DatedArgs>();
   CLI::App* cmd = app.add_subcommand("meetings", "List meetings, oldest first");
   AddCommonOptions(cmd, a.get());
   AddDatedFilters(cmd, a.get());
   cmd->callback([a] {
-    MeetingQuery q;
-    q.person = a->person;
-    q.account = a->account;
-    q.from = ParseDateOption("--from", a->from);
-    q.to = ParseDateOption("--to", a->to);
-    q.include_duplicates = a->all;
-    q.limit = a->limit;
+    const auto q = DatedQuery<MeetingQuery>(*a);
     const std::vector<Meeting> meetings = OpenForReading(*a).meetings(q);
     Print(*a, ToJsonArray(meetings), MeetingTable(meetings));
   });
@@ -116,13 +123,7 @@ void AddDecisions(CLI::App& app) {
   AddCommonOptions(cmd, a.get());
   AddDatedFilters(cmd, a.get());
   cmd->callback([a] {
-    DecisionQuery q;
-    q.person = a->person;
-    q.account = a->account;
-    q.from = ParseDateOption("--from", a->from);
-    q.to = ParseDateOption("--to", a->to);
-    q.include_duplicates = a->all;
-    q.limit = a->limit;
+    const auto q = DatedQuery<DecisionQuery>(*a);
     const std::vector<Decision> decisions = OpenForReading(*a).decisions(q);
     Print(*a, ToJsonArray(decisions), DecisionTable(decisions));
   });

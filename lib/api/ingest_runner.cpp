@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -52,12 +51,6 @@ void ValidateOptions(const IngestOptions& options) {
   positive(options.max_table_bytes, "max_table_bytes");
 }
 
-int WorkerThreads(int requested) {
-  if (requested > 0) return requested;
-  const unsigned cores = std::thread::hardware_concurrency();
-  return cores == 0 ? 1 : static_cast<int>(cores);
-}
-
 std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db) {
   std::unordered_map<std::string, StoredFile> out;
   SQLite::Statement q(db, "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes");
@@ -99,31 +92,41 @@ class IngestRun {
     txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
     RemoveGone(scan, stored, writer);
 
-    // Workers read and parse; this thread, which owns the connection, writes in scan
-    // order. The window bounds the parsed notes waiting in memory.
+    // Files whose size and mtime match the store are settled here, without a worker.
+    // The rest are read and parsed by workers; this thread, which owns the connection,
+    // writes them in scan order. The window bounds the parsed notes waiting in memory.
     const int64_t total = static_cast<int64_t>(scan.files.size());
-    std::vector<const StoredFile*> stored_of(scan.files.size(), nullptr);
+    std::vector<std::pair<size_t, const StoredFile*>> todo;
     for (size_t i = 0; i < scan.files.size(); ++i) {
-      auto it = stored.find(scan.files[i].rel_path);
-      if (it != stored.end()) stored_of[i] = &it->second;
+      const scan::ScannedFile& file = scan.files[i];
+      auto it = stored.find(file.rel_path);
+      const StoredFile* known = it == stored.end() ? nullptr : &it->second;
+      if (known && !reparse_all && known->size == file.size && known->mtime_ns == file.mtime_ns) {
+        ++report_.files_unchanged;
+      } else {
+        todo.emplace_back(i, known);
+      }
     }
-    const int threads = WorkerThreads(options_.threads);
+    const int threads = util::WorkerThreads(options_.threads);
+    const int64_t settled = report_.files_unchanged;
     int64_t in_batch = 0;
     util::OrderedParallelMap<PreparedFile>(
-        scan.files.size(), threads, static_cast<size_t>(threads) * 32,
-        [&](size_t i) {
-          return PrepareFile(scan.files[i], stored_of[i], reparse_all, options_, parse_options_);
+        todo.size(), threads, static_cast<size_t>(threads) * 32,
+        [&](size_t k) {
+          return PrepareFile(scan.files[todo[k].first], todo[k].second, reparse_all, options_,
+                             parse_options_);
         },
-        [&](size_t i, PreparedFile prepared) {
-          Apply(scan.files[i], stored_of[i], std::move(prepared), writer);
-          const auto done = static_cast<int64_t>(i) + 1;
-          Progress(IngestProgress::Phase::kParsing, done, total, false);
-          if (++in_batch == options_.batch_size && done < total) {
+        [&](size_t k, PreparedFile prepared) {
+          Apply(scan.files[todo[k].first], todo[k].second, std::move(prepared), writer);
+          Progress(IngestProgress::Phase::kParsing, settled + static_cast<int64_t>(k) + 1, total,
+                   false);
+          if (++in_batch == options_.batch_size && k + 1 < todo.size()) {
             txn->commit();
             txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
             in_batch = 0;
           }
         });
+    if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
@@ -177,9 +180,6 @@ class IngestRun {
              store::NoteWriter& writer) {
     const int64_t stored_id = stored ? stored->id : 0;
     switch (prepared.outcome) {
-      case PreparedFile::Outcome::kUnchanged:
-        ++report_.files_unchanged;
-        return;
       case PreparedFile::Outcome::kRestat:
         writer.UpdateFileStat(stored_id, file.size, file.mtime_ns);
         ++report_.files_unchanged;

@@ -46,9 +46,6 @@ parse::ParseOptions ParseOptionsFor(const IngestOptions& options) {
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
                          const IngestOptions& options, const parse::ParseOptions& parse_options) {
   PreparedFile out;
-  if (stored && !reparse_all && stored->size == file.size && stored->mtime_ns == file.mtime_ns) {
-    return out;  // kUnchanged
-  }
   out.read_diagnostics = file.diagnostics;
   if (file.size > options.max_file_bytes) {
     AddDiagnostic(&out.read_diagnostics, Severity::kError, "file-too-large",

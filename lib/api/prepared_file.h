@@ -27,14 +27,13 @@ struct StoredFile {
 
 struct PreparedFile {
   enum class Outcome {
-    kUnchanged,  // Same size and mtime, or same content hash: nothing to parse.
-    kRestat,     // Same content hash, new size or mtime: only the file stat changes.
-    kParsed,     // `note` and `record` hold the new version.
-    kVanished,   // Deleted since the scan.
-    kSkipped,    // Not a note (too large, binary): its stored version, if any, goes.
-    kFailed,     // Unreadable now: its stored version stays.
+    kRestat,    // Same content hash as stored: only the file's size or mtime changed.
+    kParsed,    // `note` and `record` hold the new version.
+    kVanished,  // Deleted since the scan.
+    kSkipped,   // Not a note (too large, binary): its stored version, if any, goes.
+    kFailed,    // Unreadable now: its stored version stays.
   };
-  Outcome outcome = Outcome::kUnchanged;
+  Outcome outcome = Outcome::kParsed;
   Diagnostics read_diagnostics;  // From the scan, the read and the decode.
   int64_t hash = 0;
   int repairs = 0;  // Characters changed by text repair.
@@ -42,9 +41,10 @@ struct PreparedFile {
   std::optional<extract::NoteRecord> record;
 };
 
-// Reads and parses `file` unless `stored` shows it unchanged (`reparse_all` ignores
-// that). `stored` is null for a new path. Never throws for a bad file: its problems are
-// diagnostics. Safe to call from several threads at once.
+// Reads and parses `file`, unless its content hash equals that of `stored`, the
+// version in the store (null for a new path; `reparse_all` ignores it). The caller skips
+// files whose size and mtime match the store before calling this. Never throws for a bad file: its
+// problems are diagnostics. Safe to call from several threads at once.
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
                          const IngestOptions& options, const parse::ParseOptions& parse_options);
 

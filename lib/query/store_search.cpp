@@ -1,10 +1,8 @@
 // Store::search: FTS5 with BM25 ranking over notes, tasks and decisions.
 //
-// Two passes: the first ranks every match on its BM25 score alone (cheap), the second
-// computes snippets and looks up titles and lines for the page of hits only (dear:
-// snippet() re-reads the text).
-#include <variant>
-
+// Two passes: the first ranks the matches (at most max_ranked, the newest) on their
+// BM25 score alone, the second computes snippets and looks up titles and lines for the
+// page of hits only (dear: snippet() re-reads the text).
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_query.h"
@@ -23,7 +21,7 @@ struct Ranked {
 
 std::string FromSearch(bool join_notes) {
   return std::string(" FROM search s") +
-         (join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : "") + " WHERE search MATCH ?";
+         (join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : "");
 }
 
 // The ranking pass. A hit's note and kind come from its row id (store/search_rowid.h),
@@ -33,7 +31,7 @@ std::string RankSql(const std::string& filters, bool join_notes, bool group_by_n
   const std::string matches =
       "SELECT s.rowid AS rid, (s.rowid >> 22) & 3 AS kind, s.rowid >> 24 AS note_id, "
       "bm25(search, ?, 1.0) AS score" +
-      FromSearch(join_notes) + filters;
+      FromSearch(join_notes) + " WHERE search MATCH ?" + filters;
   if (!group_by_note) return "SELECT rid, kind, note_id, score FROM (" + matches + ")";
   return "SELECT rid, kind, note_id, score FROM (SELECT *, min(score) OVER "
          "(PARTITION BY note_id) AS group_score FROM (" +
@@ -74,25 +72,22 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
   // More than max_ranked matches: rank the newest. FTS5 walks its index in row id order
   // and stops after max_ranked rows, so finding the cut costs no more than the ranking.
   if (options.max_ranked > 0) {
-    SQLite::Statement cut(db, "SELECT s.rowid" + FromSearch(join_notes) + filters +
-                                  " ORDER BY s.rowid DESC LIMIT 1 OFFSET ?");
-    int index = 0;
-    cut.bind(++index, match);
-    for (size_t i = 2; i < values.size(); ++i) {  // The filters' values.
-      std::visit([&](const auto& v) { cut.bind(++index, v); }, values[i]);
-    }
-    cut.bind(++index, options.max_ranked);
-    if (cut.executeStep()) {
+    query::SqlQuery cut("SELECT s.rowid" + FromSearch(join_notes));
+    cut.Where("search MATCH ?" + filters, {values.begin() + 1, values.end()})
+        .OrderBy("s.rowid DESC")
+        .Page(1, options.max_ranked);
+    const std::vector<int64_t> newest_unranked = query::Load<int64_t>(
+        db, cut, [](SQLite::Statement& r) { return r.getColumn(0).getInt64(); });
+    if (!newest_unranked.empty()) {
       filters += " AND s.rowid > ?";
-      values.emplace_back(cut.getColumn(0).getInt64());
+      values.emplace_back(newest_unranked.front());
     }
   }
   if (!options.include_duplicates) {
     // A repeat is left out when what it repeats matches too: a match is never lost, and
-    // one thing said twice is shown once.
-    // Only the hits that are repeats look up their original, by row id (an FTS5 seek):
-    // matching the query again over the whole index would cost as much as a search
-    // without max_ranked.
+    // one thing said twice is shown once. Only hits that are repeats look up their
+    // original, by row id (an FTS5 seek), rather than matching the query again over the
+    // whole index.
     filters +=
         " AND (s.rowid NOT IN (SELECT search_rowid FROM duplicates) OR NOT EXISTS (SELECT 1 "
         "FROM search WHERE search MATCH ? AND rowid = (SELECT canonical_search_rowid FROM "

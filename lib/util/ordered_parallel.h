@@ -15,6 +15,13 @@
 
 namespace notestore::util {
 
+// The worker threads for a request: `requested` when positive, else one per core.
+inline int WorkerThreads(int requested) {
+  if (requested > 0) return requested;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
 // Calls produce(i) for every i in [0, n) on `threads` worker threads, and consume(i, T&&)
 // on the calling thread in increasing i. At most `window` results wait at once, which
 // bounds memory. `produce` must be safe to call concurrently. An exception from either

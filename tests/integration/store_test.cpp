@@ -89,6 +89,10 @@ TEST(Store, BadArgumentsAndMissingVault) {
   o = IngestOptions();
   o.batch_size = 0;
   EXPECT_EQ(CodeOf([&] { store.ingest(dir.path(), o); }), ErrorCode::kInvalidArgument);
+  OpenOptions tiny_cache;
+  tiny_cache.cache_bytes = 4096;
+  EXPECT_EQ(CodeOf([&] { Store::open(dir.Join("a.db"), tiny_cache); }),
+            ErrorCode::kInvalidArgument);
 }
 
 TEST(Store, ProgressReportsEveryPhase) {
@@ -102,6 +106,22 @@ TEST(Store, ProgressReportsEveryPhase) {
   ASSERT_GE(phases.size(), 3u);
   EXPECT_EQ(phases.front(), IngestProgress::Phase::kScanning);
   EXPECT_EQ(phases.back(), IngestProgress::Phase::kDone);
+
+  // Nothing changed: no file reaches a parser, yet the parsing phase is still reported,
+  // with every file counted.
+  phases.clear();
+  IngestProgress parsing;
+  o.on_progress = [&](const IngestProgress& p) {
+    if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
+    if (p.phase == IngestProgress::Phase::kParsing) parsing = p;
+  };
+  const IngestReport again = Store::open(dir.Join("p.db")).ingest(testing::FixturePath("vault"), o);
+  EXPECT_EQ(again.files_unchanged, again.files_seen);
+  EXPECT_EQ(phases, (std::vector<IngestProgress::Phase>{IngestProgress::Phase::kScanning,
+                                                        IngestProgress::Phase::kParsing,
+                                                        IngestProgress::Phase::kDone}));
+  EXPECT_EQ(parsing.files_done, again.files_seen);
+  EXPECT_EQ(parsing.files_total, again.files_seen);
 }
 
 TEST(Store, BadFilesBecomeDiagnosticsAndTheRestIsIngested) {
