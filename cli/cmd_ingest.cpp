@@ -1,5 +1,9 @@
 // notestore ingest VAULT --db FILE [--me NAME] [--ext .md] [--force] [--threads N] [--json]
 //                  [--quiet]
+// notestore watch VAULT --db FILE [--me NAME] [--ext .md] [--threads N] [--debounce-ms N]
+//                 [--json]
+#include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -23,6 +27,7 @@ struct IngestArgs {
   int threads = 0;
   bool json = false;
   bool quiet = false;
+  int debounce_ms = 20;  // watch only
 };
 
 const char* PhaseLabel(IngestProgress::Phase phase) {
@@ -68,10 +73,14 @@ void PrintSummary(const IngestArgs& args, const IngestReport& r) {
   std::printf("\n");
 }
 
-void RunIngest(const IngestArgs& args) {
+Store OpenForWriting(const IngestArgs& args) {
   Store store = Store::open(args.db);
   if (!store.open_message().empty())
     std::fprintf(stderr, "notestore: %s\n", store.open_message().c_str());
+  return store;
+}
+
+IngestOptions OptionsFrom(const IngestArgs& args) {
   IngestOptions options;
   options.me = args.me;
   options.force = args.force;
@@ -83,6 +92,26 @@ void RunIngest(const IngestArgs& args) {
       options.extensions.push_back(ext);
     }
   }
+  return options;
+}
+
+nlohmann::ordered_json ReportJson(const IngestReport& report) {
+  nlohmann::ordered_json j;
+  j["files_seen"] = report.files_seen;
+  j["files_parsed"] = report.files_parsed;
+  j["files_unchanged"] = report.files_unchanged;
+  j["files_removed"] = report.files_removed;
+  j["files_failed"] = report.files_failed;
+  j["resolved"] = report.resolved;
+  j["seconds"] = report.seconds;
+  j["table_rows"] = report.table_rows;
+  j["diagnostics"] = report.diagnostics;
+  return j;
+}
+
+void RunIngest(const IngestArgs& args) {
+  Store store = OpenForWriting(args);
+  IngestOptions options = OptionsFrom(args);
   auto bar = std::make_shared<ProgressBar>();
   if (!args.quiet && !args.json) {
     options.on_progress = [bar](const IngestProgress& p) {
@@ -99,36 +128,97 @@ void RunIngest(const IngestArgs& args) {
     nlohmann::ordered_json j;
     j["vault"] = args.vault;
     j["db"] = args.db;
-    j["files_seen"] = report.files_seen;
-    j["files_parsed"] = report.files_parsed;
-    j["files_unchanged"] = report.files_unchanged;
-    j["files_removed"] = report.files_removed;
-    j["files_failed"] = report.files_failed;
-    j["resolved"] = report.resolved;
-    j["seconds"] = report.seconds;
-    j["table_rows"] = report.table_rows;
-    j["diagnostics"] = report.diagnostics;
+    j.update(ReportJson(report));
     std::cout << j.dump(2) << "\n";
   } else if (!args.quiet) {
     PrintSummary(args, report);
   }
 }
 
-}  // namespace
+VaultWatcher* g_watcher = nullptr;  // For the signal handler.
 
-void AddIngestCommand(CLI::App& app) {
-  auto args = std::make_shared<IngestArgs>();
-  CLI::App* cmd = app.add_subcommand("ingest", "Ingest a vault of Markdown notes into a database");
+extern "C" void StopWatching(int /*signal*/) {
+  if (g_watcher != nullptr) g_watcher->stop();
+}
+
+// One line per sync: "14:03:07  2 changed (Meetings/a.md, ...): 1 parsed, 1 removed in 0.031 s".
+void PrintSync(const WatchSync& sync) {
+  char when[16];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(when, sizeof when, "%H:%M:%S", std::localtime(&now));
+  const IngestReport& r = sync.report;
+  std::string what = "full sync";
+  if (!sync.full) {
+    what = std::to_string(sync.paths.size()) + " changed (";
+    for (size_t i = 0; i < sync.paths.size() && i < 3; ++i) what += (i ? ", " : "") + sync.paths[i];
+    what += sync.paths.size() > 3 ? ", ...)" : ")";
+  }
+  std::printf("%s  %s: %lld parsed, %lld removed, %lld failed in %.3f s", when, what.c_str(),
+              static_cast<long long>(r.files_parsed), static_cast<long long>(r.files_removed),
+              static_cast<long long>(r.files_failed), r.seconds);
+  if (!sync.full) std::printf(" (%.3f s after the change)", sync.latency_seconds);
+  std::printf("\n");
+  std::fflush(stdout);
+}
+
+void RunWatch(const IngestArgs& args) {
+  Store store = OpenForWriting(args);
+  WatchOptions options;
+  options.ingest = OptionsFrom(args);
+  options.debounce_ms = args.debounce_ms;
+  VaultWatcher watcher(store, args.vault, options);
+  g_watcher = &watcher;
+  struct sigaction action {};
+  action.sa_handler = StopWatching;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  if (!args.json && !args.quiet) {
+    std::fprintf(stderr, "Watching %s (Ctrl-C to stop)\n", args.vault.c_str());
+  }
+  watcher.run([&args](const WatchSync& sync) {
+    if (args.quiet) return;
+    if (!args.json) return PrintSync(sync);
+    nlohmann::ordered_json j;  // One object per line (JSON Lines).
+    j["full"] = sync.full;
+    j["paths"] = sync.paths;
+    j["latency_seconds"] = sync.latency_seconds;
+    j.update(ReportJson(sync.report));
+    std::cout << j.dump() << std::endl;
+  });
+  g_watcher = nullptr;
+}
+
+void AddCommonOptions(CLI::App* cmd, IngestArgs* args) {
   cmd->add_option("vault", args->vault, "Folder of the vault")->required();
   cmd->add_option("--db", args->db, "Database file (created if missing)")->required();
   cmd->add_option("--me", args->me,
                   "Your full name: tasks owned by @Me/@Myself are yours (remembered)");
   cmd->add_option("--ext", args->extensions, "Note file extensions (default: .md)")->delimiter(',');
-  cmd->add_flag("--force", args->force, "Re-parse every file, changed or not");
   cmd->add_option("--threads", args->threads, "Threads that parse files (default 0: one per core)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
+}
+
+}  // namespace
+
+void AddWatchCommand(CLI::App& app) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "watch", "Keep a database in sync with a vault as its files change, until Ctrl-C");
+  AddCommonOptions(cmd, args.get());
+  cmd->add_option("--debounce-ms", args->debounce_ms,
+                  "Quiet time after a change before syncing (default 20)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--json", args->json, "Print each sync as a line of JSON");
+  cmd->callback([args] { RunWatch(*args); });
+}
+
+void AddIngestCommand(CLI::App& app) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand("ingest", "Ingest a vault of Markdown notes into a database");
+  AddCommonOptions(cmd, args.get());
+  cmd->add_flag("--force", args->force, "Re-parse every file, changed or not");
+  cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->callback([args] { RunIngest(*args); });
 }
 

@@ -8,6 +8,7 @@
 namespace notestore::cli {
 
 void AddIngestCommand(CLI::App& app);
+void AddWatchCommand(CLI::App& app);
 void AddListCommands(CLI::App& app);     // tasks, meetings, decisions, facts, people, ...
 void AddProfileCommands(CLI::App& app);  // person, account, show
 void AddSearchCommand(CLI::App& app);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", NOTESTORE_VERSION_STRING);
   app.require_subcommand(1);
   notestore::cli::AddIngestCommand(app);
+  notestore::cli::AddWatchCommand(app);
   notestore::cli::AddListCommands(app);
   notestore::cli::AddProfileCommands(app);
   notestore::cli::AddSearchCommand(app);

@@ -44,6 +44,20 @@ struct IngestOptions {
   // Default: 256.
   int batch_size = 256;
 
+  // Vault-relative paths ('/'-separated) to examine instead of the whole vault: a file
+  // is synced, a folder walked, and every stored note at or under a path whose file is
+  // gone is removed. Notes elsewhere are left as they are, even if their files changed.
+  // For callers that know what changed, such as a file watcher. A path that leaves the
+  // vault (absolute, or with a ".." segment) throws Error(kInvalidArgument).
+  // Default: empty, which scans the whole vault.
+  std::vector<std::string> paths;
+
+  // Commit changed notes before the vault-wide pass that resolves people, accounts,
+  // links and repeats, instead of in one transaction with it, so readers can find a
+  // changed note (search, tasks, facts) as soon as it is written; its owners,
+  // attendees and repeats are filled in when the pass commits. Default: false.
+  bool publish_before_resolve = false;
+
   // Threads that read and parse files while the calling thread writes them to the
   // database; 0 means one per core. Default: 0.
   int threads = 0;

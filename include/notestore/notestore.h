@@ -6,5 +6,6 @@
 #include "notestore/ingest.h"
 #include "notestore/store.h"
 #include "notestore/version.h"
+#include "notestore/watch.h"
 
 #endif  // NOTESTORE_NOTESTORE_H_

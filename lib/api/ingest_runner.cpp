@@ -16,6 +16,7 @@
 #include "store/note_writer.h"
 #include "store/schema.h"
 #include "store/sqlite_errors.h"
+#include "store/statement_binding.h"
 #include "util/ordered_parallel.h"
 
 namespace notestore::api {
@@ -33,6 +34,7 @@ void ValidateOptions(const IngestOptions& options) {
                   "extension '" + ext + "' must start with a dot, like \".md\"");
     }
   }
+  for (const std::string& path : options.paths) scan::CheckRelativePath(path);
   if (options.threads < 0) {
     throw Error(ErrorCode::kInvalidArgument, "threads must be 0 (all cores) or more");
   }
@@ -73,7 +75,10 @@ class IngestRun {
 
   IngestReport Run(const std::string& vault_dir) {
     Progress(IngestProgress::Phase::kScanning, 0, 0, true);
-    scan::ScanResult scan = scan::ScanVault(vault_dir, scan::ScanOptions{options_.extensions});
+    const scan::ScanOptions scan_options{options_.extensions};
+    scan::ScanResult scan = options_.paths.empty()
+                                ? scan::ScanVault(vault_dir, scan_options)
+                                : scan::ScanPaths(vault_dir, options_.paths, scan_options);
     report_.files_seen = static_cast<int64_t>(scan.files.size());
 
     const std::string stored_me = store::GetMeta(db_, "me");
@@ -128,6 +133,10 @@ class IngestRun {
         });
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
+    if (changed_ && options_.publish_before_resolve) {
+      txn->commit();
+      txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    }
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
       resolve::ResolveVault(db_, resolve::ResolveOptions{me_});
@@ -148,18 +157,34 @@ class IngestRun {
   }
 
  private:
-  // Problems found by the scan replace those of the previous scan; notes whose files are
-  // gone are removed.
+  // Whether this run examined `rel_path`: always, unless options_.paths limits it.
+  bool InScope(const std::string& rel_path) const {
+    if (options_.paths.empty()) return true;
+    for (const std::string& scope : options_.paths) {
+      if (scan::InScope(rel_path, scope)) return true;
+    }
+    return false;
+  }
+
+  // Problems found by the scan replace those of the previous scan of the same paths;
+  // notes whose files are gone are removed.
   void RemoveGone(const scan::ScanResult& scan,
                   const std::unordered_map<std::string, StoredFile>& stored,
                   store::NoteWriter& writer) {
-    db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
+    if (options_.paths.empty()) {
+      db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
+    } else {
+      SQLite::Statement clear(db_,
+                              "DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL "
+                              "AND (path = ?1 OR substr(path, 1, length(?1) + 1) = ?1 || '/')");
+      for (const std::string& scope : options_.paths) store::Exec(clear, scope);
+    }
     for (const scan::ScanProblem& p : scan.problems)
       writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
     std::unordered_set<std::string> seen;
     for (const scan::ScannedFile& f : scan.files) seen.insert(f.rel_path);
     for (const auto& [path, file] : stored) {
-      if (!seen.count(path)) {
+      if (!seen.count(path) && InScope(path)) {
         writer.Remove(file.id);
         ++report_.files_removed;
       }

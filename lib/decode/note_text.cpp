@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "util/unique_fd.h"
 #include "util/utf8.h"
 
 namespace notestore::decode {
@@ -34,7 +35,8 @@ ReadOutcome ReadFile(const std::string& path, int64_t max_bytes, std::string* ou
   out->clear();
   // O_NONBLOCK: the path was a regular file at the scan, but it could be a FIFO now,
   // whose open would wait for a writer forever.
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  const util::UniqueFd file(open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  const int fd = file.get();
   if (fd < 0) {
     if (errno == ENOENT) {
       AddDiagnostic(diagnostics, Severity::kWarning, "file-vanished",
@@ -45,10 +47,6 @@ ReadOutcome ReadFile(const std::string& path, int64_t max_bytes, std::string* ou
                   std::string("cannot open file: ") + std::strerror(errno));
     return ReadOutcome::kFailed;
   }
-  struct Closer {
-    int fd;
-    ~Closer() { close(fd); }
-  } closer{fd};
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     AddDiagnostic(diagnostics, Severity::kError, "unreadable-file",

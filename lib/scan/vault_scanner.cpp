@@ -54,7 +54,7 @@ class Walker {
 
   bool MarkVisited(const struct stat& st) { return visited_.insert({st.st_dev, st.st_ino}).second; }
 
- private:
+  // Visits one entry of a folder: a note file is kept, a folder walked.
   void Visit(const std::string& abs, const std::string& rel_dir, const std::string& name) {
     bool valid_name = true;
     const std::string shown = DisplayName(name, &valid_name);
@@ -85,6 +85,16 @@ class Walker {
     result_->files.push_back(std::move(file));
   }
 
+  // Problems with paths that a scoped scan found missing are not problems: the file
+  // was deleted or renamed.
+  void VisitIfPresent(const std::string& abs, const std::string& rel_dir,
+                      const std::string& name) {
+    struct stat lst;
+    if (lstat(abs.c_str(), &lst) != 0) return;
+    Visit(abs, rel_dir, name);
+  }
+
+ private:
   bool HasNoteExtension(const std::string& name) const {
     for (const std::string& ext : options_.extensions) {
       if (name.size() > ext.size() && util::EndsWithIgnoreCase(name, ext)) return true;
@@ -103,26 +113,22 @@ class Walker {
   std::set<std::pair<dev_t, ino_t>> visited_;
 };
 
-}  // namespace
-
-ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options) {
-  struct stat st;
-  if (stat(vault_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+std::string VaultRoot(const std::string& vault_dir, struct stat* st) {
+  if (stat(vault_dir.c_str(), st) != 0 || !S_ISDIR(st->st_mode)) {
     throw Error(ErrorCode::kNotFound, "vault folder not found: " + vault_dir);
   }
-  ScanResult result;
-  Walker walker(options, &result);
-  walker.MarkVisited(st);
   std::string root = vault_dir;
   while (root.size() > 1 && root.back() == '/') root.pop_back();
-  walker.Walk(root, "");
-  // Walk() sorts each folder's entries, but "a b/x" vs "a/x" ordering depends on the
-  // separator, so sort the whole list once for a canonical order.
+  return root;
+}
+
+// Walk() sorts each folder's entries, but "a b/x" vs "a/x" ordering depends on the
+// separator, so the whole list is sorted once for a canonical order. Two names that
+// differ only in bytes that are not UTF-8 can map to one stored path; the first keeps
+// it. (Two links to one file under different names are both notes, as in Obsidian.)
+void SortAndDeduplicate(ScanResult& result) {
   std::sort(result.files.begin(), result.files.end(),
             [](const ScannedFile& a, const ScannedFile& b) { return a.rel_path < b.rel_path; });
-  // Two names that differ only in bytes that are not UTF-8 can map to one stored path;
-  // the first keeps it. (Two links to one file under different names are both notes,
-  // as in Obsidian.)
   std::vector<ScannedFile> unique;
   for (ScannedFile& f : result.files) {
     if (!unique.empty() && unique.back().rel_path == f.rel_path) {
@@ -135,7 +141,53 @@ ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options) {
     unique.push_back(std::move(f));
   }
   result.files = std::move(unique);
+}
+
+}  // namespace
+
+ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options) {
+  struct stat st;
+  const std::string root = VaultRoot(vault_dir, &st);
+  ScanResult result;
+  Walker walker(options, &result);
+  walker.MarkVisited(st);
+  walker.Walk(root, "");
+  SortAndDeduplicate(result);
   return result;
+}
+
+ScanResult ScanPaths(const std::string& vault_dir, const std::vector<std::string>& rel_paths,
+                     const ScanOptions& options) {
+  struct stat st;
+  const std::string root = VaultRoot(vault_dir, &st);
+  ScanResult result;
+  Walker walker(options, &result);
+  walker.MarkVisited(st);
+  for (const std::string& rel : rel_paths) {
+    CheckRelativePath(rel);
+    bool hidden = false;
+    for (std::string_view part : util::Split(rel, '/')) hidden = hidden || part[0] == '.';
+    if (hidden) continue;  // .obsidian, .trash: never notes.
+    const size_t slash = rel.rfind('/');
+    const std::string rel_dir = slash == std::string::npos ? "" : rel.substr(0, slash);
+    walker.VisitIfPresent(root + "/" + rel, rel_dir, rel.substr(slash + 1));
+  }
+  SortAndDeduplicate(result);
+  return result;
+}
+
+void CheckRelativePath(const std::string& rel_path) {
+  for (std::string_view part : util::Split(rel_path, '/')) {
+    if (part.empty() || part == "." || part == "..") {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "'" + rel_path + "' is not a relative path inside the vault");
+    }
+  }
+}
+
+bool InScope(const std::string& rel_path, const std::string& scope) {
+  return rel_path.size() >= scope.size() && rel_path.compare(0, scope.size(), scope) == 0 &&
+         (rel_path.size() == scope.size() || rel_path[scope.size()] == '/');
 }
 
 }  // namespace notestore::scan

@@ -40,6 +40,21 @@ struct ScanOptions {
 // notestore::Error(kNotFound) when `vault_dir` is not a readable directory.
 ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options);
 
+// Scans only `rel_paths` (vault-relative, '/'-separated): a file is stat'ed, a folder is
+// walked as ScanVault walks the vault, and a path that no longer exists yields nothing.
+// Paths inside dot-folders or without a note extension yield nothing either. Throws
+// Error(kInvalidArgument) for an absolute path or one with a ".." segment, and
+// Error(kNotFound) when `vault_dir` is not a readable directory.
+ScanResult ScanPaths(const std::string& vault_dir, const std::vector<std::string>& rel_paths,
+                     const ScanOptions& options);
+
+// Throws Error(kInvalidArgument) unless `rel_path` names something inside a vault:
+// relative, '/'-separated, with no empty, "." or ".." segment.
+void CheckRelativePath(const std::string& rel_path);
+
+// Whether `rel_path` is `scope` or lies inside the folder `scope`.
+bool InScope(const std::string& rel_path, const std::string& scope);
+
 }  // namespace notestore::scan
 
 #endif  // NOTESTORE_LIB_SCAN_VAULT_SCANNER_H_
