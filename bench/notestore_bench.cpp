@@ -1,5 +1,5 @@
 // notestore_bench [--notes 1000,20000,100000] [--work DIR] [--rounds K] [--threads T]
-//                 [--no-queries | --queries-only]
+//                 [--watch-rounds K] [--no-queries | --queries-only]
 //
 // For each vault size: generates the vault (bench/genvault's generator, seed 42) unless
 // it is already there, then measures
@@ -8,10 +8,15 @@
 //   - a full ingest into a new database: time, notes/s, MB/s, peak memory, phases, size;
 //   - re-syncing with nothing changed, and with 1% of the notes changed;
 //   - query latency p50/p99 on the result: tasks by owner, person and account profiles,
-//     and searches for rare words, common words, phrases and prefixes.
+//     and searches for rare words, common words, phrases and prefixes;
+//   - `notestore watch`: from saving a note to finding it by search, and to the end of
+//     the sync (vault-wide pass included).
 // Every ingest runs in a child process, so its peak memory is its own.
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -42,6 +47,7 @@ struct Settings {
   int threads = 0;  // 0: one per core.
   bool queries = true;
   bool queries_only = false;  // Time the queries on the database of an earlier run.
+  int watch_rounds = 10;      // Notes saved one after another under a watcher.
 };
 
 double MegaBytes(double bytes) { return bytes / 1e6; }
@@ -199,6 +205,59 @@ void Queries(const std::string& db, int rounds) {
               Percentile(mix, 0.5) / 1000, Percentile(mix, 0.99) / 1000);
 }
 
+// Saves notes one at a time under a VaultWatcher (on its own thread) and times, for
+// each, how long until a search finds the word it gained and until its sync is done.
+void WatchLatency(const std::string& vault, const std::string& db, int rounds, int threads) {
+  if (rounds <= 0) return;
+  notestore::Store store = notestore::Store::open(db);
+  notestore::WatchOptions options;
+  options.ingest.threads = threads;
+  notestore::VaultWatcher watcher(store, vault, options);
+  std::mutex mu;
+  std::condition_variable cv;
+  int syncs = 0;
+  std::thread thread([&] {
+    watcher.run([&](const notestore::WatchSync&) {
+      std::lock_guard<std::mutex> lock(mu);
+      ++syncs;
+      cv.notify_all();
+    });
+  });
+  auto wait_for_sync = [&](int n) {
+    std::unique_lock<std::mutex> lock(mu);
+    cv.wait(lock, [&] { return syncs >= n; });
+  };
+  wait_for_sync(1);  // The first, full sync: nothing changed since the last ingest.
+  notestore::OpenOptions read_only;
+  read_only.read_only = true;
+  const notestore::Store reader = notestore::Store::open(db, read_only);
+  const notestore::scan::ScanResult scan = notestore::scan::ScanVault(vault, {});
+  std::vector<std::pair<std::string, std::string>> originals;
+  std::vector<double> found_ms, synced_ms;
+  for (int r = 0; r < rounds; ++r) {
+    const std::string& path = scan.files[(static_cast<size_t>(r) * 997) % scan.files.size()].abs_path;
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    originals.emplace_back(path, text.str());
+    const std::string word = "zqwatchword" + std::to_string(r);
+    const auto start = Clock::now();
+    std::ofstream(path, std::ios::binary | std::ios::app) << "\nSaved with " << word << "\n";
+    while (reader.search(word).empty()) std::this_thread::sleep_for(std::chrono::microseconds(500));
+    found_ms.push_back(SecondsSince(start) * 1000);
+    wait_for_sync(2 + r);
+    synced_ms.push_back(SecondsSince(start) * 1000);
+  }
+  Restore(originals);
+  watcher.stop();
+  thread.join();
+  std::printf(
+      "watch, %d notes saved one at a time: searchable after p50 %.0f ms (max %.0f); "
+      "sync done after p50 %.0f ms (max %.0f)\n",
+      rounds, Percentile(found_ms, 0.5), Percentile(found_ms, 1.0), Percentile(synced_ms, 0.5),
+      Percentile(synced_ms, 1.0));
+}
+
 void RunSize(const Settings& s, int notes) {
   const std::string vault = s.work + "/vault-" + std::to_string(notes);
   const std::string db = s.work + "/bench-" + std::to_string(notes) + ".db";
@@ -251,6 +310,7 @@ void RunSize(const Settings& s, int notes) {
   Restore(originals);
   const ChildResult back = Ingest(vault, db, s.threads);
   if (!full.ok || !same.ok || !one.ok || !back.ok) std::printf("AN INGEST FAILED\n");
+  WatchLatency(vault, db, s.watch_rounds, s.threads);
   if (s.queries) Queries(db, s.rounds);
 }
 
@@ -277,6 +337,8 @@ int main(int argc, char** argv) {
       s.rounds = std::atoi(argv[++i]);
     } else if (flag == "--threads" && has_value) {
       s.threads = std::atoi(argv[++i]);
+    } else if (flag == "--watch-rounds" && has_value) {
+      s.watch_rounds = std::atoi(argv[++i]);
     } else if (flag == "--no-queries") {
       s.queries = false;
     } else if (flag == "--queries-only") {
@@ -284,7 +346,7 @@ int main(int argc, char** argv) {
     } else {
       std::fprintf(stderr,
                    "usage: notestore_bench [--notes 1000,20000,100000] [--work DIR] "
-                   "[--rounds K] [--threads T] [--no-queries | --queries-only]\n");
+                   "[--rounds K] [--threads T] [--watch-rounds K] [--no-queries | --queries-only]\n");
       return 2;
     }
   }
