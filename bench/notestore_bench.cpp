@@ -274,7 +274,8 @@ void RunSize(const Settings& s, int notes) {
   }
   if (s.queries_only && fs::exists(db)) {
     std::printf("\n== %d notes (%s)\n", notes, db.c_str());
-    return Queries(db, s.rounds);
+    Queries(db, s.rounds);
+    return WatchLatency(vault, db, s.watch_rounds, s.threads);
   }
   const int cores = notestore::util::WorkerThreads(s.threads);
   std::printf("\n== %d notes (%s), %d threads\n", notes, vault.c_str(), cores);

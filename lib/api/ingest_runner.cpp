@@ -53,13 +53,27 @@ void ValidateOptions(const IngestOptions& options) {
   positive(options.max_table_bytes, "max_table_bytes");
 }
 
-std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db) {
+// The notes stored at or under `paths` (all of them when empty), by path. The range
+// test on path uses its unique index: '0' is the character after '/'.
+std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db,
+                                                            const std::vector<std::string>& paths) {
   std::unordered_map<std::string, StoredFile> out;
-  SQLite::Statement q(db, "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes");
-  while (q.executeStep()) {
-    out[q.getColumn(1).getString()] =
-        StoredFile{q.getColumn(0).getInt64(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
-                   q.getColumn(4).getInt64()};
+  SQLite::Statement q(db, paths.empty()
+                              ? "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes"
+                              : "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes "
+                                "WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')");
+  auto read = [&] {
+    while (q.executeStep()) {
+      out[q.getColumn(1).getString()] =
+          StoredFile{q.getColumn(0).getInt64(), q.getColumn(2).getInt64(),
+                     q.getColumn(3).getInt64(), q.getColumn(4).getInt64()};
+    }
+  };
+  if (paths.empty()) read();
+  for (const std::string& scope : paths) {
+    q.bind(1, scope);
+    read();
+    q.reset();
   }
   return out;
 }
@@ -87,7 +101,7 @@ class IngestRun {
                                                    std::to_string(store::kParserVersion);
     bool must_resolve = store::GetMeta(db_, "resolve_pending") == "1" || me_ != stored_me;
 
-    std::unordered_map<std::string, StoredFile> stored = LoadStoredFiles(db_);
+    std::unordered_map<std::string, StoredFile> stored = LoadStoredFiles(db_, options_.paths);
     store::NoteWriter writer(db_);
     // Notes are written batch_size to a transaction, so readers see each note whole and a
     // crash loses at most one batch. The first batch also holds the removals and the last
