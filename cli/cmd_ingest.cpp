@@ -188,7 +188,7 @@ void RunWatch(const IngestArgs& args) {
   g_watcher = nullptr;
 }
 
-void AddCommonOptions(CLI::App* cmd, IngestArgs* args) {
+void AddVaultOptions(CLI::App* cmd, IngestArgs* args) {
   cmd->add_option("vault", args->vault, "Folder of the vault")->required();
   cmd->add_option("--db", args->db, "Database file (created if missing)")->required();
   cmd->add_option("--me", args->me,
@@ -205,7 +205,7 @@ void AddWatchCommand(CLI::App& app) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* cmd = app.add_subcommand(
       "watch", "Keep a database in sync with a vault as its files change, until Ctrl-C");
-  AddCommonOptions(cmd, args.get());
+  AddVaultOptions(cmd, args.get());
   cmd->add_option("--debounce-ms", args->debounce_ms,
                   "Quiet time after a change before syncing (default 20)")
       ->check(CLI::NonNegativeNumber);
@@ -216,7 +216,7 @@ void AddWatchCommand(CLI::App& app) {
 void AddIngestCommand(CLI::App& app) {
   auto args = std::make_shared<IngestArgs>();
   CLI::App* cmd = app.add_subcommand("ingest", "Ingest a vault of Markdown notes into a database");
-  AddCommonOptions(cmd, args.get());
+  AddVaultOptions(cmd, args.get());
   cmd->add_flag("--force", args->force, "Re-parse every file, changed or not");
   cmd->add_flag("--json", args->json, "Print the report as JSON");
   cmd->callback([args] { RunIngest(*args); });

@@ -13,6 +13,7 @@ void AddListCommands(CLI::App& app);     // tasks, meetings, decisions, facts, p
 void AddProfileCommands(CLI::App& app);  // person, account, show
 void AddSearchCommand(CLI::App& app);
 void AddFixTextCommand(CLI::App& app);  // fix-text
+void AddDataviewCommands(CLI::App& app);  // query, render
 
 }  // namespace notestore::cli
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   notestore::cli::AddProfileCommands(app);
   notestore::cli::AddSearchCommand(app);
   notestore::cli::AddFixTextCommand(app);
+  notestore::cli::AddDataviewCommands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

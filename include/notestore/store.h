@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "notestore/account.h"
+#include "notestore/dataview.h"
 #include "notestore/decision.h"
 #include "notestore/diagnostic.h"
 #include "notestore/duplicate.h"
@@ -109,6 +110,20 @@ class Store {
   // Error(kInvalidArgument) for a query with no words.
   std::vector<SearchHit> search(const std::string& query,
                                 const SearchOptions& options = SearchOptions()) const;
+
+  // Runs a Dataview query (DQL) as Obsidian's Dataview plugin would, with `context_note`
+  // (a path, or a note's name; "" for none) as the note holding it, which `this` and
+  // [[]] refer to. LIST, TABLE and TASK queries with FROM (#tags, "folders", [[links]],
+  // outgoing([[links]]), and, or, -), WHERE, SORT, GROUP BY, FLATTEN and LIMIT; see
+  // docs/dataview.md for the fields and functions. Throws Error(kQuery) saying where a
+  // query is malformed, or naming the unsupported feature it uses; Error(kNotFound) when
+  // `context_note` names no note.
+  DataviewResult dataview(const std::string& query, const std::string& context_note = "") const;
+
+  // The note at `path` (its body, without frontmatter) with each ```dataview block
+  // replaced by its result in Markdown; a block that fails shows its error instead.
+  // Throws Error(kNotFound) when no note has that path or name.
+  std::string render(const std::string& path) const;
 
   // The path the store was opened with.
   const std::string& path() const;

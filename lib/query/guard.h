@@ -12,7 +12,7 @@
 namespace notestore::query {
 
 template <typename F>
-auto Guard(const char* what, F&& body) -> decltype(body()) {
+auto Guard(const std::string& what, F&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const SQLite::Exception& e) {
