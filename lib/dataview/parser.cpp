@@ -1,5 +1,6 @@
 #include "dataview/parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <string>
@@ -120,6 +121,10 @@ class Parser {
   }
 
   [[noreturn]] void Fail(size_t at, const std::string& what, const std::string& found = "") {
+    // At the end, point just after the last word rather than at trailing blank lines.
+    size_t end = s_.size();
+    while (end > 0 && std::isspace(static_cast<unsigned char>(s_[end - 1]))) --end;
+    at = std::min(at, end);
     throw Error(ErrorCode::kQuery, "dataview query, " + Where(at) + ": " + what +
                                        (found.empty() ? "" : ", found " + found));
   }
