@@ -17,7 +17,7 @@ work runs without the GIL, so other threads keep running.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Iterable, List, Optional, Sequence, TypeVar, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, TypeVar, Union
 
 from . import _notestore
 from ._enums import Priority, SearchKind, Severity, TaskStatus
@@ -278,3 +278,16 @@ class Store:
         o.max_ranked = max_ranked
         o.highlight_open, o.highlight_close = highlight
         return Results(self._store.search(query, o))
+
+    def dataview(self, query: str, note: Optional[str] = None) -> Dict[str, Any]:
+        """Runs a Dataview query (LIST, TABLE or TASK; docs/dataview.md) as if written in
+        ``note`` (a path or a note's name), which ``this`` and ``[[]]`` refer to. Returns a
+        dict: ``type`` ("list", "table", "task"), ``columns`` and ``rows`` (cells as
+        Markdown), ``task_groups`` (``heading`` and ``tasks``: path, line, status, text),
+        ``markdown`` (the whole result) and ``from_sql``. Raises ``QueryError`` saying where
+        a query is malformed or which feature is unsupported."""
+        return self._store.dataview(query, note or "")
+
+    def render(self, path: str) -> str:
+        """The note at ``path`` with each ``dataview`` block replaced by its result."""
+        return self._store.render(path)

@@ -64,6 +64,24 @@ IngestReport Ingest(PyStore& self, const std::string& vault, const std::string& 
   return self.Run([&](Store& s) { return s.ingest(vault, options); });
 }
 
+// A Dataview result as plain Python values (dicts and lists), built with the GIL held.
+py::dict DataviewDict(const DataviewResult& r) {
+  static const char* const kTypes[] = {"list", "table", "task"};
+  py::list groups;
+  for (const DataviewTaskGroup& g : r.task_groups) {
+    py::list tasks;
+    for (const DataviewTask& t : g.tasks) {
+      tasks.append(py::dict(py::arg("path") = t.path, py::arg("line") = t.line,
+                            py::arg("status") = t.status, py::arg("text") = t.text));
+    }
+    groups.append(py::dict(py::arg("heading") = g.heading, py::arg("tasks") = tasks));
+  }
+  return py::dict(py::arg("type") = kTypes[static_cast<int>(r.type)],
+                  py::arg("columns") = r.columns, py::arg("rows") = r.rows,
+                  py::arg("task_groups") = groups, py::arg("markdown") = r.markdown,
+                  py::arg("from_sql") = r.from_sql);
+}
+
 }  // namespace
 
 void BindStore(py::module_& m) {
@@ -127,8 +145,16 @@ void BindStore(py::module_& m) {
            [](PyStore& s, const std::string& path) {
              return s.Run([&](Store& st) { return st.backlinks(path); });
            })
-      .def("search", [](PyStore& s, const std::string& query, const SearchOptions& o) {
-        return s.Run([&](Store& st) { return st.search(query, o); });
+      .def("search",
+           [](PyStore& s, const std::string& query, const SearchOptions& o) {
+             return s.Run([&](Store& st) { return st.search(query, o); });
+           })
+      .def("dataview",
+           [](PyStore& s, const std::string& query, const std::string& note) {
+             return DataviewDict(s.Run([&](Store& st) { return st.dataview(query, note); }));
+           })
+      .def("render", [](PyStore& s, const std::string& path) {
+        return s.Run([&](Store& st) { return st.render(path); });
       });
 }
 
