@@ -15,12 +15,12 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
-#include <thread>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api/prepared_file.h"
@@ -235,7 +235,8 @@ void WatchLatency(const std::string& vault, const std::string& db, int rounds, i
   std::vector<std::pair<std::string, std::string>> originals;
   std::vector<double> found_ms, synced_ms;
   for (int r = 0; r < rounds; ++r) {
-    const std::string& path = scan.files[(static_cast<size_t>(r) * 997) % scan.files.size()].abs_path;
+    const std::string& path =
+        scan.files[(static_cast<size_t>(r) * 997) % scan.files.size()].abs_path;
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
@@ -345,9 +346,10 @@ int main(int argc, char** argv) {
     } else if (flag == "--queries-only") {
       s.queries_only = true;
     } else {
-      std::fprintf(stderr,
-                   "usage: notestore_bench [--notes 1000,20000,100000] [--work DIR] "
-                   "[--rounds K] [--threads T] [--watch-rounds K] [--no-queries | --queries-only]\n");
+      std::fprintf(
+          stderr,
+          "usage: notestore_bench [--notes 1000,20000,100000] [--work DIR] "
+          "[--rounds K] [--threads T] [--watch-rounds K] [--no-queries | --queries-only]\n");
       return 2;
     }
   }

@@ -60,7 +60,8 @@ void AddDataviewCommands(CLI::App& app) {
   auto q = std::make_shared<QueryArgs>();
   CLI::App* query = app.add_subcommand(
       "query", "Run a Dataview query (LIST, TABLE, TASK; see docs/dataview.md) on the store");
-  query->add_option("dql", q->query, "The query, e.g. 'TASK FROM \"\" WHERE !completed'")->required();
+  query->add_option("dql", q->query, "The query, e.g. 'TASK FROM \"\" WHERE !completed'")
+      ->required();
   AddCommonOptions(query, q.get());
   query->add_option("--note", q->note, "The note the query belongs to (this, [[]])");
   query->callback([q] { RunQuery(*q); });

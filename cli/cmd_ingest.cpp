@@ -3,8 +3,8 @@
 // notestore watch VAULT --db FILE [--me NAME] [--ext .md] [--threads N] [--debounce-ms N]
 //                 [--json]
 #include <csignal>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>

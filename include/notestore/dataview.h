@@ -10,10 +10,10 @@ namespace notestore {
 
 // One task in the result of a TASK query.
 struct DataviewTask {
-  std::string path;   // The note that holds it.
-  int line = 0;       // 1-based line in the file.
-  std::string status; // The character between the brackets: " ", "x", "?", ...
-  std::string text;   // The line after its checkbox, as written.
+  std::string path;    // The note that holds it.
+  int line = 0;        // 1-based line in the file.
+  std::string status;  // The character between the brackets: " ", "x", "?", ...
+  std::string text;    // The line after its checkbox, as written.
 };
 
 // Tasks under one heading: the note they are in, or the GROUP BY key.

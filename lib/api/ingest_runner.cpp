@@ -58,10 +58,10 @@ void ValidateOptions(const IngestOptions& options) {
 std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db,
                                                             const std::vector<std::string>& paths) {
   std::unordered_map<std::string, StoredFile> out;
-  SQLite::Statement q(db, paths.empty()
-                              ? "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes"
-                              : "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes "
-                                "WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')");
+  SQLite::Statement q(
+      db, paths.empty() ? "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes"
+                        : "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes "
+                          "WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')");
   auto read = [&] {
     while (q.executeStep()) {
       out[q.getColumn(1).getString()] =

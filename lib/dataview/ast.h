@@ -32,7 +32,7 @@ struct Expr {
   std::vector<ExprPtr> args;
   std::vector<std::string> names;  // Object keys.
   std::string text;                // The source text, for column headings.
-  std::string where;                // "line 2, column 7": where it starts, for errors.
+  std::string where;               // "line 2, column 7": where it starts, for errors.
 };
 
 // A FROM source: what notes a query starts from.

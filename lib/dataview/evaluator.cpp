@@ -101,15 +101,18 @@ Value Arithmetic(const std::string& op, const Value& a, const Value& b, const Ex
   }
   if (a.type() == T::kDuration && b.type() == T::kDuration && (op == "+" || op == "-")) {
     const int sign = op == "+" ? 1 : -1;
-    return Value::Dur(
-        Duration{a.duration().months + sign * b.duration().months, a.duration().ms + sign * b.duration().ms});
+    return Value::Dur(Duration{a.duration().months + sign * b.duration().months,
+                               a.duration().ms + sign * b.duration().ms});
   }
   auto scale = [](const Duration& d, double f) {
-    return Value::Dur(Duration{static_cast<int64_t>(std::llround(static_cast<double>(d.months) * f)),
-                               static_cast<int64_t>(std::llround(static_cast<double>(d.ms) * f))});
+    return Value::Dur(
+        Duration{static_cast<int64_t>(std::llround(static_cast<double>(d.months) * f)),
+                 static_cast<int64_t>(std::llround(static_cast<double>(d.ms) * f))});
   };
-  if (op == "*" && a.type() == T::kDuration && b.type() == T::kNumber) return scale(a.duration(), b.number());
-  if (op == "*" && a.type() == T::kNumber && b.type() == T::kDuration) return scale(b.duration(), a.number());
+  if (op == "*" && a.type() == T::kDuration && b.type() == T::kNumber)
+    return scale(a.duration(), b.number());
+  if (op == "*" && a.type() == T::kNumber && b.type() == T::kDuration)
+    return scale(b.duration(), a.number());
   if (op == "/" && a.type() == T::kDuration && b.type() == T::kNumber && b.number() != 0) {
     return scale(a.duration(), 1 / b.number());
   }
@@ -118,14 +121,15 @@ Value Arithmetic(const std::string& op, const Value& a, const Value& b, const Ex
     out.insert(out.end(), b.array().begin(), b.array().end());
     return Value::Array(std::move(out));
   }
-  FailAt(at, std::string("cannot compute ") + TypeName(a.type()) + " " + op + " " +
-                 TypeName(b.type()));
+  FailAt(at,
+         std::string("cannot compute ") + TypeName(a.type()) + " " + op + " " + TypeName(b.type()));
 }
 
 }  // namespace
 
 void FailAt(const Expr& at, const std::string& message) {
-  throw Error(ErrorCode::kQuery, "dataview query, " + at.where + ", in '" + at.text + "': " + message);
+  throw Error(ErrorCode::kQuery,
+              "dataview query, " + at.where + ", in '" + at.text + "': " + message);
 }
 
 Value Evaluate(const Expr& e, const Value& row, const Environment& env) {
@@ -173,8 +177,10 @@ Value Evaluate(const Expr& e, const Value& row, const Environment& env) {
     }
     case Expr::Kind::kBinary: {
       const Value a = Evaluate(*e.args[0], row, env);
-      if (e.name == "and") return Value::Boolean(Truthy(a) && Truthy(Evaluate(*e.args[1], row, env)));
-      if (e.name == "or") return Value::Boolean(Truthy(a) || Truthy(Evaluate(*e.args[1], row, env)));
+      if (e.name == "and")
+        return Value::Boolean(Truthy(a) && Truthy(Evaluate(*e.args[1], row, env)));
+      if (e.name == "or")
+        return Value::Boolean(Truthy(a) || Truthy(Evaluate(*e.args[1], row, env)));
       const Value b = Evaluate(*e.args[1], row, env);
       const int c = e.name == "=" || e.name == "!=" || e.name[0] == '<' || e.name[0] == '>'
                         ? Compare(a, b)

@@ -18,8 +18,8 @@ namespace {
 
 // A row on its way through the commands: a page or a task, or a group of rows.
 struct Row {
-  Value id;    // The note's link, or the group's key.
-  Value data;  // The object expressions see.
+  Value id;                  // The note's link, or the group's key.
+  Value data;                // The object expressions see.
   std::vector<Row> members;  // For a group: its rows.
   bool group = false;
 };
@@ -40,7 +40,8 @@ DateTime Now() {
 // when needed).
 bool Mentions(const Expr* e, const char* word) {
   if (e == nullptr) return false;
-  if ((e->kind == Expr::Kind::kField || e->kind == Expr::Kind::kVariable) && e->name == word) return true;
+  if ((e->kind == Expr::Kind::kField || e->kind == Expr::Kind::kVariable) && e->name == word)
+    return true;
   for (const ExprPtr& a : e->args) {
     if (Mentions(a.get(), word)) return true;
   }
@@ -104,8 +105,9 @@ void ApplyCommands(const Query& q, const Environment& env, std::vector<Row>* row
       case Command::Kind::kGroupBy: {
         std::vector<std::pair<Value, Row>> keyed;
         for (Row& r : *rows) keyed.emplace_back(Evaluate(*c.expr, r.data, env), std::move(r));
-        std::stable_sort(keyed.begin(), keyed.end(),
-                         [](const auto& a, const auto& b) { return Compare(a.first, b.first) < 0; });
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+          return Compare(a.first, b.first) < 0;
+        });
         std::vector<Row> groups;
         for (auto& [key, row] : keyed) {
           if (groups.empty() || Compare(groups.back().id, key) != 0) {
@@ -141,7 +143,8 @@ void ApplyCommands(const Query& q, const Environment& env, std::vector<Row>* row
         break;
       }
       case Command::Kind::kLimit:
-        if (static_cast<int64_t>(rows->size()) > c.limit) rows->resize(static_cast<size_t>(c.limit));
+        if (static_cast<int64_t>(rows->size()) > c.limit)
+          rows->resize(static_cast<size_t>(c.limit));
         break;
     }
   }
@@ -171,9 +174,8 @@ void BuildTasks(const std::vector<Row>& rows, DataviewResult* result) {
   auto task_of = [](const Row& r) {
     DataviewTask t;
     t.path = ToText(r.data.Field("path"));
-    t.line = static_cast<int>(r.data.Field("line").type() == Value::Type::kNumber
-                                  ? r.data.Field("line").number()
-                                  : 0);
+    t.line = static_cast<int>(
+        r.data.Field("line").type() == Value::Type::kNumber ? r.data.Field("line").number() : 0);
     t.status = ToText(r.data.Field("status"));
     t.text = ToText(r.data.Field("text"));
     return t;
@@ -226,7 +228,8 @@ void BuildList(const Query& q, const Environment& env, const std::vector<Row>& r
     }
     result->rows.push_back(std::move(cells));
   }
-  if (!q.without_id) result->columns.push_back(rows.empty() || !rows.front().group ? "File" : "Group");
+  if (!q.without_id)
+    result->columns.push_back(rows.empty() || !rows.front().group ? "File" : "Group");
   if (q.list_value) result->columns.push_back(q.list_value->heading);
   result->markdown = md.empty() ? "Dataview: no results.\n" : md;
 }
@@ -273,7 +276,8 @@ DataviewResult RunQuery(SQLite::Database& db, std::string_view text,
   env.now = Now();
   PageNeeds needs;
   needs.links = QueryMentions(q, "inlinks") || QueryMentions(q, "outlinks");
-  needs.tasks = q.type == Query::Type::kTask || QueryMentions(q, "tasks") || QueryMentions(q, "lists");
+  needs.tasks =
+      q.type == Query::Type::kTask || QueryMentions(q, "tasks") || QueryMentions(q, "lists");
   // `this` is read as the rows are, so that `file = this.file` can hold.
   env.this_page = pages.PageOf(this_id, needs);
   env.page_of = [&pages](const LinkValue& l) {
@@ -343,7 +347,8 @@ std::string RenderNote(SQLite::Database& db, const std::string& path) {
     }
     std::string query;
     size_t end = i + 1;
-    while (end < lines.size() && util::Trim(lines[end]) != "```") query += std::string(lines[end++]) + "\n";
+    while (end < lines.size() && util::Trim(lines[end]) != "```")
+      query += std::string(lines[end++]) + "\n";
     try {
       out += RunQuery(db, query, note_path).markdown;
     } catch (const Error& e) {

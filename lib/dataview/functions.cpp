@@ -23,8 +23,9 @@ bool Contains(const Value& haystack, const Value& needle, bool ignore_case, bool
   switch (haystack.type()) {
     case T::kString: {
       if (needle.type() != T::kString) return false;
-      return ignore_case ? Lower(haystack.string()).find(Lower(needle.string())) != std::string::npos
-                         : haystack.string().find(needle.string()) != std::string::npos;
+      return ignore_case
+                 ? Lower(haystack.string()).find(Lower(needle.string())) != std::string::npos
+                 : haystack.string().find(needle.string()) != std::string::npos;
     }
     case T::kArray:
       for (const Value& item : haystack.array()) {
@@ -40,8 +41,8 @@ bool Contains(const Value& haystack, const Value& needle, bool ignore_case, bool
     case T::kObject:
       return needle.type() == T::kString && !haystack.Field(needle.string()).is_null();
     case T::kLink:
-      return needle.type() == T::kString && Contains(Value::String(haystack.link().path), needle,
-                                                      ignore_case, loose);
+      return needle.type() == T::kString &&
+             Contains(Value::String(haystack.link().path), needle, ignore_case, loose);
     default:
       return Compare(haystack, needle) == 0;
   }
@@ -120,7 +121,9 @@ std::regex Regex(const Value& pattern, const Expr& at) {
 Value CallFunction(const std::string& name, const std::vector<Value>& args, const Expr& at,
                    const Environment& env) {
   auto arity = [&](size_t min, size_t max) { Arity(args, min, max, name, at); };
-  auto str = [&](size_t i) { return args[i].type() == T::kString ? args[i].string() : ToText(args[i]); };
+  auto str = [&](size_t i) {
+    return args[i].type() == T::kString ? args[i].string() : ToText(args[i]);
+  };
 
   if (name == "contains" || name == "icontains" || name == "econtains") {
     arity(2, 2);
@@ -129,29 +132,37 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
   if (name == "containsword") {
     arity(2, 2);
     if (args[0].type() != T::kString || args[1].type() != T::kString) return Value::Boolean(false);
-    const std::regex word("(^|\\W)" + std::regex_replace(args[1].string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") + "($|\\W)",
-                          std::regex::icase);
+    const std::regex word(
+        "(^|\\W)" +
+            std::regex_replace(args[1].string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+            "($|\\W)",
+        std::regex::icase);
     return Value::Boolean(std::regex_search(args[0].string(), word));
   }
   if (name == "startswith" || name == "endswith") {
     arity(2, 2);
     if (args[0].type() != T::kString || args[1].type() != T::kString) return Value::Boolean(false);
-    return Value::Boolean(name == "startswith" ? util::StartsWith(args[0].string(), args[1].string())
-                                               : util::EndsWith(args[0].string(), args[1].string()));
+    return Value::Boolean(name == "startswith"
+                              ? util::StartsWith(args[0].string(), args[1].string())
+                              : util::EndsWith(args[0].string(), args[1].string()));
   }
   if (name == "length") {
     arity(1, 1);
-    if (args[0].type() == T::kArray) return Value::Number(static_cast<double>(args[0].array().size()));
-    if (args[0].type() == T::kObject) return Value::Number(static_cast<double>(args[0].object().size()));
-    if (args[0].type() == T::kString) return Value::Number(static_cast<double>(args[0].string().size()));
+    if (args[0].type() == T::kArray)
+      return Value::Number(static_cast<double>(args[0].array().size()));
+    if (args[0].type() == T::kObject)
+      return Value::Number(static_cast<double>(args[0].object().size()));
+    if (args[0].type() == T::kString)
+      return Value::Number(static_cast<double>(args[0].string().size()));
     return Value::Number(0);
   }
   if (name == "lower" || name == "upper") {
     arity(1, 1);
     if (args[0].type() != T::kString) return args[0];
     std::string s = args[0].string();
-    for (char& c : s) c = static_cast<char>(name == "lower" ? std::tolower(static_cast<unsigned char>(c))
-                                                            : std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : s)
+      c = static_cast<char>(name == "lower" ? std::tolower(static_cast<unsigned char>(c))
+                                            : std::toupper(static_cast<unsigned char>(c)));
     return Value::String(s);
   }
   if (name == "default") {
@@ -258,7 +269,8 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     arity(1, 1);
     if (args[0].type() != T::kLink) return Value();
     const LinkValue& l = args[0].link();
-    const std::string type = l.subpath.empty() ? "file" : (l.subpath[0] == '^' ? "block" : "header");
+    const std::string type =
+        l.subpath.empty() ? "file" : (l.subpath[0] == '^' ? "block" : "header");
     return Value::Obj(Object{{"display", l.display.empty() ? Value() : Value::String(l.display)},
                              {"embed", Value::Boolean(l.embed)},
                              {"path", Value::String(l.path)},
@@ -301,8 +313,8 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     for (; it != end; ++it) out.push_back(Value::String(*it));
     return Value::Array(std::move(out));
   }
-  if (name == "nonnull" || name == "reverse" || name == "sort" || name == "flat" ||
-      name == "all" || name == "any" || name == "none") {
+  if (name == "nonnull" || name == "reverse" || name == "sort" || name == "flat" || name == "all" ||
+      name == "any" || name == "none") {
     arity(1, 1);
     List items = args[0].type() == T::kArray ? args[0].array() : List{args[0]};
     if (name == "all" || name == "any" || name == "none") {
@@ -339,16 +351,18 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     const size_t n = static_cast<size_t>(std::max(0.0, args[1].number()));
     const std::string suffix = args.size() > 2 ? str(2) : "...";
     const std::string& s = args[0].string();
-    return Value::String(s.size() <= n ? s : s.substr(0, n > suffix.size() ? n - suffix.size() : 0) + suffix);
+    return Value::String(
+        s.size() <= n ? s : s.substr(0, n > suffix.size() ? n - suffix.size() : 0) + suffix);
   }
   if (name == "substring") {
     arity(2, 3);
     if (args[0].type() != T::kString || args[1].type() != T::kNumber) return args[0];
     const std::string& s = args[0].string();
     const size_t start = std::min(s.size(), static_cast<size_t>(std::max(0.0, args[1].number())));
-    const size_t end = args.size() > 2 && args[2].type() == T::kNumber
-                           ? std::min(s.size(), static_cast<size_t>(std::max(0.0, args[2].number())))
-                           : s.size();
+    const size_t end =
+        args.size() > 2 && args[2].type() == T::kNumber
+            ? std::min(s.size(), static_cast<size_t>(std::max(0.0, args[2].number())))
+            : s.size();
     return Value::String(end > start ? s.substr(start, end - start) : "");
   }
   if (name == "filter" || name == "map" || name == "reduce" || name == "every" || name == "some") {

@@ -464,11 +464,12 @@ class Parser {
     if (pos_ >= s_.size()) Fail(pos_, "expected an expression", Found());
     const char c = s_[pos_];
     if (std::isdigit(static_cast<unsigned char>(c))) {
-      while (pos_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) ||
-                                  s_[pos_] == '.')) {
+      while (pos_ < s_.size() &&
+             (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) {
         ++pos_;
       }
-      return Literal(start, Value::Number(std::atof(std::string(s_.substr(start, pos_ - start)).c_str())));
+      return Literal(start,
+                     Value::Number(std::atof(std::string(s_.substr(start, pos_ - start)).c_str())));
     }
     if (c == '"') return Literal(start, Value::String(ParseString()));
     if (s_.compare(pos_, 2, "[[") == 0 || s_.compare(pos_, 3, "![[") == 0) {
@@ -533,7 +534,8 @@ class Parser {
     if (IsIdentStart(c)) {
       const std::string word = Word();
       const std::string lower = util::ToLowerAscii(word);
-      if (lower == "true" || lower == "false") return Literal(start, Value::Boolean(lower == "true"));
+      if (lower == "true" || lower == "false")
+        return Literal(start, Value::Boolean(lower == "true"));
       if (lower == "null") return Literal(start, Value());
       if ((lower == "date" || lower == "dur") && pos_ < s_.size() && s_[pos_] == '(') {
         if (ExprPtr literal = RawLiteralCall(start, lower)) return literal;
@@ -550,8 +552,8 @@ class Parser {
     const std::string raw(util::Trim(s_.substr(pos_ + 1, close - pos_ - 1)));
     bool literal = false;
     if (fn == "date") {
-      static const char* const kWords[] = {"today", "now", "tomorrow", "yesterday", "sow", "eow",
-                                           "som",   "eom", "soy",      "eoy"};
+      static const char* const kWords[] = {"today", "now", "tomorrow", "yesterday", "sow",
+                                           "eow",   "som", "eom",      "soy",       "eoy"};
       for (const char* w : kWords) literal = literal || util::EqualsIgnoreCase(raw, w);
       literal = literal || ParseDate(raw).has_value();
     } else {

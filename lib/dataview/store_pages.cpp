@@ -24,7 +24,12 @@ DateTime LocalTime(int64_t ns) {
   const std::time_t secs = static_cast<std::time_t>(ns / 1000000000);
   std::tm tm{};
   localtime_r(&secs, &tm);
-  CivilTime c{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+  CivilTime c{tm.tm_year + 1900,
+              tm.tm_mon + 1,
+              tm.tm_mday,
+              tm.tm_hour,
+              tm.tm_min,
+              tm.tm_sec,
               static_cast<int>(ns / 1000000 % 1000)};
   return FromCivil(c, true);
 }
@@ -44,9 +49,9 @@ Value MakeDayValue(const std::string& text) {
 std::string TaskText(const std::string& raw) {
   size_t pos = 0;
   while (pos < raw.size() && (raw[pos] == ' ' || raw[pos] == '\t' || raw[pos] == '>')) ++pos;
-  while (pos < raw.size() && (std::isdigit(static_cast<unsigned char>(raw[pos])) ||
-                              raw[pos] == '-' || raw[pos] == '*' || raw[pos] == '+' ||
-                              raw[pos] == '.' || raw[pos] == ')')) {
+  while (pos < raw.size() &&
+         (std::isdigit(static_cast<unsigned char>(raw[pos])) || raw[pos] == '-' ||
+          raw[pos] == '*' || raw[pos] == '+' || raw[pos] == '.' || raw[pos] == ')')) {
     ++pos;
   }
   while (pos < raw.size() && raw[pos] == ' ') ++pos;
@@ -121,11 +126,10 @@ int64_t StorePages::FindNote(const std::string& raw) {
     id = exact.getColumn(0).getInt64();
   } else {
     // By file name anywhere in the vault, the shortest path first (as Obsidian).
-    SQLite::Statement by_name(
-        db_,
-        "SELECT id FROM notes WHERE path = ?1 || '.md' COLLATE NOCASE OR "
-        "substr(path, -length(?1) - 4) = '/' || ?1 || '.md' COLLATE NOCASE "
-        "ORDER BY length(path), path LIMIT 1");
+    SQLite::Statement by_name(db_,
+                              "SELECT id FROM notes WHERE path = ?1 || '.md' COLLATE NOCASE OR "
+                              "substr(path, -length(?1) - 4) = '/' || ?1 || '.md' COLLATE NOCASE "
+                              "ORDER BY length(path), path LIMIT 1");
     by_name.bind(1, target.substr(target.rfind('/') + 1));
     if (by_name.executeStep()) id = by_name.getColumn(0).getInt64();
   }
@@ -217,7 +221,8 @@ SourceSql StorePages::Translate(const Source* source, int64_t this_note) {
 std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& needs) {
   const std::string in = " IN (" + source.sql + ")";
   auto bind = [&](SQLite::Statement& q) {
-    for (size_t i = 0; i < source.params.size(); ++i) q.bind(static_cast<int>(i + 1), source.params[i]);
+    for (size_t i = 0; i < source.params.size(); ++i)
+      q.bind(static_cast<int>(i + 1), source.params[i]);
   };
   std::vector<Page> pages;
   std::map<int64_t, size_t> index;
@@ -230,8 +235,9 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
   };
   std::vector<Raw> raw;
   {
-    SQLite::Statement q(db_, "SELECT id, path, folder, file_size, file_mtime_ns, date FROM notes WHERE id" +
-                                 in + " ORDER BY path");
+    SQLite::Statement q(
+        db_, "SELECT id, path, folder, file_size, file_mtime_ns, date FROM notes WHERE id" + in +
+                 " ORDER BY path");
     bind(q);
     while (q.executeStep()) {
       index[q.getColumn(0).getInt64()] = pages.size();
@@ -247,14 +253,17 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
   }
   if (pages.empty()) return pages;
   {
-    SQLite::Statement q(db_,
-                        "SELECT note_id, key, value, idx, line, source FROM properties WHERE source IN "
-                        "('frontmatter', 'inline') AND note_id" + in + " ORDER BY note_id, rowid");
+    SQLite::Statement q(
+        db_,
+        "SELECT note_id, key, value, idx, line, source FROM properties WHERE source IN "
+        "('frontmatter', 'inline') AND note_id" +
+            in + " ORDER BY note_id, rowid");
     bind(q);
     while (q.executeStep()) {
       Raw& r = raw[index.at(q.getColumn(0).getInt64())];
       const std::string key = q.getColumn(1).getString();
-      const Value v = q.getColumn(2).isNull() ? Value() : TypedValue(q.getColumn(2).getString(), this);
+      const Value v =
+          q.getColumn(2).isNull() ? Value() : TypedValue(q.getColumn(2).getString(), this);
       const bool list = !q.getColumn(3).isNull();
       r.fields.Add(key, v, list);
       if (q.getColumn(5).getString() == "frontmatter") {
@@ -276,7 +285,7 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       if (!done.insert("e" + tag).second) continue;
       r.etags.push_back(Value::String(tag));
       // file.tags also holds every parent of a nested tag: #a/b gives #a and #a/b.
-      for (size_t slash = tag.find('/'); ; slash = tag.find('/', slash + 1)) {
+      for (size_t slash = tag.find('/');; slash = tag.find('/', slash + 1)) {
         const std::string part = tag.substr(0, slash);
         if (done.insert(part).second) r.tags.push_back(Value::String(part));
         if (slash == std::string::npos) break;
@@ -288,36 +297,39 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
                                  " ORDER BY note_id, rowid");
     bind(q);
     while (q.executeStep()) {
-      raw[index.at(q.getColumn(0).getInt64())].aliases.push_back(Value::String(q.getColumn(1).getString()));
+      raw[index.at(q.getColumn(0).getInt64())].aliases.push_back(
+          Value::String(q.getColumn(1).getString()));
     }
   }
   if (needs.links) {
     SQLite::Statement out(db_,
                           "SELECT l.note_id, coalesce(t.path, l.target), l.heading FROM links l "
-                          "LEFT JOIN notes t ON t.id = l.target_note_id WHERE l.note_id" + in +
-                              " ORDER BY l.note_id, l.id");
+                          "LEFT JOIN notes t ON t.id = l.target_note_id WHERE l.note_id" +
+                              in + " ORDER BY l.note_id, l.id");
     bind(out);
     while (out.executeStep()) {
       raw[index.at(out.getColumn(0).getInt64())].outlinks.push_back(Value::Link(
-          LinkValue{out.getColumn(1).getString(),
-                    "", out.getColumn(2).isNull() ? "" : out.getColumn(2).getString(), false}));
+          LinkValue{out.getColumn(1).getString(), "",
+                    out.getColumn(2).isNull() ? "" : out.getColumn(2).getString(), false}));
     }
     SQLite::Statement back(db_,
                            "SELECT DISTINCT l.target_note_id, s.path FROM links l JOIN notes s ON "
-                           "s.id = l.note_id WHERE l.target_note_id" + in +
-                               " ORDER BY l.target_note_id, s.path");
+                           "s.id = l.note_id WHERE l.target_note_id" +
+                               in + " ORDER BY l.target_note_id, s.path");
     bind(back);
     while (back.executeStep()) {
-      raw[index.at(back.getColumn(0).getInt64())].inlinks.push_back(FileLink(back.getColumn(1).getString()));
+      raw[index.at(back.getColumn(0).getInt64())].inlinks.push_back(
+          FileLink(back.getColumn(1).getString()));
     }
   }
   if (needs.tasks) {
-    SQLite::Statement q(db_,
-                        "SELECT t.note_id, t.line, t.status_char, t.raw, t.due, t.scheduled, t.start, "
-                        "t.created, t.done, t.priority, t.section, p.name, t.parent_id, t.id, "
-                        "(SELECT group_concat('#' || tag, ' ') FROM task_tags WHERE task_id = t.id) "
-                        "FROM tasks t LEFT JOIN people p ON p.id = t.owner_id WHERE t.note_id" + in +
-                            " ORDER BY t.note_id, t.line");
+    SQLite::Statement q(
+        db_,
+        "SELECT t.note_id, t.line, t.status_char, t.raw, t.due, t.scheduled, t.start, "
+        "t.created, t.done, t.priority, t.section, p.name, t.parent_id, t.id, "
+        "(SELECT group_concat('#' || tag, ' ') FROM task_tags WHERE task_id = t.id) "
+        "FROM tasks t LEFT JOIN people p ON p.id = t.owner_id WHERE t.note_id" +
+            in + " ORDER BY t.note_id, t.line");
     bind(q);
     while (q.executeStep()) {
       const size_t i = index.at(q.getColumn(0).getInt64());
@@ -355,7 +367,8 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       put("tags", Value::Array(std::move(tags)));
       put("task", Value::Boolean(true));
       put("real", Value::Boolean(true));
-      if (!q.getColumn(12).isNull()) put("parent", Value::Number(static_cast<double>(q.getColumn(12).getInt64())));
+      if (!q.getColumn(12).isNull())
+        put("parent", Value::Number(static_cast<double>(q.getColumn(12).getInt64())));
       auto inline_fields = r.line_fields.find(line);
       const bool annotated = inline_fields != r.line_fields.end();
       put("annotated", Value::Boolean(annotated));

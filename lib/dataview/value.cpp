@@ -40,8 +40,9 @@ int DaysInMonth(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
+const char* const kMonths[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
 const char* const kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                  "Friday", "Saturday", "Sunday"};
 
@@ -380,8 +381,8 @@ std::optional<Duration> ParseDuration(std::string_view text) {
   skip();
   while (pos < text.size()) {
     size_t start = pos;
-    while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) ||
-                                 text[pos] == '.')) {
+    while (pos < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.')) {
       ++pos;
     }
     if (start == pos) return std::nullopt;
@@ -466,7 +467,8 @@ std::string FormatDate(const DateTime& d, std::string_view format) {
     while (i + run < format.size() && format[i + run] == ch) ++run;
     switch (ch) {
       case 'y':
-        out += run == 2 ? pad(c.year % 100, 2) : pad(c.year, static_cast<int>(std::max<size_t>(run, 1)));
+        out += run == 2 ? pad(c.year % 100, 2)
+                        : pad(c.year, static_cast<int>(std::max<size_t>(run, 1)));
         break;
       case 'M':
         out += run >= 4   ? kMonths[c.month - 1]

@@ -87,8 +87,7 @@ class Walker {
 
   // Problems with paths that a scoped scan found missing are not problems: the file
   // was deleted or renamed.
-  void VisitIfPresent(const std::string& abs, const std::string& rel_dir,
-                      const std::string& name) {
+  void VisitIfPresent(const std::string& abs, const std::string& rel_dir, const std::string& name) {
     struct stat lst;
     if (lstat(abs.c_str(), &lst) != 0) return;
     Visit(abs, rel_dir, name);

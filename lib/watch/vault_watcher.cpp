@@ -81,7 +81,8 @@ struct VaultWatcher::Impl {
     struct pollfd fds[2] = {{tree.fd(), POLLIN, 0}, {stop_fd.get(), POLLIN, 0}};
     const int n = poll(fds, 2, timeout_ms);
     if (n < 0 && errno != EINTR) {
-      throw Error(ErrorCode::kIo, std::string("waiting for changes failed: ") + std::strerror(errno));
+      throw Error(ErrorCode::kIo,
+                  std::string("waiting for changes failed: ") + std::strerror(errno));
     }
     if (n > 0 && (fds[1].revents & POLLIN)) {
       uint64_t count = 0;

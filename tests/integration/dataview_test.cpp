@@ -75,7 +75,7 @@ TEST_F(DataviewTest, FromFoldersTagsLinksAndTheirCombinations) {
   EXPECT_EQ(Ids("LIST FROM \"Projects/Atlas.md\""), kAtlas);  // A file.
   EXPECT_EQ(Ids("LIST FROM #work/projects"), std::string(kAtlas) + "; " + kBeacon);
   EXPECT_EQ(Ids("LIST FROM #work"), std::string(kAtlas) + "; " + kBeacon);  // Nested tags.
-  EXPECT_EQ(Ids("LIST FROM #wor"), "");  // Not a prefix match.
+  EXPECT_EQ(Ids("LIST FROM #wor"), "");                                     // Not a prefix match.
   EXPECT_EQ(Ids("LIST FROM \"Projects\" AND -#archive"), std::string(kAtlas) + "; " + kBeacon);
   EXPECT_EQ(Ids("LIST FROM #q4 OR #archive"), std::string(kComet) + "; " + kAtlas);
   EXPECT_EQ(Ids("LIST FROM -\"Projects\" AND -\"Daily\" AND -\"Dashboard.md\""),
@@ -152,7 +152,8 @@ TEST_F(DataviewTest, TaskQueries) {
                 ": [-] Try the old vendor again; [ ] Ship the beta 📅 2025-12-20;\n"
                 "[[Daily/2025-12-02|2025-12-02]]: [?] Ask Harbor Labs about the contract 📅 "
                 "2025-12-10 #followup;\n");
-  EXPECT_EQ(Tasks("TASK WHERE completed"), std::string(kAtlas) + ": [x] Book the venue ✅ 2025-12-01;\n");
+  EXPECT_EQ(Tasks("TASK WHERE completed"),
+            std::string(kAtlas) + ": [x] Book the venue ✅ 2025-12-01;\n");
   EXPECT_EQ(Tasks("TASK WHERE completion = date(2025-12-01)"),
             std::string(kAtlas) + ": [x] Book the venue ✅ 2025-12-01;\n");
   EXPECT_EQ(Tasks("TASK WHERE status = \"?\""),
@@ -160,7 +161,8 @@ TEST_F(DataviewTest, TaskQueries) {
             "2025-12-10 #followup;\n");
   EXPECT_EQ(Tasks("TASK WHERE owner = \"Mina Ortiz\" AND priority = \"high\""),
             std::string(kAtlas) + ": [ ] Draft the launch plan @Mina Ortiz 📅 2026-01-05 ⏫;\n");
-  EXPECT_EQ(Tasks("TASK WHERE estimate > 2"), std::string(kAtlas) + ": [ ] Review the budget [estimate:: 3];\n");
+  EXPECT_EQ(Tasks("TASK WHERE estimate > 2"),
+            std::string(kAtlas) + ": [ ] Review the budget [estimate:: 3];\n");
   EXPECT_EQ(Tasks("TASK WHERE contains(tags, \"#followup\")"),
             "[[Daily/2025-12-02|2025-12-02]]: [?] Ask Harbor Labs about the contract 📅 "
             "2025-12-10 #followup;\n");
@@ -173,7 +175,8 @@ TEST_F(DataviewTest, TaskQueries) {
   ASSERT_EQ(r.task_groups.size(), 1u);
   EXPECT_EQ(r.task_groups[0].tasks[0].path, "Projects/Atlas.md");
   EXPECT_EQ(r.task_groups[0].tasks[0].line, 19);
-  EXPECT_EQ(r.markdown, "#### [[Projects/Atlas|Atlas]] (1)\n\n- [x] Book the venue ✅ 2025-12-01\n\n");
+  EXPECT_EQ(r.markdown,
+            "#### [[Projects/Atlas|Atlas]] (1)\n\n- [x] Book the venue ✅ 2025-12-01\n\n");
 }
 
 TEST_F(DataviewTest, ErrorsAndMissingNotes) {
@@ -225,9 +228,9 @@ TEST_F(DataviewTest, CommandLine) {
       testing::ShellQuote(db_));
   EXPECT_EQ(list.exit_code, 0) << list.out;
   EXPECT_EQ(list.out, "- [[Projects/Beacon|Beacon]]\n- [[Projects/Atlas|Atlas]]\n");
-  const testing::CommandResult json = testing::RunCommand(
-      std::string(NOTESTORE_CLI) + " query 'TASK WHERE completed' --json --db " +
-      testing::ShellQuote(db_));
+  const testing::CommandResult json =
+      testing::RunCommand(std::string(NOTESTORE_CLI) +
+                          " query 'TASK WHERE completed' --json --db " + testing::ShellQuote(db_));
   EXPECT_EQ(json.exit_code, 0) << json.out;
   EXPECT_NE(json.out.find("\"path\": \"Projects/Atlas.md\""), std::string::npos) << json.out;
   const testing::CommandResult bad = testing::RunCommand(
@@ -248,8 +251,8 @@ TEST(DataviewSampleVault, TheSeedQueriesGiveWhatObsidianShows) {
   const std::string db = dir.Join("s.db");
   Store store = Store::open(db);
   store.ingest(*vault);
-  const DataviewResult open = store.dataview("TASK\nFROM \"\"\nWHERE !completed\nSORT due ASC\n",
-                                             "Customers/CoreWeave.md");
+  const DataviewResult open =
+      store.dataview("TASK\nFROM \"\"\nWHERE !completed\nSORT due ASC\n", "Customers/CoreWeave.md");
   size_t total = 0;
   std::string last_due;
   std::set<std::string> notes;
@@ -260,8 +263,9 @@ TEST(DataviewSampleVault, TheSeedQueriesGiveWhatObsidianShows) {
   EXPECT_EQ(total, 35u);
   EXPECT_EQ(notes.size(), open.task_groups.size());  // Each note heads one group.
   // Every open task of the store is there.
-  EXPECT_EQ(std::to_string(total),
-            testing::QueryValue(db, "SELECT count(*) FROM tasks WHERE status_char NOT IN ('x','X')"));
+  EXPECT_EQ(
+      std::to_string(total),
+      testing::QueryValue(db, "SELECT count(*) FROM tasks WHERE status_char NOT IN ('x','X')"));
   // In due order across the whole result: undated first, then by date.
   const DataviewResult dues = store.dataview(
       "TABLE WITHOUT ID due FROM \"\" FLATTEN file.tasks AS t WHERE !t.completed "
@@ -283,8 +287,9 @@ TEST(DataviewSampleVault, TheSeedQueriesGiveWhatObsidianShows) {
       "\"projects\"\nSORT file.mtime DESC");
   EXPECT_EQ(artifacts.columns, (std::vector<std::string>{"File", "Modified"}));
   EXPECT_EQ(std::to_string(artifacts.rows.size()),
-            testing::QueryValue(db, "SELECT count(*) FROM notes WHERE type IS NULL OR type NOT IN "
-                                    "('readme', 'projects')"));
+            testing::QueryValue(db,
+                                "SELECT count(*) FROM notes WHERE type IS NULL OR type NOT IN "
+                                "('readme', 'projects')"));
 }
 
 // Every query of the shared Dataview test vault runs, or fails saying what is not
@@ -298,7 +303,8 @@ TEST(DataviewCorpus, EveryQueryRunsOrIsNamedUnsupported) {
   const std::regex block("```dataview\\n([\\s\\S]*?)```");
   int total = 0, ran = 0;
   std::string unsupported;
-  for (const testing::Row& row : testing::Query(dir.Join("c.db"), "SELECT path, body FROM notes ORDER BY path")) {
+  for (const testing::Row& row :
+       testing::Query(dir.Join("c.db"), "SELECT path, body FROM notes ORDER BY path")) {
     for (std::sregex_iterator it(row[1].begin(), row[1].end(), block), end; it != end; ++it) {
       ++total;
       try {

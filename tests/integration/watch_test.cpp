@@ -174,8 +174,7 @@ TEST(Watch, EndsWhereAFullIngestEnds) {
   IngestOptions ingest;
   ingest.me = testing::kGeneratedMe;
   Store::open(fresh).ingest(live, ingest);
-  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), testing::CanonicalDump(fresh)),
-            "");
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), testing::CanonicalDump(fresh)), "");
 }
 
 TEST(Watch, RemovingTheVaultEndsTheWatch) {

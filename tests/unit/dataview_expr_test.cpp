@@ -78,8 +78,9 @@ TEST(DataviewParse, QueryTypesAndCommands) {
 }
 
 TEST(DataviewParse, ErrorsSayWhereAndWhat) {
-  EXPECT_EQ(QueryError("LIST WHERE ("),
-            "dataview query, line 1, column 13: expected an expression, found the end of the query");
+  EXPECT_EQ(
+      QueryError("LIST WHERE ("),
+      "dataview query, line 1, column 13: expected an expression, found the end of the query");
   EXPECT_EQ(QueryError("SHOW everything"),
             "dataview query, line 1, column 1: expected LIST, TABLE or TASK, found 'show'");
   EXPECT_EQ(QueryError("LIST\nWHERE a\nORDER BY b"),
@@ -123,8 +124,8 @@ TEST(DataviewEval, ArithmeticLogicAndComparison) {
 }
 
 TEST(DataviewEval, FieldsAreCaseAndSpaceInsensitive) {
-  const Value row = Value::Obj({{"Due Date", Value::Number(3)},
-                                {"file", Value::Obj({{"name", Value::String("Atlas")}})}});
+  const Value row = Value::Obj(
+      {{"Due Date", Value::Number(3)}, {"file", Value::Obj({{"name", Value::String("Atlas")}})}});
   EXPECT_EQ(ToMarkdown(Eval("due-date", row)), "3");
   EXPECT_EQ(ToMarkdown(Eval("DUE-DATE + 1", row)), "4");
   EXPECT_EQ(ToMarkdown(Eval("file.name", row)), "Atlas");
