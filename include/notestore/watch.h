@@ -61,7 +61,8 @@ class VaultWatcher {
  public:
   // Neither `store` nor the vault is owned; `store` must outlive the watcher and must
   // not be used by another thread while run() is running. Throws Error(kNotFound) if
-  // `vault_dir` is not a folder, Error(kInvalidArgument) for bad options, and Error(kIo)
+  // `vault_dir` is not a folder, Error(kInvalidArgument) for bad options (each time
+  // from 0 to an hour), and Error(kIo)
   // if the kernel refuses to watch (for instance when fs.inotify.max_user_watches is
   // too low for the vault's folders; the message says so).
   VaultWatcher(Store& store, std::string vault_dir, WatchOptions options = WatchOptions());

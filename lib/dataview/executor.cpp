@@ -1,5 +1,6 @@
 #include "dataview/executor.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
@@ -349,10 +350,14 @@ std::string RenderNote(SQLite::Database& db, const std::string& path) {
     size_t end = i + 1;
     while (end < lines.size() && util::Trim(lines[end]) != "```")
       query += std::string(lines[end++]) + "\n";
+    // A block that fails shows its error; the rest of the note still renders.
     try {
       out += RunQuery(db, query, note_path).markdown;
     } catch (const Error& e) {
       out += "> [!error] Dataview\n> " + std::string(e.what()) + "\n";
+    } catch (const SQLite::Exception& e) {
+      out +=
+          "> [!error] Dataview\n> the database refused this query: " + std::string(e.what()) + "\n";
     }
     i = end;  // The closing fence.
   }

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <regex>
 
 #include "dataview/evaluator.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 namespace notestore::dataview {
 namespace {
@@ -107,8 +110,50 @@ void Arity(const Args& args, size_t min, size_t max, const std::string& name, co
   }
 }
 
+// std::regex matches by recursion, one level per character of some patterns: bound
+// the text and the pattern so that a long field cannot overflow the stack.
+constexpr size_t kMaxRegexText = 4000;
+constexpr size_t kMaxRegexPattern = 500;
+
+const std::string& RegexSubject(const Value& v, const Expr& at) {
+  if (v.string().size() > kMaxRegexText) {
+    FailAt(at, "regular expressions on text longer than " + std::to_string(kMaxRegexText) +
+                   " bytes are not supported");
+  }
+  return v.string();
+}
+
+// The first number in `text` ("about 42 items" -> 42), read by hand: no regex.
+Value FirstNumber(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool digit = std::isdigit(static_cast<unsigned char>(text[i]));
+    const bool minus = text[i] == '-' && i + 1 < text.size() &&
+                       std::isdigit(static_cast<unsigned char>(text[i + 1]));
+    if (digit || minus) return Value::Number(std::strtod(text.c_str() + i, nullptr));
+  }
+  return Value();
+}
+
+// Whether `word` is a whole word of `text`, ignoring case (letters, digits and any
+// non-ASCII byte make words).
+bool ContainsWord(const std::string& text, const std::string& word) {
+  auto is_word = [](char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80 || c == '_';
+  };
+  const std::string hay = Lower(text), needle = Lower(word);
+  if (needle.empty()) return false;
+  for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + 1)) {
+    const bool starts = p == 0 || !is_word(hay[p - 1]);
+    const bool ends = p + needle.size() == hay.size() || !is_word(hay[p + needle.size()]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 std::regex Regex(const Value& pattern, const Expr& at) {
   if (pattern.type() != T::kString) FailAt(at, "the pattern must be a string");
+  if (pattern.string().size() > kMaxRegexPattern) FailAt(at, "the regular expression is too long");
   try {
     return std::regex(pattern.string(), std::regex::ECMAScript);
   } catch (const std::regex_error& e) {
@@ -132,12 +177,7 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
   if (name == "containsword") {
     arity(2, 2);
     if (args[0].type() != T::kString || args[1].type() != T::kString) return Value::Boolean(false);
-    const std::regex word(
-        "(^|\\W)" +
-            std::regex_replace(args[1].string(), std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-            "($|\\W)",
-        std::regex::icase);
-    return Value::Boolean(std::regex_search(args[0].string(), word));
+    return Value::Boolean(ContainsWord(args[0].string(), args[1].string()));
   }
   if (name == "startswith" || name == "endswith") {
     arity(2, 2);
@@ -152,8 +192,9 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
       return Value::Number(static_cast<double>(args[0].array().size()));
     if (args[0].type() == T::kObject)
       return Value::Number(static_cast<double>(args[0].object().size()));
-    if (args[0].type() == T::kString)
-      return Value::Number(static_cast<double>(args[0].string().size()));
+    if (args[0].type() == T::kString) {  // Characters, not bytes.
+      return Value::Number(static_cast<double>(util::CountCodePoints(args[0].string())));
+    }
     return Value::Number(0);
   }
   if (name == "lower" || name == "upper") {
@@ -182,13 +223,14 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     arity(2, 2);
     if (args[1].type() != T::kString) return Value::Boolean(false);
     const std::regex re = Regex(args[0], at);
-    return Value::Boolean(name == "regextest" ? std::regex_search(args[1].string(), re)
-                                              : std::regex_match(args[1].string(), re));
+    const std::string& text = RegexSubject(args[1], at);
+    return Value::Boolean(name == "regextest" ? std::regex_search(text, re)
+                                              : std::regex_match(text, re));
   }
   if (name == "regexreplace") {
     arity(3, 3);
     if (args[0].type() != T::kString) return args[0];
-    return Value::String(std::regex_replace(args[0].string(), Regex(args[1], at), str(2)));
+    return Value::String(std::regex_replace(RegexSubject(args[0], at), Regex(args[1], at), str(2)));
   }
   if (name == "replace") {
     arity(3, 3);
@@ -281,10 +323,7 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     arity(1, 1);
     if (args[0].type() == T::kNumber) return args[0];
     if (args[0].type() != T::kString) return Value();
-    std::smatch m;
-    static const std::regex kNumber(R"(-?[0-9]+(\.[0-9]+)?)");
-    if (!std::regex_search(args[0].string(), m, kNumber)) return Value();
-    return Value::Number(std::atof(m.str().c_str()));
+    return FirstNumber(args[0].string());
   }
   if (name == "string") {
     arity(1, 1);
@@ -308,7 +347,7 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     if (args[0].type() != T::kString) return Value();
     const std::regex re = Regex(args[1], at);
     List out;
-    const std::string& s = args[0].string();
+    const std::string& s = RegexSubject(args[0], at);
     std::sregex_token_iterator it(s.begin(), s.end(), re, -1), end;
     for (; it != end; ++it) out.push_back(Value::String(*it));
     return Value::Array(std::move(out));
@@ -345,25 +384,27 @@ Value CallFunction(const std::string& name, const std::vector<Value>& args, cons
     }
     return Value::Array(std::move(out));
   }
+  // Strings count characters, not bytes, so a cut never splits one.
+  auto index_arg = [&](size_t i) {
+    return static_cast<size_t>(std::min(1e9, std::max(0.0, args[i].number())));
+  };
   if (name == "truncate") {
     arity(2, 3);
     if (args[0].type() != T::kString || args[1].type() != T::kNumber) return args[0];
-    const size_t n = static_cast<size_t>(std::max(0.0, args[1].number()));
+    const size_t n = index_arg(1);
     const std::string suffix = args.size() > 2 ? str(2) : "...";
     const std::string& s = args[0].string();
-    return Value::String(
-        s.size() <= n ? s : s.substr(0, n > suffix.size() ? n - suffix.size() : 0) + suffix);
+    if (util::CountCodePoints(s) <= n) return args[0];
+    const size_t keep = n > util::CountCodePoints(suffix) ? n - util::CountCodePoints(suffix) : 0;
+    return Value::String(std::string(util::SubstrCodePoints(s, 0, keep)) + suffix);
   }
   if (name == "substring") {
     arity(2, 3);
     if (args[0].type() != T::kString || args[1].type() != T::kNumber) return args[0];
-    const std::string& s = args[0].string();
-    const size_t start = std::min(s.size(), static_cast<size_t>(std::max(0.0, args[1].number())));
-    const size_t end =
-        args.size() > 2 && args[2].type() == T::kNumber
-            ? std::min(s.size(), static_cast<size_t>(std::max(0.0, args[2].number())))
-            : s.size();
-    return Value::String(end > start ? s.substr(start, end - start) : "");
+    const size_t start = index_arg(1);
+    const size_t end = args.size() > 2 && args[2].type() == T::kNumber ? index_arg(2) : SIZE_MAX;
+    return Value::String(std::string(
+        util::SubstrCodePoints(args[0].string(), start, end > start ? end - start : 0)));
   }
   if (name == "filter" || name == "map" || name == "reduce" || name == "every" || name == "some") {
     FailAt(at, name + "() needs a lambda, and lambdas are not supported");

@@ -7,6 +7,7 @@
 
 #include "notestore/error.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 namespace notestore::dataview {
 namespace {
@@ -21,9 +22,25 @@ bool IsIdentChar(char c) {
 
 const char* const kCommandWords[] = {"from", "where", "sort", "group", "flatten", "limit"};
 
+// Bounds on what one query may hold, so that a hostile query in a note (render runs
+// them all) costs bounded time and stack: parsing and evaluation recurse per level.
+constexpr size_t kMaxQueryBytes = 64 * 1024;
+constexpr int kMaxDepth = 100;        // Nested parentheses, lists, calls, !, -.
+constexpr int kMaxNodes = 2000;       // Expression nodes in the whole query.
+constexpr size_t kMaxNodeText = 120;  // Kept of each node's text (headings, errors).
+
 class Parser {
  public:
-  explicit Parser(std::string_view text) : s_(text) {}
+  explicit Parser(std::string_view text) : s_(text) {
+    if (s_.size() > kMaxQueryBytes) {
+      throw Error(ErrorCode::kQuery, "dataview query of " + std::to_string(s_.size()) +
+                                         " bytes is too long (at most 64 KiB)");
+    }
+    if (!util::IsValidUtf8(s_)) throw Error(ErrorCode::kQuery, "dataview query is not valid UTF-8");
+    for (size_t i = 0; i < s_.size(); ++i) {
+      if (s_[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
 
   Query ParseQuery() {
     Query q;
@@ -51,6 +68,9 @@ class Parser {
       do {
         q.columns.push_back(ParseColumn());
       } while (Consume(","));
+    }
+    if (q.type == Query::Type::kTable && q.without_id && q.columns.empty()) {
+      Fail(pos_, "TABLE WITHOUT ID needs at least one column", Found());
     }
     if (Keyword("from")) q.from = ParseSourceOr();
     while (true) {
@@ -107,18 +127,29 @@ class Parser {
   }
 
  private:
+  // "line L, column C" of offset `at` (columns count bytes).
   std::string Where(size_t at) const {
-    int line = 1, column = 1;
-    for (size_t i = 0; i < at && i < s_.size(); ++i) {
-      if (s_[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
+    const auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), at);
+    const size_t line = static_cast<size_t>(next - line_starts_.begin());
+    const size_t column = at - line_starts_[line - 1] + 1;
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
   }
+
+  // Counts one level of nesting for as long as it lives.
+  class Nesting {
+   public:
+    Nesting(Parser* p) : p_(p) {
+      if (++p_->depth_ > kMaxDepth) {
+        p_->Fail(p_->pos_, "the query nests deeper than " + std::to_string(kMaxDepth) + " levels");
+      }
+    }
+    ~Nesting() { --p_->depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+
+   private:
+    Parser* p_;
+  };
 
   [[noreturn]] void Fail(size_t at, const std::string& what, const std::string& found = "") {
     // At the end, point just after the last word rather than at trailing blank lines.
@@ -195,8 +226,10 @@ class Parser {
 
   Column ParseColumn() {
     Column c;
+    Skip();
+    const size_t start = pos_;
     c.expr = ParseExpr();
-    c.heading = c.expr->text;
+    c.heading = Span(start);
     if (Keyword("as")) c.heading = ParseName();
     return c;
   }
@@ -213,8 +246,10 @@ class Parser {
   Command NamedCommand(Command::Kind kind) {
     Command c;
     c.kind = kind;
+    Skip();
+    const size_t start = pos_;
     c.expr = ParseExpr();
-    c.name = c.expr->text;
+    c.name = Span(start);
     if (Keyword("as")) c.name = ParseName();
     return c;
   }
@@ -244,6 +279,7 @@ class Parser {
   }
 
   SourcePtr ParseSourceUnary() {
+    const Nesting nesting(this);
     if (Consume("-") || Consume("!")) {
       auto s = std::make_shared<Source>();
       s->kind = Source::Kind::kNot;
@@ -297,8 +333,8 @@ class Parser {
     if (end == std::string_view::npos) Fail(start, "expected ']]' to close the link");
     std::string inner(s_.substr(pos_, end - pos_));
     pos_ = end + 2;
-    const size_t bar = inner.find('|');
-    return bar == std::string::npos ? inner : inner.substr(0, bar);
+    // [[Note|shown]] and [[Note#Heading]] both mean the note.
+    return inner.substr(0, std::min(inner.find('|'), inner.find('#')));
   }
 
   std::string ParseString() {
@@ -323,16 +359,28 @@ class Parser {
 
   ExprPtr Make(Expr::Kind kind, size_t start, std::string name = "",
                std::vector<ExprPtr> args = {}) {
+    if (++nodes_ > kMaxNodes) {
+      Fail(start, "the query has more than " + std::to_string(kMaxNodes) + " terms");
+    }
     auto e = std::make_shared<Expr>();
     e->kind = kind;
     e->name = std::move(name);
     e->args = std::move(args);
     e->where = Where(start);
     e->text = std::string(util::Trim(s_.substr(start, pos_ - start)));
+    if (e->text.size() > kMaxNodeText) e->text = util::TruncateUtf8(e->text, kMaxNodeText) + "...";
     return e;
   }
 
-  ExprPtr ParseExpr() { return ParseOr(); }
+  // The text of the expression that started at `start` and ends at pos_: a heading.
+  std::string Span(size_t start) const {
+    return std::string(util::Trim(s_.substr(start, pos_ - start)));
+  }
+
+  ExprPtr ParseExpr() {
+    const Nesting nesting(this);
+    return ParseOr();
+  }
 
   ExprPtr ParseOr() {
     Skip();
@@ -411,6 +459,7 @@ class Parser {
     const size_t start = pos_;
     if (pos_ < s_.size() && (s_[pos_] == '!' || s_[pos_] == '-') &&
         s_.compare(pos_, 2, "!=") != 0) {
+      const Nesting nesting(this);
       const std::string op(1, s_[pos_++]);
       ExprPtr inner = ParseUnary();
       return Make(Expr::Kind::kUnary, start, op, {inner});
@@ -472,7 +521,10 @@ class Parser {
                      Value::Number(std::atof(std::string(s_.substr(start, pos_ - start)).c_str())));
     }
     if (c == '"') return Literal(start, Value::String(ParseString()));
-    if (s_.compare(pos_, 2, "[[") == 0 || s_.compare(pos_, 3, "![[") == 0) {
+    if (s_.compare(pos_, 3, "\u201c") == 0 || s_.compare(pos_, 3, "\u201d") == 0) {
+      Fail(start, "curly quotes are not string quotes: write \"text\"");
+    }
+    if ((s_.compare(pos_, 2, "[[") == 0 || s_.compare(pos_, 3, "![[") == 0) && IsLinkAhead()) {
       const bool embed = c == '!';
       pos_ += embed ? 1 : 0;
       const size_t inner = pos_ + 2;
@@ -566,6 +618,14 @@ class Parser {
     return Make(Expr::Kind::kCall, start, fn, {arg});
   }
 
+  // Whether [[...]] at pos_ is a link: no brackets inside ([[1, 2], [3]] is a list).
+  bool IsLinkAhead() const {
+    const size_t open = s_.find("[[", pos_) + 2;
+    const size_t close = s_.find("]]", open);
+    if (close == std::string_view::npos) return true;  // Reported as an unclosed link.
+    return s_.substr(open, close - open).find_first_of("[]") == std::string_view::npos;
+  }
+
   bool LooksLikeLambda() {
     const size_t close = s_.find(')', pos_);
     if (close == std::string_view::npos) return false;
@@ -576,6 +636,9 @@ class Parser {
 
   std::string_view s_;
   size_t pos_ = 0;
+  std::vector<size_t> line_starts_{0};  // Offsets where lines begin.
+  int depth_ = 0;
+  int nodes_ = 0;
 };
 
 }  // namespace

@@ -40,6 +40,20 @@ DateTime DayOf(const DateTime& d) {
   return FromCivil(c, false);
 }
 
+// -12, 3.5: the whole text a number (checked by hand: a field may be long).
+bool IsNumber(const std::string& text) {
+  size_t i = text[0] == '-' ? 1 : 0;
+  const size_t digits = i;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+  if (i == digits) return false;
+  if (i < text.size() && text[i] == '.') {
+    const size_t fraction = ++i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == fraction) return false;
+  }
+  return i == text.size();
+}
+
 Value MakeDayValue(const std::string& text) {
   const std::optional<DateTime> d = ParseDate(text.substr(0, 10));
   return d ? Value::Date(DayOf(*d)) : Value();
@@ -93,8 +107,7 @@ Value TypedValue(const std::string& raw, StorePages* pages) {
   if (util::EqualsIgnoreCase(text, "true") || util::EqualsIgnoreCase(text, "false")) {
     return Value::Boolean(util::EqualsIgnoreCase(text, "true"));
   }
-  static const std::regex kNumber(R"(-?[0-9]+(\.[0-9]+)?)");
-  if (std::regex_match(text, kNumber)) return Value::Number(std::atof(text.c_str()));
+  if (IsNumber(text)) return Value::Number(std::atof(text.c_str()));
   if (auto d = ParseDate(text)) return Value::Date(*d);
   if (text.size() > 4 && util::StartsWith(text, "[[") && util::EndsWith(text, "]]") &&
       text.find("]]") == text.size() - 2) {
@@ -118,6 +131,7 @@ Value TypedValue(const std::string& raw, StorePages* pages) {
 
 int64_t StorePages::FindNote(const std::string& raw) {
   std::string target(util::Trim(raw));
+  if (util::EndsWithIgnoreCase(target, ".md")) target.resize(target.size() - 3);
   if (auto it = found_.find(target); it != found_.end()) return it->second;
   int64_t id = 0;
   SQLite::Statement exact(db_, "SELECT id FROM notes WHERE path = ?1 OR path = ?1 || '.md'");
@@ -182,8 +196,11 @@ SourceSql StorePages::Translate(const Source* source, int64_t this_note) {
       break;
     }
     case Source::Kind::kTag:
-      out.sql = "SELECT note_id FROM tags WHERE tag = ? COLLATE NOCASE OR tag LIKE ? || '/%'";
-      out.params = {source->text, source->text};
+      // A nested tag by its prefix, compared exactly (LIKE would read '_' as a wildcard).
+      out.sql =
+          "SELECT note_id FROM tags WHERE tag = ? COLLATE NOCASE OR "
+          "lower(substr(tag, 1, length(?) + 1)) = lower(? || '/')";
+      out.params = {source->text, source->text, source->text};
       break;
     case Source::Kind::kIncoming:
       if (const int64_t id = note_of(source->text)) {
@@ -412,8 +429,9 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       file.emplace_back("tasks", Value::Array(pages[i].tasks));
       file.emplace_back("lists", Value::Array(pages[i].tasks));
     }
-    Object fields = r.fields.Fold();
-    fields.emplace_back("file", Value::Obj(std::move(file)));
+    // The implicit file comes first, so a frontmatter key `file` cannot hide it.
+    Object fields{{"file", Value::Obj(std::move(file))}};
+    for (auto& field : r.fields.Fold()) fields.push_back(std::move(field));
     pages[i].object = Value::Obj(std::move(fields));
   }
   return pages;

@@ -62,7 +62,7 @@ class StorePages {
 };
 
 // Text of a field as notes write it, typed as Dataview types it: numbers, booleans,
-// dates, durations, [[links]] (resolved by `pages` when given), else the string.
+// dates, [[links]] (resolved by `pages` when given), else the string.
 Value TypedValue(const std::string& text, StorePages* pages);
 
 }  // namespace notestore::dataview

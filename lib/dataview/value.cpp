@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "notestore/date.h"
+#include "notestore/error.h"
 #include "util/text.h"
 
 namespace notestore::dataview {
@@ -12,26 +14,19 @@ namespace {
 
 constexpr int64_t kMsPerDay = 86400000;
 
-// Howard Hinnant's days_from_civil / civil_from_days.
-int64_t DaysFromCivil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+// Calendar arithmetic is notestore::Date's (days since the epoch, and back).
+int64_t DaysFromCivil(int y, int m, int d) {
+  if (y < 1 || y > 9999) {
+    throw Error(ErrorCode::kQuery, "dataview: the year " + std::to_string(y) + " is out of range");
+  }
+  return Date::FromYmd(y, m, d).DaysSinceEpoch();
 }
 
 void CivilFromDays(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+  const Date date = Date::FromDaysSinceEpoch(z);
+  *y = date.year();
+  *m = date.month();
+  *d = date.day();
 }
 
 int DaysInMonth(int y, int m) {
@@ -321,7 +316,7 @@ std::optional<DateTime> ParseDate(std::string_view text) {
   text = util::Trim(text);
   size_t pos = 0;
   CivilTime c;
-  if (!Digits(text, &pos, 4, &c.year)) return std::nullopt;
+  if (!Digits(text, &pos, 4, &c.year) || c.year < 1) return std::nullopt;
   c.month = c.day = 1;
   bool has_time = false;
   if (pos < text.size() && text[pos] == '-') {
@@ -387,6 +382,7 @@ std::optional<Duration> ParseDuration(std::string_view text) {
     }
     if (start == pos) return std::nullopt;
     const double n = std::atof(std::string(text.substr(start, pos - start)).c_str());
+    if (n > 1e6) return std::nullopt;  // Beyond any date; keeps the arithmetic in range.
     while (pos < text.size() && text[pos] == ' ') ++pos;
     start = pos;
     while (pos < text.size() && std::isalpha(static_cast<unsigned char>(text[pos]))) ++pos;

@@ -76,4 +76,29 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (size_t pos = 0; pos < s.size(); ++n) DecodeUtf8(s, &pos);
+  return n;
+}
+
+std::string_view SubstrCodePoints(std::string_view s, size_t start, size_t count) {
+  size_t pos = 0;
+  for (size_t i = 0; i < start && pos < s.size(); ++i) DecodeUtf8(s, &pos);
+  size_t end = pos;
+  for (size_t i = 0; i < count && end < s.size(); ++i) DecodeUtf8(s, &end);
+  return s.substr(pos, end - pos);
+}
+
+std::string TruncateUtf8(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  size_t end = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    DecodeUtf8(s, &pos);
+    if (pos > max_bytes) break;
+    end = pos;
+  }
+  return std::string(s.substr(0, end));
+}
+
 }  // namespace notestore::util

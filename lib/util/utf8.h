@@ -26,6 +26,15 @@ bool IsValidUtf8(std::string_view s);
 // lead bytes).
 size_t Utf8SequenceLength(unsigned char lead);
 
+// Characters (code points) of `s`; an invalid byte counts as one.
+size_t CountCodePoints(std::string_view s);
+
+// The `count` characters of `s` from character `start` (fewer at the end).
+std::string_view SubstrCodePoints(std::string_view s, size_t start, size_t count);
+
+// At most `max_bytes` of `s`, cut before a character rather than inside one.
+std::string TruncateUtf8(std::string_view s, size_t max_bytes);
+
 }  // namespace notestore::util
 
 #endif  // NOTESTORE_LIB_UTIL_UTF8_H_

@@ -4,6 +4,7 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -70,16 +71,21 @@ void InotifyTree::Watch(const std::string& rel_dir) {
     if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
       struct stat st;
       is_dir = stat((abs + "/" + entry->d_name).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+      if (is_dir && entry->d_type == DT_LNK) linked_dirs_.insert(Join(rel_dir, entry->d_name));
     }
     if (is_dir) folders.push_back(Join(rel_dir, entry->d_name));
   }
   closedir(dir);
+  // In the scan's order: a folder reached twice (through a link) is known by the path
+  // the scan keeps, the first.
+  std::sort(folders.begin(), folders.end());
   for (const std::string& folder : folders) Watch(folder);
 }
 
 void InotifyTree::Rewatch() {
   std::unordered_map<int, std::string> old;
   old.swap(dirs_);
+  linked_dirs_.clear();
   Watch("");
   // Folders moved out of the vault are still watched under their old watch: drop them.
   for (const auto& [wd, rel] : old) {
@@ -147,10 +153,15 @@ bool InotifyTree::Handle(int wd, uint32_t mask, const char* raw_name, Changes* c
     changes->paths.insert(rel);
     return true;
   }
+  if ((mask & (IN_DELETE | IN_MOVED_FROM)) && linked_dirs_.erase(rel) > 0) {
+    changes->paths.insert(rel);  // Its notes go with it.
+    return true;
+  }
   // A link to a folder is not IN_ISDIR, but the scan follows it.
   struct stat st;
   if ((mask & (IN_CREATE | IN_MOVED_TO)) && stat((root_ + "/" + rel).c_str(), &st) == 0 &&
       S_ISDIR(st.st_mode)) {
+    linked_dirs_.insert(rel);
     Watch(rel);
     changes->paths.insert(rel);
     return true;

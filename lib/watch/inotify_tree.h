@@ -49,6 +49,8 @@ class InotifyTree {
   std::vector<std::string> extensions_;
   util::UniqueFd fd_;
   std::unordered_map<int, std::string> dirs_;  // Watch descriptor -> vault-relative folder.
+  // Links to folders: deleting one is not a folder event, and it no longer stats.
+  std::set<std::string> linked_dirs_;
 };
 
 }  // namespace notestore::watch

@@ -35,9 +35,12 @@ std::vector<std::string> OutermostPaths(const std::set<std::string>& paths) {
 }
 
 void CheckOptions(const WatchOptions& options) {
-  if (options.debounce_ms < 0 || options.max_delay_ms < 0 || options.busy_retry_ms < 0) {
-    throw Error(ErrorCode::kInvalidArgument,
-                "debounce_ms, max_delay_ms and busy_retry_ms must not be negative");
+  constexpr int kHour = 3600 * 1000;
+  for (int ms : {options.debounce_ms, options.max_delay_ms, options.busy_retry_ms}) {
+    if (ms < 0 || ms > kHour) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "debounce_ms, max_delay_ms and busy_retry_ms must be 0 to 3600000");
+    }
   }
 }
 

@@ -243,6 +243,34 @@ TEST_F(DataviewTest, CommandLine) {
   EXPECT_EQ(render.out.rfind("# Beacon\n", 0), 0u) << render.out;
 }
 
+// Names in the vault that could trip the SQL or the fields: '_' in a tag is not a LIKE
+// wildcard, a frontmatter key `file` does not hide the implicit one, links may carry a
+// heading or the extension, and a hostile block renders as an error, not a failure.
+TEST(DataviewEdges, TagsFieldsLinksAndHostileBlocks) {
+  testing::TempDir dir;
+  dir.Write("v/a.md", "---\ntags: [my_tag]\nfile: shadow\n---\n# A\nSee [[b#Part]].\n");
+  dir.Write("v/b.md", "---\ntags: [myXtag/sub]\n---\n# B\n## Part\n");
+  dir.Write("v/r.md", "# R\n\n```dataview\nLIST FROM " + std::string(3000, '-') +
+                          "#x\n```\n\n```dataview\nLIST FROM #my_tag\n```\n");
+  const std::string db = dir.Join("e.db");
+  Store store = Store::open(db);
+  store.ingest(dir.Join("v"));
+  auto ids = [&](const std::string& q) {
+    std::string out;
+    for (const auto& row : store.dataview(q).rows) out += row.at(0) + ";";
+    return out;
+  };
+  EXPECT_EQ(ids("LIST FROM #my_tag"), "[[a]];");
+  EXPECT_EQ(ids("LIST FROM #myXtag"), "[[b]];");
+  EXPECT_EQ(ids("LIST WHERE file.name = \"a\""), "[[a]];");
+  EXPECT_EQ(ids("LIST FROM [[b#Part]]"), "[[a]];");
+  EXPECT_EQ(ids("LIST FROM [[b.md]]"), "[[a]];");
+  const std::string text = store.render("r");
+  EXPECT_NE(text.find("> [!error] Dataview\n> dataview query, line 1, column"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("- [[a]]\n"), std::string::npos) << text;  // The next block still runs.
+}
+
 // The queries of the seed notes, on the shared sample vault.
 TEST(DataviewSampleVault, TheSeedQueriesGiveWhatObsidianShows) {
   const std::optional<std::string> vault = testing::SharedPath("sample-vault");

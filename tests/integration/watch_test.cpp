@@ -3,6 +3,7 @@
 // it is built on, leave everything outside their paths alone.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -175,6 +176,26 @@ TEST(Watch, EndsWhereAFullIngestEnds) {
   ingest.me = testing::kGeneratedMe;
   Store::open(fresh).ingest(live, ingest);
   EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), testing::CanonicalDump(fresh)), "");
+}
+
+// A link to a folder: its notes are stored under the link's path, and deleting the link
+// removes them (the deletion is not a folder event).
+TEST(Watch, LinkedFoldersComeAndGo) {
+  testing::TempDir dir;
+  dir.Write("outside/Shared/x.md", "# X\n");
+  dir.Write("v/a.md", "# A\n");
+  const std::string db = dir.Join("w.db");
+  WatcherThread w(db, dir.Join("v"));
+  ASSERT_EQ(w.WaitForSyncs(1).size(), 1u);
+  ASSERT_EQ(symlink(dir.Join("outside/Shared").c_str(), dir.Join("v/Shared").c_str()), 0);
+  ASSERT_EQ(w.WaitForSyncs(2).size(), 2u);
+  EXPECT_EQ(NotePaths(db), "Shared/x.md\na.md\n");
+  dir.Write("outside/Shared/y.md", "# Y\n");  // Seen through the link's watch.
+  ASSERT_EQ(w.WaitForSyncs(3).size(), 3u);
+  EXPECT_EQ(NotePaths(db), "Shared/x.md\nShared/y.md\na.md\n");
+  ASSERT_EQ(unlink(dir.Join("v/Shared").c_str()), 0);
+  ASSERT_EQ(w.WaitForSyncs(4).size(), 4u);
+  EXPECT_EQ(NotePaths(db), "a.md\n");
 }
 
 TEST(Watch, RemovingTheVaultEndsTheWatch) {

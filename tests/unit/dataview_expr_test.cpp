@@ -103,6 +103,33 @@ TEST(DataviewParse, ErrorsSayWhereAndWhat) {
             std::string::npos);
 }
 
+// A hostile query (render runs every query found in notes) is refused, never a crash.
+TEST(DataviewParse, HostileQueriesAreRefusedWithAnError) {
+  EXPECT_NE(QueryError("LIST WHERE " + std::string(10000, '(')).find("nests deeper than 100"),
+            std::string::npos);
+  EXPECT_NE(QueryError("LIST WHERE " + std::string(10000, '!') + "x").find("nests deeper"),
+            std::string::npos);
+  EXPECT_NE(QueryError("LIST FROM " + std::string(5000, '-') + "#x").find("nests deeper"),
+            std::string::npos);
+  std::string sum = "LIST WHERE 1";
+  for (int i = 0; i < 5000; ++i) sum += "+1";
+  EXPECT_NE(QueryError(sum).find("more than 2000 terms"), std::string::npos);
+  EXPECT_NE(QueryError("LIST WHERE " + std::string(70000, ' ')).find("too long"),
+            std::string::npos);
+  EXPECT_NE(QueryError("LIST WHERE \xff").find("not valid UTF-8"), std::string::npos);
+  EXPECT_NE(QueryError("LIST WHERE status = \u201cdone\u201d").find("curly quotes"),
+            std::string::npos);
+  EXPECT_NE(QueryError("TABLE WITHOUT ID FROM \"x\"").find("at least one column"),
+            std::string::npos);
+  EXPECT_EQ(
+      QueryError(""),
+      "dataview query, line 1, column 1: expected LIST, TABLE or TASK, found the end of the query");
+  // Within the limits, deep but legal nesting works.
+  EXPECT_EQ(ToMarkdown(Evaluate(*ParseExpression(std::string(50, '(') + "1" + std::string(50, ')')),
+                                Value::Obj({}), TestEnv())),
+            "1");
+}
+
 TEST(DataviewEval, ArithmeticLogicAndComparison) {
   EXPECT_EQ(Show("1 + 2 * 3"), "7");
   EXPECT_EQ(Show("(1 + 2) * 3"), "9");
@@ -121,6 +148,7 @@ TEST(DataviewEval, ArithmeticLogicAndComparison) {
   EXPECT_EQ(Show("[1, \"a\", [[Note]]]"), "1, a, [[Note]]");
   EXPECT_EQ(Show("{ a: 1, b: \"two\" }.b"), "two");
   EXPECT_EQ(Show("[10, 20, 30][1]"), "20");
+  EXPECT_EQ(Show("length([[1, 2], [3]])"), "2");  // A list of lists, not a link.
 }
 
 TEST(DataviewEval, FieldsAreCaseAndSpaceInsensitive) {
@@ -185,6 +213,23 @@ TEST(DataviewEval, Functions) {
   EXPECT_EQ(Show("join(sort([\"b\", \"a\"]), \" | \")"), "a | b");
   EXPECT_EQ(Show("number(\"about 42 items\")"), "42");
   EXPECT_EQ(Show("replace(\"a-b-c\", \"-\", \"+\")"), "a+b+c");
+  EXPECT_EQ(Show("containsword(\"Ship the beta\", \"BETA\")"), "true");
+  EXPECT_EQ(Show("containsword(\"alphabet\", \"alpha\")"), "false");
+  // Strings count characters, not bytes.
+  EXPECT_EQ(Show("length(\"caf\u00e9\")"), "4");
+  EXPECT_EQ(Show("substring(\"h\u00e9llo\", 1, 3)"), "\u00e9l");
+  EXPECT_EQ(Show("truncate(\"\u00e9t\u00e9 \u00e0 Paris\", 6)"), "\u00e9t\u00e9...");
+}
+
+TEST(DataviewEval, RegularExpressionsOnLongTextAreRefused) {
+  const Value row = Value::Obj({{"long", Value::String(std::string(30000, 'a'))}});
+  try {
+    Evaluate(*ParseExpression("regextest(\".*\", long)"), row, TestEnv());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("longer than 4000 bytes"), std::string::npos);
+  }
+  EXPECT_EQ(ToMarkdown(Evaluate(*ParseExpression("number(long + \"7\")"), row, TestEnv())), "7");
 }
 
 TEST(DataviewValue, ParsesTheDatesAndDurationsNotesWrite) {
