@@ -377,7 +377,8 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       put("link", Value::Link(LinkValue{r.path, "", section, false}));
       List tags;
       if (!q.getColumn(14).isNull()) {
-        for (std::string_view tag : util::Split(q.getColumn(14).getString(), ' ')) {
+        const std::string joined = q.getColumn(14).getString();  // Outlives the views.
+        for (std::string_view tag : util::Split(joined, ' ')) {
           tags.push_back(Value::String(std::string(tag)));
         }
       }
