@@ -114,6 +114,22 @@ TEST_F(DataviewTest, WhereSortLimitAndFields) {
   EXPECT_EQ(Ids("LIST WHERE [[Atlas]].status = \"active\" AND file.name = \"Comet\""), kComet);
 }
 
+TEST_F(DataviewTest, ImplicitFileFields) {
+  EXPECT_EQ(Rows(Run("TABLE WITHOUT ID file.path, file.folder, file.ext, file.size > 0, "
+                     "file.frontmatter.status, length(file.tasks), file.outlinks, "
+                     "length([[Atlas]].file.inlinks) FROM \"Projects/Beacon.md\"")),
+            "Projects/Beacon.md | Projects | md | true | paused | 2 | [[Projects/Atlas|Atlas]] | "
+            "3\n");
+  // mtime is a date and time; mday its day.
+  EXPECT_EQ(Rows(Run("TABLE WITHOUT ID typeof(file.mtime), file.mday = striptime(file.mtime) "
+                     "FROM \"Projects/Beacon.md\"")),
+            "date | true\n");
+  // Several sort keys: status ascending, then name descending.
+  EXPECT_EQ(Rows(Run("TABLE WITHOUT ID type, file.name WHERE type SORT type ASC, file.name DESC")),
+            "account | Harbor Labs\nperson | Mina Ortiz\nproject | Comet\nproject | Beacon\n"
+            "project | Atlas\n");
+}
+
 TEST_F(DataviewTest, TablesWithNamesGroupsAndFlatten) {
   DataviewResult r = Run("TABLE status, priority AS \"Rank\" FROM \"Projects\" SORT priority DESC");
   EXPECT_EQ(r.type, DataviewResult::Type::kTable);
@@ -250,6 +266,9 @@ TEST(DataviewEdges, TagsFieldsLinksAndHostileBlocks) {
   testing::TempDir dir;
   dir.Write("v/a.md", "---\ntags: [my_tag]\nfile: shadow\n---\n# A\nSee [[b#Part]].\n");
   dir.Write("v/b.md", "---\ntags: [myXtag/sub]\n---\n# B\n## Part\n");
+  dir.Write("v/t.md",
+            "# T\n- [ ] Plan ⏳ 2026-02-01 🛫 2026-01-20 ➕ 2026-01-02 🔺\n"
+            "- [x] Parent\n    - [x] Child\n");
   dir.Write("v/r.md", "# R\n\n```dataview\nLIST FROM " + std::string(3000, '-') +
                           "#x\n```\n\n```dataview\nLIST FROM #my_tag\n```\n");
   const std::string db = dir.Join("e.db");
@@ -265,6 +284,16 @@ TEST(DataviewEdges, TagsFieldsLinksAndHostileBlocks) {
   EXPECT_EQ(ids("LIST WHERE file.name = \"a\""), "[[a]];");
   EXPECT_EQ(ids("LIST FROM [[b#Part]]"), "[[a]];");
   EXPECT_EQ(ids("LIST FROM [[b.md]]"), "[[a]];");
+  // The task dates of the Tasks plugin, and its priorities.
+  const DataviewResult plan = store.dataview(
+      "TABLE WITHOUT ID t.scheduled, t.start, t.created, t.priority FROM \"t.md\" "
+      "FLATTEN file.tasks AS t WHERE !t.completed");
+  ASSERT_EQ(plan.rows.size(), 1u);
+  EXPECT_EQ(plan.rows[0], (std::vector<std::string>{"February 01, 2026", "January 20, 2026",
+                                                    "January 02, 2026", "highest"}));
+  const DataviewResult done = store.dataview("TASK FROM \"t.md\" WHERE fullyCompleted");
+  ASSERT_EQ(done.task_groups.size(), 1u);
+  EXPECT_EQ(done.task_groups[0].tasks.size(), 2u);
   const std::string text = store.render("r");
   EXPECT_NE(text.find("> [!error] Dataview\n> dataview query, line 1, column"), std::string::npos)
       << text;
