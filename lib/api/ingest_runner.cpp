@@ -244,7 +244,7 @@ class IngestRun {
     MarkChanged();
     writer.Write(
         store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash, prepared.repairs},
-        *prepared.note, *prepared.record, prepared.read_diagnostics);
+        *prepared.note, *prepared.record, prepared.read_diagnostics, prepared.meeting_words);
     ++report_.files_parsed;
   }
 

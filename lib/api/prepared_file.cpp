@@ -3,6 +3,7 @@
 #include "decode/note_text.h"
 #include "extract/note_extractor.h"
 #include "repair/mojibake.h"
+#include "resolve/similarity.h"
 #include "util/hash.h"
 
 namespace notestore::api {
@@ -84,6 +85,11 @@ PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored
   }
   out.note = parse::ParseNote(text.text, parse_options);
   out.record = extract::ExtractNote(file.rel_path, *out.note);
+  // A meeting's content words, for finding repeated meetings, hashed here on the
+  // parsing threads rather than from every body by the vault-wide pass.
+  if (out.record->meeting) {
+    out.meeting_words = resolve::PackWordHashes(resolve::ContentWordHashes(out.note->body));
+  }
   return out;
 }
 

@@ -39,6 +39,7 @@ struct PreparedFile {
   int repairs = 0;  // Characters changed by text repair.
   std::optional<parse::ParsedNote> note;
   std::optional<extract::NoteRecord> record;
+  std::string meeting_words;  // A meeting's body words (resolve::PackWordHashes); else empty.
 };
 
 // Reads and parses `file`, unless its content hash equals that of `stored`, the

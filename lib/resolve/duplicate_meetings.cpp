@@ -25,29 +25,44 @@ struct Meeting {
   std::string date;
   std::set<int64_t> attendees;                 // Resolved people.
   std::optional<int64_t> current;              // duplicate_of as stored.
-  std::optional<std::vector<uint32_t>> words;  // Of the body, as ids; read when first compared.
+  std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when first compared.
   std::optional<int64_t> richness;             // Read when a group is formed.
 };
 
-// Reads what only candidates need: bodies and richness, one note at a time.
+// Reads what only candidates need: content words and richness, one note at a time.
 class LazyDetails {
  public:
   explicit LazyDetails(SQLite::Database& db)
-      : body_(db, "SELECT body FROM notes WHERE id = ?"),
+      : words_(db, "SELECT words FROM note_words WHERE note_id = ?"),
+        body_(db, "SELECT body FROM notes WHERE id = ?"),
+        save_words_(db, "INSERT OR REPLACE INTO note_words(note_id, words) VALUES(?, ?)"),
         richness_(db,
                   "SELECT (SELECT count(*) FROM tasks WHERE note_id = ?1) + "
                   "(SELECT count(*) FROM decisions WHERE note_id = ?1) + "
                   "(SELECT count(*) FROM facts WHERE note_id = ?1), "
                   "(SELECT length(body) FROM notes WHERE id = ?1)") {}
 
-  // Content words as ids: many pairs of long bodies are compared, and ids compare
-  // faster than strings.
-  const std::vector<uint32_t>& Words(Meeting& m) {
+  // Content words as hashes (many pairs of long bodies are compared, and integers
+  // compare faster than strings), as the ingest stored them in note_words. A database
+  // upgraded from schema 2 has none yet: they are computed from the body and kept.
+  const std::vector<uint64_t>& Words(Meeting& m) {
+    if (m.words) return *m.words;
+    words_.bind(1, m.note_id);
+    if (words_.executeStep()) {
+      const SQLite::Column blob = words_.getColumn(0);
+      m.words = UnpackWordHashes(blob.getBlob(), static_cast<size_t>(blob.getBytes()));
+    }
+    words_.reset();
     if (!m.words) {
       body_.bind(1, m.note_id);
-      m.words = ids_.Of(
+      m.words = ContentWordHashes(
           body_.executeStep() && !body_.getColumn(0).isNull() ? body_.getColumn(0).getText() : "");
       body_.reset();
+      const std::string packed = PackWordHashes(*m.words);
+      save_words_.bind(1, m.note_id);
+      save_words_.bind(2, packed.data(), static_cast<int>(packed.size()));
+      save_words_.exec();
+      save_words_.reset();
     }
     return *m.words;
   }
@@ -64,9 +79,10 @@ class LazyDetails {
   }
 
  private:
+  SQLite::Statement words_;
   SQLite::Statement body_;
+  SQLite::Statement save_words_;
   SQLite::Statement richness_;
-  WordIds ids_;
 };
 
 std::vector<Meeting> LoadMeetings(SQLite::Database& db) {

@@ -89,4 +89,35 @@ std::vector<uint32_t> WordIds::Of(std::string_view text) {
   return out;
 }
 
+std::vector<uint64_t> ContentWordHashes(std::string_view text) {
+  std::vector<uint64_t> out;
+  ForEachContentWord(text, [&](const std::string& w) {
+    uint64_t h = 14695981039346656037ULL;
+    for (unsigned char c : w) h = (h ^ c) * 1099511628211ULL;
+    out.push_back(h);
+  });
+  SortUnique(&out);
+  return out;
+}
+
+std::string PackWordHashes(const std::vector<uint64_t>& hashes) {
+  std::string out;
+  out.reserve(hashes.size() * 8);
+  for (uint64_t h : hashes) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((h >> (8 * i)) & 0xff));
+  }
+  return out;
+}
+
+std::vector<uint64_t> UnpackWordHashes(const void* data, size_t bytes) {
+  const auto* p = static_cast<const unsigned char*>(data);
+  std::vector<uint64_t> out(bytes / 8);
+  for (size_t k = 0; k < out.size(); ++k) {
+    uint64_t h = 0;
+    for (int i = 7; i >= 0; --i) h = (h << 8) | p[k * 8 + static_cast<size_t>(i)];
+    out[k] = h;
+  }
+  return out;
+}
+
 }  // namespace notestore::resolve

@@ -34,6 +34,15 @@ class WordIds {
   std::unordered_map<std::string, uint32_t> ids_;
 };
 
+// Sorted, distinct 64-bit hashes (FNV-1a) of ContentWords(text): the same comparisons as
+// word ids (a collision among a vault's words is vanishingly unlikely), but the same in
+// every process, so they can be computed while parsing and kept in the store.
+std::vector<uint64_t> ContentWordHashes(std::string_view text);
+
+// The hashes as a blob (8 bytes each, little-endian) for the note_words table, and back.
+std::string PackWordHashes(const std::vector<uint64_t>& hashes);
+std::vector<uint64_t> UnpackWordHashes(const void* data, size_t bytes);
+
 // How many elements two sorted, distinct lists share.
 template <typename T>
 size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {

@@ -95,7 +95,8 @@ struct NoteWriter::Statements {
         path_of(db, "SELECT path FROM notes WHERE id = ?"),
         insert_search(db,
                       "INSERT INTO search(rowid, title, body, kind, ref_id, note_id) "
-                      "VALUES(?,?,?,?,?,?)") {
+                      "VALUES(?,?,?,?,?,?)"),
+        insert_note_words(db, "INSERT INTO note_words(note_id, words) VALUES(?,?)") {
     for (const char* sql : kDeleteChildren) delete_children.emplace_back(db, sql);
   }
 
@@ -115,6 +116,7 @@ struct NoteWriter::Statements {
       "DELETE FROM person_mentions WHERE note_id = ?1",
       "DELETE FROM account_mentions WHERE note_id = ?1",
       "DELETE FROM table_rows WHERE note_id = ?1",
+      "DELETE FROM note_words WHERE note_id = ?1",
   };
   std::vector<SQLite::Statement> delete_children;
 
@@ -125,6 +127,7 @@ struct NoteWriter::Statements {
   SQLite::Statement insert_task, insert_task_tag, insert_decision, insert_fact, insert_table_row;
   SQLite::Statement insert_diagnostic, delete_path_diagnostics, delete_read_diagnostics, path_of;
   SQLite::Statement insert_search;
+  SQLite::Statement insert_note_words;
 };
 
 NoteWriter::NoteWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
@@ -149,7 +152,8 @@ void NoteWriter::InsertDiagnostics(int64_t note_id, const std::string& path,
 }
 
 int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
-                          const extract::NoteRecord& rec, const Diagnostics& read_diagnostics) {
+                          const extract::NoteRecord& rec, const Diagnostics& read_diagnostics,
+                          const std::string& meeting_words) {
   int64_t id = 0;
   st_->find_note.bind(1, file.path);
   if (st_->find_note.executeStep()) id = st_->find_note.getColumn(0).getInt64();
@@ -180,6 +184,12 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   InsertDiagnostics(id, file.path, read_diagnostics, "read");
   InsertDiagnostics(id, file.path, note.diagnostics, "parse");
   InsertDiagnostics(id, file.path, rec.diagnostics, "parse");
+  if (!meeting_words.empty()) {
+    st_->insert_note_words.bind(1, id);
+    st_->insert_note_words.bind(2, meeting_words.data(), static_cast<int>(meeting_words.size()));
+    st_->insert_note_words.exec();
+    st_->insert_note_words.reset();
+  }
   return id;
 }
 

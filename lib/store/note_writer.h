@@ -33,9 +33,11 @@ class NoteWriter {
   ~NoteWriter();
 
   // Stores a new note or replaces every row of an existing one (same path, same id).
-  // `read_diagnostics` come from decoding the file. Returns the note's id.
+  // `read_diagnostics` come from decoding the file; `meeting_words`, when not empty, is
+  // the note_words blob of a meeting. Returns the note's id.
   int64_t Write(const FileState& file, const parse::ParsedNote& note,
-                const extract::NoteRecord& record, const Diagnostics& read_diagnostics);
+                const extract::NoteRecord& record, const Diagnostics& read_diagnostics,
+                const std::string& meeting_words);
 
   // Deletes a note and all its rows.
   void Remove(int64_t note_id);

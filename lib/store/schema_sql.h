@@ -345,6 +345,15 @@ CREATE TABLE ingest_runs(
   error             TEXT
 );
 )sql",
+    // 2 -> 3: note_words. The content words of each meeting note's body, hashed while
+    // parsing, so that finding repeated meetings reads them instead of every body. A
+    // cache: the vault-wide pass computes a missing row from the body.
+    R"sql(
+CREATE TABLE note_words(
+  note_id INTEGER PRIMARY KEY REFERENCES notes(id) ON DELETE CASCADE,
+  words   BLOB NOT NULL
+);
+)sql",
 };
 
 }  // namespace notestore::store

@@ -73,7 +73,7 @@ TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
   const std::string before = testing::CanonicalDump(db);
   {  // Back to what version 1 had.
     SQLite::Database raw(db, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE ingest_runs; PRAGMA user_version = 1");
+    raw.exec("DROP TABLE ingest_runs; DROP TABLE note_words; PRAGMA user_version = 1");
   }
   OpenOptions read_only;
   read_only.read_only = true;
@@ -90,6 +90,31 @@ TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
   EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
   EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM ingest_runs"), "0");
   EXPECT_EQ(Store::open(db, read_only).tasks().size(), upgraded.tasks().size());
+}
+
+// note_words caches each meeting's content words; a database upgraded from schema 2 has
+// none, and the vault-wide pass computes what it needs from the bodies, with the same
+// result.
+TEST(SchemaUpgrade, MeetingWordsMissingAfterAnUpgradeAreComputedAgain) {
+  testing::TempDir dir;
+  const std::string db = dir.Join("d.db");
+  IngestOptions o;
+  o.me = "Dana Whitfield";
+  Store::open(db).ingest(testing::FixturePath("duplicates"), o);
+  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");
+  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM duplicates WHERE kind = 'meeting'"), "0");
+  const std::string before = testing::CanonicalDump(db);
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("DROP TABLE note_words; PRAGMA user_version = 2");
+    raw.exec("UPDATE meta SET value = '1' WHERE key = 'resolve_pending'");
+  }
+  Store store = Store::open(db);
+  EXPECT_NE(store.open_message().find("from version 2 to"), std::string::npos);
+  EXPECT_TRUE(store.ingest(testing::FixturePath("duplicates"), o).resolved);
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
+  EXPECT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");  // Kept for next time.
+  EXPECT_TRUE(testing::InvariantViolations(db).empty());
 }
 
 TEST(ReadOnly, OpeningAndQueryingChangesNoByteOnDisk) {

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "notestore/notestore.h"
+#include "resolve/similarity.h"
 
 namespace fs = std::filesystem;
 
@@ -207,6 +208,18 @@ std::vector<std::string> InvariantViolations(const std::string& db_path) {
   for (const auto& check : kChecks) {
     const std::string v = QueryValue(db_path, check[0]);
     if (v != "0") out.push_back(std::string(check[1]) + ": " + v);
+  }
+  // note_words is a cache of each meeting body's content words: never stale.
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  SQLite::Statement words(db,
+                          "SELECT n.path, n.body, w.words FROM note_words w "
+                          "JOIN notes n ON n.id = w.note_id");
+  while (words.executeStep()) {
+    const SQLite::Column blob = words.getColumn(2);
+    if (resolve::UnpackWordHashes(blob.getBlob(), static_cast<size_t>(blob.getBytes())) !=
+        resolve::ContentWordHashes(words.getColumn(1).getText())) {
+      out.push_back("note_words of " + words.getColumn(0).getString() + " is stale");
+    }
   }
   return out;
 }
