@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -104,6 +105,14 @@ void Groups(UnionFind& uf, const std::vector<Item>& items, Less first, store::Se
   }
 }
 
+struct WordListHash {
+  size_t operator()(const std::vector<uint32_t>& words) const {
+    uint64_t h = 14695981039346656037ULL;
+    for (uint32_t w : words) h = (h ^ w) * 1099511628211ULL;
+    return static_cast<size_t>(h);
+  }
+};
+
 // Joins in `uf` the members that `same` says are one item. Up to a few hundred members
 // every pair is compared. Beyond that (a note whose every line is a task) identical word
 // lists are joined directly and other pairs are compared only when they share a word
@@ -121,7 +130,7 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     }
     return;
   }
-  std::map<std::vector<uint32_t>, size_t> first_with_words;
+  std::unordered_map<std::vector<uint32_t>, size_t, WordListHash> first_with_words;
   std::unordered_map<uint32_t, std::vector<size_t>> postings;
   for (size_t m : members) {
     auto [it, inserted] = first_with_words.emplace(items[m].Words(), m);
@@ -129,6 +138,9 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     for (uint32_t w : items[m].Words()) postings[w].push_back(m);
   }
   const size_t common = std::max<size_t>(50, members.size() / 50);
+  // Each candidate once per member, marked rather than sorted: the order of comparisons
+  // does not change the groups, only which pairs are found already joined.
+  std::vector<size_t> seen_by(items.size(), SIZE_MAX);
   std::vector<size_t> candidates;
   for (size_t m : members) {
     candidates.clear();
@@ -136,11 +148,12 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
       const std::vector<size_t>& list = postings[w];
       if (list.size() > common) continue;
       for (size_t other : list) {
-        if (other > m) candidates.push_back(other);
+        if (other > m && seen_by[other] != m) {
+          seen_by[other] = m;
+          candidates.push_back(other);
+        }
       }
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (size_t other : candidates) {
       if (uf->Find(m) != uf->Find(other) && same(m, other)) uf->Join(m, other);
     }
