@@ -1,6 +1,7 @@
-// query 'DQL' [--note PATH]: run a Dataview query on the store.
+// query 'DQL' [--note PATH] [--json]: run a Dataview query on the store ('-': from stdin).
 // render PATH: print a note with its dataview blocks replaced by their results.
 #include <iostream>
+#include <iterator>
 #include <memory>
 
 #include "commands.h"
@@ -46,7 +47,11 @@ Json ResultJson(const DataviewResult& r) {
 }
 
 void RunQuery(const QueryArgs& a) {
-  const DataviewResult result = OpenForReading(a).dataview(a.query, a.note);
+  std::string query = a.query;
+  if (query == "-") {  // A query too long for the command line, from standard input.
+    query.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  }
+  const DataviewResult result = OpenForReading(a).dataview(query, a.note);
   if (a.json) {
     std::cout << ResultJson(result).dump(2) << "\n";
   } else {
@@ -60,7 +65,9 @@ void AddDataviewCommands(CLI::App& app) {
   auto q = std::make_shared<QueryArgs>();
   CLI::App* query = app.add_subcommand(
       "query", "Run a Dataview query (LIST, TABLE, TASK; see docs/dataview.md) on the store");
-  query->add_option("dql", q->query, "The query, e.g. 'TASK FROM \"\" WHERE !completed'")
+  query
+      ->add_option("dql", q->query,
+                   "The query, e.g. 'TASK FROM \"\" WHERE !completed'; - reads it from stdin")
       ->required();
   AddCommonOptions(query, q.get());
   query->add_option("--note", q->note, "The note the query belongs to (this, [[]])");

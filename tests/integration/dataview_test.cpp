@@ -253,6 +253,10 @@ TEST_F(DataviewTest, CommandLine) {
       std::string(NOTESTORE_CLI) + " query 'CALENDAR file.day' --db " + testing::ShellQuote(db_));
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.out.find("CALENDAR queries are not supported"), std::string::npos) << bad.out;
+  const testing::CommandResult piped = testing::RunCommand(
+      "printf 'LIST\\nFROM #work\\nSORT file.name\\n' | " + std::string(NOTESTORE_CLI) +
+      " query - --db " + testing::ShellQuote(db_));
+  EXPECT_EQ(piped.out, "- [[Projects/Atlas|Atlas]]\n- [[Projects/Beacon|Beacon]]\n");
   const testing::CommandResult render = testing::RunCommand(
       std::string(NOTESTORE_CLI) + " render Projects/Beacon.md --db " + testing::ShellQuote(db_));
   EXPECT_EQ(render.exit_code, 0);
