@@ -198,6 +198,29 @@ TEST(Watch, LinkedFoldersComeAndGo) {
   EXPECT_EQ(NotePaths(db), "a.md\n");
 }
 
+// The command: one JSON line per sync, and Ctrl-C (SIGINT) ends it with exit code 0.
+TEST(Watch, TheCommandPrintsEachSyncAndStopsOnSigint) {
+  testing::TempDir dir;
+  dir.Write("v/a.md", "# Alpaca\n");
+  const std::string cli = testing::ShellQuote(NOTESTORE_CLI);
+  const std::string db = testing::ShellQuote(dir.Join("w.db"));
+  const std::string vault = testing::ShellQuote(dir.Join("v"));
+  // Each wait polls the store for up to a minute, so a slow machine only makes it slower.
+  auto wait_for = [&](const std::string& word) {
+    return "for i in $(seq 600); do " + cli + " search " + word + " --db " + db +
+           " --json 2>/dev/null | grep -q path && break; sleep 0.1; done; ";
+  };
+  const testing::CommandResult r = testing::RunCommand(
+      cli + " watch " + vault + " --db " + db + " --json > " +
+      testing::ShellQuote(dir.Join("out.txt")) + " & pid=$!; " + wait_for("Alpaca") +
+      "printf '# Zebra\\n' > " + testing::ShellQuote(dir.Join("v/z.md")) + "; " +
+      wait_for("Zebra") + "kill -INT $pid; wait $pid; echo exit=$?");
+  EXPECT_NE(r.out.find("exit=0"), std::string::npos) << r.out;
+  const std::string out = testing::ReadFileText(dir.Join("out.txt"));
+  EXPECT_EQ(out.rfind("{\"full\":true,", 0), 0u) << out;
+  EXPECT_NE(out.find("\n{\"full\":false,\"paths\":[\"z.md\"]"), std::string::npos) << out;
+}
+
 TEST(Watch, RemovingTheVaultEndsTheWatch) {
   testing::TempDir dir;
   dir.Write("v/a.md", "# A\n");
