@@ -20,4 +20,7 @@ show "People" "SELECT name, role, company, meetings, open_tasks FROM person_list
 show "Accounts" "SELECT name, status, industry, meetings, decisions FROM account_list"
 show "Decisions" "SELECT date, account, decision FROM decision_list"
 echo
+echo "== A Dataview query, run outside Obsidian: the five open tasks due soonest"
+./build/bin/notestore query 'TASK FROM "" WHERE !completed AND due SORT due ASC LIMIT 5' --db "$db"
+echo
 echo "The database is $db; open it with: sqlite3 $db  (tables and views: docs/schema.md)"
