@@ -235,6 +235,36 @@ SourceSql StorePages::Translate(const Source* source, int64_t this_note) {
   return out;
 }
 
+namespace {
+
+// fullyCompleted (done, and so is every subtask) and parent (the parent's line), which
+// need a note's tasks all read. Children follow their parent in line order, so one pass
+// from the end settles every subtree before its root.
+template <typename PendingTask>
+std::vector<Value> FinishTasks(std::vector<PendingTask>* tasks) {
+  std::map<int64_t, size_t> by_id;
+  for (size_t k = 0; k < tasks->size(); ++k) by_id[(*tasks)[k].id] = k;
+  std::vector<bool> fully(tasks->size());
+  for (size_t k = 0; k < tasks->size(); ++k) fully[k] = (*tasks)[k].completed;
+  for (size_t k = tasks->size(); k-- > 0;) {
+    auto parent = by_id.find((*tasks)[k].parent_id);
+    if (parent != by_id.end() && !fully[k]) fully[parent->second] = false;
+  }
+  std::vector<Value> out;
+  for (size_t k = 0; k < tasks->size(); ++k) {
+    Object& fields = (*tasks)[k].fields;
+    fields.emplace_back("fullyCompleted", Value::Boolean(fully[k]));
+    auto parent = by_id.find((*tasks)[k].parent_id);
+    if (parent != by_id.end()) {
+      fields.emplace_back("parent", Value::Number((*tasks)[parent->second].line));
+    }
+    out.push_back(Value::Obj(std::move(fields)));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& needs) {
   const std::string in = " IN (" + source.sql + ")";
   auto bind = [&](SQLite::Statement& q) {
@@ -249,6 +279,14 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
     FieldList fields, frontmatter;
     std::map<int, FieldList> line_fields;  // Inline fields by line, for tasks.
     List tags, etags, aliases, inlinks, outlinks;
+    // Tasks, in line order, finished once all are read (fullyCompleted, parent lines).
+    struct PendingTask {
+      Object fields;
+      int64_t id = 0, parent_id = 0;
+      int line = 0;
+      bool completed = false;
+    };
+    std::vector<PendingTask> tasks;
   };
   std::vector<Raw> raw;
   {
@@ -361,7 +399,6 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       put("text", Value::String(TaskText(q.getColumn(3).getString())));
       put("status", Value::String(status));
       put("completed", Value::Boolean(completed));
-      put("fullyCompleted", Value::Boolean(completed));
       put("checked", Value::Boolean(status != " "));
       put("due", DateOrNull(q.getColumn(4)));
       put("scheduled", DateOrNull(q.getColumn(5)));
@@ -385,8 +422,6 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       put("tags", Value::Array(std::move(tags)));
       put("task", Value::Boolean(true));
       put("real", Value::Boolean(true));
-      if (!q.getColumn(12).isNull())
-        put("parent", Value::Number(static_cast<double>(q.getColumn(12).getInt64())));
       auto inline_fields = r.line_fields.find(line);
       const bool annotated = inline_fields != r.line_fields.end();
       put("annotated", Value::Boolean(annotated));
@@ -395,8 +430,11 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
           if (Value(Value::Obj(t)).Field(key).is_null()) t.emplace_back(key, value);
         }
       }
-      pages[i].tasks.push_back(Value::Obj(std::move(t)));
+      r.tasks.push_back(Raw::PendingTask{std::move(t), q.getColumn(13).getInt64(),
+                                         q.getColumn(12).isNull() ? 0 : q.getColumn(12).getInt64(),
+                                         line, completed});
     }
+    for (size_t i = 0; i < pages.size(); ++i) pages[i].tasks = FinishTasks(&raw[i].tasks);
   }
   for (size_t i = 0; i < pages.size(); ++i) {
     Raw& r = raw[i];

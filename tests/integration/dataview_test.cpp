@@ -253,9 +253,9 @@ TEST_F(DataviewTest, CommandLine) {
       std::string(NOTESTORE_CLI) + " query 'CALENDAR file.day' --db " + testing::ShellQuote(db_));
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.out.find("CALENDAR queries are not supported"), std::string::npos) << bad.out;
-  const testing::CommandResult piped = testing::RunCommand(
-      "printf 'LIST\\nFROM #work\\nSORT file.name\\n' | " + std::string(NOTESTORE_CLI) +
-      " query - --db " + testing::ShellQuote(db_));
+  const testing::CommandResult piped =
+      testing::RunCommand("printf 'LIST\\nFROM #work\\nSORT file.name\\n' | " +
+                          std::string(NOTESTORE_CLI) + " query - --db " + testing::ShellQuote(db_));
   EXPECT_EQ(piped.out, "- [[Projects/Atlas|Atlas]]\n- [[Projects/Beacon|Beacon]]\n");
   const testing::CommandResult render = testing::RunCommand(
       std::string(NOTESTORE_CLI) + " render Projects/Beacon.md --db " + testing::ShellQuote(db_));
@@ -272,7 +272,7 @@ TEST(DataviewEdges, TagsFieldsLinksAndHostileBlocks) {
   dir.Write("v/b.md", "---\ntags: [myXtag/sub]\n---\n# B\n## Part\n");
   dir.Write("v/t.md",
             "# T\n- [ ] Plan ⏳ 2026-02-01 🛫 2026-01-20 ➕ 2026-01-02 🔺\n"
-            "- [x] Parent\n    - [x] Child\n");
+            "- [x] Parent\n    - [x] Child\n- [x] Done above\n    - [ ] Open below\n");
   dir.Write("v/r.md", "# R\n\n```dataview\nLIST FROM " + std::string(3000, '-') +
                           "#x\n```\n\n```dataview\nLIST FROM #my_tag\n```\n");
   const std::string db = dir.Join("e.db");
@@ -291,13 +291,21 @@ TEST(DataviewEdges, TagsFieldsLinksAndHostileBlocks) {
   // The task dates of the Tasks plugin, and its priorities.
   const DataviewResult plan = store.dataview(
       "TABLE WITHOUT ID t.scheduled, t.start, t.created, t.priority FROM \"t.md\" "
-      "FLATTEN file.tasks AS t WHERE !t.completed");
+      "FLATTEN file.tasks AS t WHERE t.scheduled");
   ASSERT_EQ(plan.rows.size(), 1u);
   EXPECT_EQ(plan.rows[0], (std::vector<std::string>{"February 01, 2026", "January 20, 2026",
                                                     "January 02, 2026", "highest"}));
+  // fullyCompleted: done, and every subtask too; parent is the parent task's line.
   const DataviewResult done = store.dataview("TASK FROM \"t.md\" WHERE fullyCompleted");
   ASSERT_EQ(done.task_groups.size(), 1u);
-  EXPECT_EQ(done.task_groups[0].tasks.size(), 2u);
+  ASSERT_EQ(done.task_groups[0].tasks.size(), 2u);
+  EXPECT_EQ(done.task_groups[0].tasks[0].text, "Parent");
+  EXPECT_EQ(done.task_groups[0].tasks[1].text, "Child");
+  EXPECT_EQ(store
+                .dataview("TABLE WITHOUT ID t.text, t.parent FROM \"t.md\" FLATTEN file.tasks "
+                          "AS t WHERE t.parent")
+                .rows,
+            (std::vector<std::vector<std::string>>{{"Child", "3"}, {"Open below", "5"}}));
   const std::string text = store.render("r");
   EXPECT_NE(text.find("> [!error] Dataview\n> dataview query, line 1, column"), std::string::npos)
       << text;
