@@ -48,6 +48,7 @@ struct Item {
   int line = 0;
   int64_t ordinal = 0;             // Position among its note's tasks or decisions (search row ids).
   std::string date;                // Due date of a task, date of a decision.
+  int32_t date_id = 0;             // Decisions: the date as a number, 0 for none.
   int64_t owner = 0;               // Tasks; 0 for none.
   std::optional<int64_t> current;  // duplicate_of as stored.
 
@@ -113,8 +114,8 @@ struct WordListHash {
   }
 };
 
-// Joins in `uf` the members that `same` says are one item. Up to a few hundred members
-// every pair is compared. Beyond that (a note whose every line is a task) identical word
+// Joins in `uf` the members that `same` says are one item. `members` ascending. Up to a few hundred
+// members every pair is compared. Beyond that (a note whose every line is a task) identical word
 // lists are joined directly and other pairs are compared only when they share a word
 // that is not common among the members: rewordings keep most of their distinctive words,
 // and comparing through common words would be quadratic.
@@ -147,10 +148,11 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     for (uint32_t w : items[m].Words()) {
       const std::vector<size_t>& list = postings[w];
       if (list.size() > common) continue;
-      for (size_t other : list) {
-        if (other > m && seen_by[other] != m) {
-          seen_by[other] = m;
-          candidates.push_back(other);
+      // Lists hold members in ascending order: start past m.
+      for (auto it = std::upper_bound(list.begin(), list.end(), m); it != list.end(); ++it) {
+        if (seen_by[*it] != m) {
+          seen_by[*it] = m;
+          candidates.push_back(*it);
         }
       }
     }
@@ -263,15 +265,20 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
               false, &ids, [&](std::vector<Item> note) {
                 std::move(note.begin(), note.end(), std::back_inserter(decisions));
               });
+  std::unordered_map<std::string, int32_t> date_ids;
+  for (Item& d : decisions) {
+    if (!d.date.empty()) d.date_id = date_ids.emplace(d.date, date_ids.size() + 1).first->second;
+  }
   std::vector<size_t> all(decisions.size());
   std::iota(all.begin(), all.end(), 0);
   UnionFind uf(decisions.size());
   JoinSame(
       decisions, all,
       [&](size_t i, size_t j) {
-        const std::string& a = decisions[i].date;
-        const std::string& b = decisions[j].date;
-        if (!a.empty() && !b.empty() && a != b) return false;
+        // Dated differently: never the same (compared as numbers, for the millions of
+        // candidate pairs of a large vault).
+        const int32_t a = decisions[i].date_id, b = decisions[j].date_id;
+        if (a != 0 && b != 0 && a != b) return false;
         return SameContent(decisions[i].Words(), decisions[j].Words(), kSameItem);
       },
       &uf);
