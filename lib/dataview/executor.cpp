@@ -298,14 +298,10 @@ DataviewResult RunQuery(SQLite::Database& db, std::string_view text,
       rows.push_back(Row{link, p.object, {}, false});
       continue;
     }
-    for (const Value& task : p.tasks) {
-      // A task sees its own fields, and its page's as file (file.name, file.folder):
-      // not the page's other fields, which would make `WHERE p` true for every task of a
-      // page where one task has [p:: 1].
-      Object fields = task.object();
-      fields.emplace_back("file", p.object.Field("file"));
-      rows.push_back(Row{link, Value::Obj(std::move(fields)), {}, false});
-    }
+    // A task sees its own fields and its note's as `file` (file.name, file.folder):
+    // not the page's other fields, which would make `WHERE p` true for every task of a
+    // page where one task has [p:: 1].
+    for (const Value& task : p.tasks) rows.push_back(Row{link, task, {}, false});
   }
   ApplyCommands(q, env, &rows);
   std::string group_name;

@@ -241,7 +241,7 @@ namespace {
 // need a note's tasks all read. Children follow their parent in line order, so one pass
 // from the end settles every subtree before its root.
 template <typename PendingTask>
-std::vector<Value> FinishTasks(std::vector<PendingTask>* tasks) {
+std::vector<Value> FinishTasks(std::vector<PendingTask>* tasks, const Value& file) {
   std::map<int64_t, size_t> by_id;
   for (size_t k = 0; k < tasks->size(); ++k) by_id[(*tasks)[k].id] = k;
   std::vector<bool> fully(tasks->size());
@@ -258,6 +258,7 @@ std::vector<Value> FinishTasks(std::vector<PendingTask>* tasks) {
     if (parent != by_id.end()) {
       fields.emplace_back("parent", Value::Number((*tasks)[parent->second].line));
     }
+    fields.emplace_back("file", file);  // file.name, file.folder, ... of the task's note.
     out.push_back(Value::Obj(std::move(fields)));
   }
   return out;
@@ -393,6 +394,7 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       const std::string status = q.getColumn(2).getString();
       const bool completed = status == "x" || status == "X";
       Object t;
+      t.reserve(24);
       auto put = [&](const char* key, Value v) {
         if (!v.is_null()) t.emplace_back(key, std::move(v));
       };
@@ -407,11 +409,12 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       put("completion", DateOrNull(q.getColumn(8)));
       if (!q.getColumn(9).isNull()) put("priority", Value::String(q.getColumn(9).getString()));
       const std::string section = q.getColumn(10).isNull() ? "" : q.getColumn(10).getString();
-      put("section", Value::Link(LinkValue{r.path, "", section, false}));
+      const Value section_link = Value::Link(LinkValue{r.path, "", section, false});
+      put("section", section_link);
       if (!q.getColumn(11).isNull()) put("owner", Value::String(q.getColumn(11).getString()));
       put("line", Value::Number(line));
       put("path", Value::String(r.path));
-      put("link", Value::Link(LinkValue{r.path, "", section, false}));
+      put("link", section_link);  // The same link, shared.
       List tags;
       if (!q.getColumn(14).isNull()) {
         const std::string joined = q.getColumn(14).getString();  // Outlives the views.
@@ -434,7 +437,6 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
                                          q.getColumn(12).isNull() ? 0 : q.getColumn(12).getInt64(),
                                          line, completed});
     }
-    for (size_t i = 0; i < pages.size(); ++i) pages[i].tasks = FinishTasks(&raw[i].tasks);
   }
   for (size_t i = 0; i < pages.size(); ++i) {
     Raw& r = raw[i];
@@ -465,6 +467,9 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
       file.emplace_back("outlinks", Value::Array(r.outlinks));
     }
     if (needs.tasks) {
+      // A task's own file is this object without the task lists (which would hold the
+      // task itself: a cycle of shared pointers).
+      pages[i].tasks = FinishTasks(&r.tasks, Value::Obj(file));
       file.emplace_back("tasks", Value::Array(pages[i].tasks));
       file.emplace_back("lists", Value::Array(pages[i].tasks));
     }

@@ -134,7 +134,7 @@ Value Value::Dur(Duration d) {
 }
 Value Value::Link(LinkValue l) {
   Value v;
-  v.data_ = std::move(l);
+  v.data_ = std::make_shared<const LinkValue>(std::move(l));
   return v;
 }
 Value Value::Array(List items) {

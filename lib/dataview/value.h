@@ -63,7 +63,7 @@ class Value {
   const std::string& string() const { return std::get<std::string>(data_); }
   const DateTime& date() const { return std::get<DateTime>(data_); }
   const Duration& duration() const { return std::get<Duration>(data_); }
-  const LinkValue& link() const { return std::get<LinkValue>(data_); }
+  const LinkValue& link() const { return *std::get<std::shared_ptr<const LinkValue>>(data_); }
   const List& array() const { return *std::get<std::shared_ptr<const List>>(data_); }
   const Object& object() const { return *std::get<std::shared_ptr<const Object>>(data_); }
 
@@ -73,8 +73,11 @@ class Value {
   Value Field(std::string_view key) const;
 
  private:
-  std::variant<std::monostate, bool, double, std::string, DateTime, Duration, LinkValue,
-               std::shared_ptr<const List>, std::shared_ptr<const Object>>
+  // Links (three strings) are held by pointer, so that a Value stays 40 bytes: a task
+  // is an object of some twenty of them, and a query may hold 200,000 tasks.
+  std::variant<std::monostate, bool, double, std::string, DateTime, Duration,
+               std::shared_ptr<const LinkValue>, std::shared_ptr<const List>,
+               std::shared_ptr<const Object>>
       data_;
 };
 
