@@ -95,7 +95,10 @@ class Readers {
   void Shell(const std::atomic<bool>& done) {
     while (!done) {
       const testing::CommandResult r = testing::RunCommand(
-          "sqlite3 -bail " + testing::ShellQuote(db_) + " " +
+          // With a busy timeout, as any client should have: the first connection to a
+          // WAL database rebuilds its index under a brief exclusive lock, and a shell
+          // opening at that moment would fail at once without one.
+          "sqlite3 -bail -cmd '.timeout 5000' " + testing::ShellQuote(db_) + " " +
           testing::ShellQuote("SELECT count(*) FROM open_tasks; "
                               "SELECT count(*) FROM search WHERE search MATCH 'meeting';"));
       if (r.exit_code != 0) Error("sqlite3 reader: " + r.out.substr(0, 200));
