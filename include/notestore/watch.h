@@ -72,8 +72,10 @@ class VaultWatcher {
 
   // Syncs the whole vault, then waits for changes and syncs them, calling `on_sync`
   // (on this thread) after each sync, until stop() is called. Throws what
-  // Store::ingest() throws, except kBusy, which is retried; the store stays consistent
-  // (see Store::ingest). Throws Error(kNotFound) if the vault folder itself is removed.
+  // Store::ingest() throws, except kBusy, which is retried, and what `on_sync` throws;
+  // the store stays consistent (see Store::ingest). Throws Error(kNotFound) if the vault
+  // folder itself is removed. Changes seen but not yet synced when it ends are synced by
+  // the next run(), which starts with a full sync.
   void run(const std::function<void(const WatchSync&)>& on_sync);
 
   // Makes run() return once the sync in progress, if any, is done. Thread-safe and
