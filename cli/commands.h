@@ -12,7 +12,7 @@ void AddWatchCommand(CLI::App& app);
 void AddListCommands(CLI::App& app);     // tasks, meetings, decisions, facts, people, ...
 void AddProfileCommands(CLI::App& app);  // person, account, show
 void AddSearchCommand(CLI::App& app);
-void AddFixTextCommand(CLI::App& app);  // fix-text
+void AddFixTextCommand(CLI::App& app);    // fix-text
 void AddDataviewCommands(CLI::App& app);  // query, render
 
 }  // namespace notestore::cli

@@ -12,6 +12,7 @@
 #include "dataview/parser.h"
 #include "dataview/store_pages.h"
 #include "notestore/error.h"
+#include "query/name_lookup.h"
 #include "util/text.h"
 
 namespace notestore::dataview {
@@ -268,11 +269,10 @@ DataviewResult RunQuery(SQLite::Database& db, std::string_view text,
                         const std::string& context_note) {
   const Query q = ParseQuery(text);
   StorePages pages(db);
-  int64_t this_id = 0;
-  if (!context_note.empty()) {
-    this_id = pages.FindNote(context_note);
-    if (this_id == 0) throw Error(ErrorCode::kNotFound, "no note named '" + context_note + "'");
-  }
+  // The note as a user names it (as for `notestore show`): kNotFound, or kInvalidArgument
+  // listing the candidates when the name fits several.
+  const int64_t this_id = context_note.empty() ? 0 : query::FindNoteId(db, context_note);
+  pages.SetSourceNote(this_id);
   Environment env;
   env.now = Now();
   PageNeeds needs;
@@ -326,9 +326,7 @@ DataviewResult RunQuery(SQLite::Database& db, std::string_view text,
 }
 
 std::string RenderNote(SQLite::Database& db, const std::string& path) {
-  StorePages pages(db);
-  const int64_t id = pages.FindNote(path);
-  if (id == 0) throw Error(ErrorCode::kNotFound, "no note named '" + path + "'");
+  const int64_t id = query::FindNoteId(db, path);
   SQLite::Statement q(db, "SELECT path, body FROM notes WHERE id = ?");
   q.bind(1, id);
   q.executeStep();

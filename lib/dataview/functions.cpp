@@ -67,9 +67,7 @@ DateTime StartOfDay(DateTime d) {
 Value MakeDate(const Value& v, const Environment& env) {
   if (v.type() == T::kDate) return v;
   if (v.type() == T::kLink) {
-    std::string name = v.link().path.substr(v.link().path.rfind('/') + 1);
-    if (util::EndsWithIgnoreCase(name, ".md")) name.resize(name.size() - 3);
-    return MakeDate(Value::String(name), env);
+    return MakeDate(Value::String(NoteName(v.link().path)), env);  // [[2025-10-01]]
   }
   if (v.type() != T::kString) return Value();
   const std::string word = Lower(std::string(util::Trim(v.string())));

@@ -12,12 +12,6 @@
 namespace notestore::dataview {
 namespace {
 
-std::string Basename(const std::string& path) {
-  std::string name = path.substr(path.rfind('/') + 1);
-  if (util::EndsWithIgnoreCase(name, ".md")) name.resize(name.size() - 3);
-  return name;
-}
-
 Value FileLink(const std::string& path) { return Value::Link(LinkValue{path, "", "", false}); }
 
 DateTime LocalTime(int64_t ns) {
@@ -129,35 +123,33 @@ Value TypedValue(const std::string& raw, StorePages* pages) {
   return Value::String(text);
 }
 
-int64_t StorePages::FindNote(const std::string& raw) {
-  std::string target(util::Trim(raw));
-  if (util::EndsWithIgnoreCase(target, ".md")) target.resize(target.size() - 3);
-  if (auto it = found_.find(target); it != found_.end()) return it->second;
-  int64_t id = 0;
-  SQLite::Statement exact(db_, "SELECT id FROM notes WHERE path = ?1 OR path = ?1 || '.md'");
-  exact.bind(1, target);
-  if (exact.executeStep()) {
-    id = exact.getColumn(0).getInt64();
-  } else {
-    // By file name anywhere in the vault, the shortest path first (as Obsidian).
-    SQLite::Statement by_name(db_,
-                              "SELECT id FROM notes WHERE path = ?1 || '.md' COLLATE NOCASE OR "
-                              "substr(path, -length(?1) - 4) = '/' || ?1 || '.md' COLLATE NOCASE "
-                              "ORDER BY length(path), path LIMIT 1");
-    by_name.bind(1, target.substr(target.rfind('/') + 1));
-    if (by_name.executeStep()) id = by_name.getColumn(0).getInt64();
+void StorePages::SetSourceNote(int64_t note_id) {
+  source_path_.clear();
+  if (note_id == 0) return;
+  Index();
+  source_path_ = paths_.at(note_id);
+}
+
+const resolve::LinkIndex& StorePages::Index() {
+  if (!index_) {
+    index_.emplace();
+    SQLite::Statement q(db_, "SELECT id, path FROM notes");
+    while (q.executeStep()) {
+      const int64_t id = q.getColumn(0).getInt64();
+      paths_[id] = q.getColumn(1).getString();
+      index_->AddNote(id, paths_[id]);
+    }
   }
-  found_[target] = id;
-  return id;
+  return *index_;
+}
+
+int64_t StorePages::FindNote(const std::string& target) {
+  return Index().Resolve(target, source_path_, /*markdown=*/false).value_or(0);
 }
 
 LinkValue StorePages::Resolve(const LinkValue& link) {
   LinkValue out = link;
-  if (const int64_t id = FindNote(link.path)) {
-    SQLite::Statement q(db_, "SELECT path FROM notes WHERE id = ?");
-    q.bind(1, id);
-    if (q.executeStep()) out.path = q.getColumn(0).getString();
-  }
+  if (const int64_t id = FindNote(link.path)) out.path = paths_.at(id);
   return out;
 }
 
@@ -444,7 +436,7 @@ std::vector<Page> StorePages::Load(const SourceSql& source, const PageNeeds& nee
     Value day;
     static const std::regex kDay(R"((\d{4}-\d{2}-\d{2}))");
     std::smatch m;
-    const std::string name = Basename(r.path);
+    const std::string name = NoteName(r.path);
     if (std::regex_search(name, m, kDay)) day = MakeDayValue(m.str(1));
     if (day.is_null() && !r.date.empty()) day = MakeDayValue(r.date);
     Object file{{"name", Value::String(name)},

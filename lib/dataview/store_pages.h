@@ -7,12 +7,15 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "dataview/ast.h"
 #include "dataview/value.h"
+#include "resolve/link_index.h"
 
 namespace notestore::dataview {
 
@@ -47,8 +50,12 @@ class StorePages {
   // The pages `sql` selects, in path order.
   std::vector<Page> Load(const SourceSql& sql, const PageNeeds& needs);
 
-  // The note a link or path names: exact path, path without ".md", or a unique file name.
-  // 0 when none.
+  // The note holding the query (0: none): links are resolved from it, as Obsidian
+  // resolves them from the note they are written in.
+  void SetSourceNote(int64_t note_id);
+
+  // The note a link target names, by the rule stored links follow (resolve::LinkIndex:
+  // a path, ".md" optional, else a file name only one note has). 0 when none.
   int64_t FindNote(const std::string& target);
   // A link as written, made to point at the note's path (unchanged if no note matches).
   LinkValue Resolve(const LinkValue& link);
@@ -56,8 +63,12 @@ class StorePages {
   Value PageOf(int64_t note_id, const PageNeeds& needs);
 
  private:
+  const resolve::LinkIndex& Index();  // Built on first use.
+
   SQLite::Database& db_;
-  std::map<std::string, int64_t> found_;
+  std::optional<resolve::LinkIndex> index_;
+  std::unordered_map<int64_t, std::string> paths_;  // Note id -> path, with the index.
+  std::string source_path_;
   std::map<std::tuple<int64_t, bool, bool>, Value> pages_;
 };
 

@@ -7,6 +7,7 @@
 
 #include "notestore/date.h"
 #include "notestore/error.h"
+#include "util/dates.h"
 #include "util/text.h"
 
 namespace notestore::dataview {
@@ -27,12 +28,6 @@ void CivilFromDays(int64_t z, int* y, int* m, int* d) {
   *y = date.year();
   *m = date.month();
   *d = date.day();
-}
-
-int DaysInMonth(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 const char* const kMonths[] = {"January",   "February", "March",    "April",
@@ -98,11 +93,16 @@ int CompareText(const std::string& a, const std::string& b) {
   return a.compare(b) < 0 ? -1 : (a == b ? 0 : 1);
 }
 
-// The note a path names, without folder or extension: the text of a link to it.
-std::string FileTitle(const std::string& path) {
-  std::string name = path.substr(path.rfind('/') + 1);
-  if (util::EndsWithIgnoreCase(name, ".md")) name.resize(name.size() - 3);
-  return name;
+// Whether CanonicalKey(key) == key, without building it: no ASCII capital, blank,
+// formatting character or dash (dashes are folded by the full check).
+bool IsCanonicalKey(std::string_view key) {
+  for (char c : key) {
+    if ((c >= 'A' && c <= 'Z') || std::isspace(static_cast<unsigned char>(c)) || c == '-' ||
+        c == '*' || c == '_' || c == '`' || c == '~' || c == '[' || c == ']') {
+      return false;
+    }
+  }
+  return !key.empty();
 }
 
 }  // namespace
@@ -154,11 +154,19 @@ Value Value::Field(std::string_view key) const {
   for (const auto& [k, v] : o) {
     if (k == key) return v;
   }
+  // A miss is common (WHERE estimate, on every task without one): keys that are
+  // already canonical, most of them, are compared as they are, without a new string.
   const std::string canonical = CanonicalKey(key);
   for (const auto& [k, v] : o) {
-    if (CanonicalKey(k) == canonical) return v;
+    if (IsCanonicalKey(k) ? k == canonical : CanonicalKey(k) == canonical) return v;
   }
   return Value();
+}
+
+std::string NoteName(std::string_view path) {
+  std::string_view name = path.substr(path.rfind('/') + 1);
+  if (util::EndsWithIgnoreCase(name, ".md")) name.remove_suffix(3);
+  return std::string(name);
 }
 
 const char* TypeName(Value::Type type) {
@@ -293,7 +301,7 @@ std::string ToText(const Value& v) {
       if (util::EndsWithIgnoreCase(target, ".md")) target.resize(target.size() - 3);
       if (!l.subpath.empty()) target += "#" + l.subpath;
       std::string shown = l.display;
-      if (shown.empty()) shown = FileTitle(l.path) + (l.subpath.empty() ? "" : " > " + l.subpath);
+      if (shown.empty()) shown = NoteName(l.path) + (l.subpath.empty() ? "" : " > " + l.subpath);
       return (l.embed ? "![[" : "[[") + target + (shown == target ? "" : "|" + shown) + "]]";
     }
     case Value::Type::kArray: {
@@ -324,7 +332,7 @@ std::optional<DateTime> ParseDate(std::string_view text) {
     if (!Digits(text, &pos, 2, &c.month) || c.month < 1 || c.month > 12) return std::nullopt;
     if (pos < text.size() && text[pos] == '-') {
       ++pos;
-      if (!Digits(text, &pos, 2, &c.day) || c.day < 1 || c.day > DaysInMonth(c.year, c.month)) {
+      if (!Digits(text, &pos, 2, &c.day) || !util::IsValidDate(c.year, c.month, c.day)) {
         return std::nullopt;
       }
       if (pos < text.size() && (text[pos] == 'T' || text[pos] == ' ')) {
@@ -434,7 +442,7 @@ DateTime AddDuration(const DateTime& d, const Duration& dur, int n) {
     const int64_t total = c.year * 12LL + (c.month - 1) + dur.months * n;
     c.year = static_cast<int>(total / 12 - (total % 12 < 0));
     c.month = static_cast<int>((total % 12 + 12) % 12 + 1);
-    c.day = std::min(c.day, DaysInMonth(c.year, c.month));
+    c.day = std::min(c.day, util::DaysInMonth(c.year, c.month));
     out = FromCivil(c, d.has_time);
   }
   out.ms += dur.ms * n;

@@ -88,6 +88,9 @@ const char* TypeName(Value::Type type);
 // Dataview's canonical field name: "Due Date" -> "due-date", "**Owner**" -> "owner".
 std::string CanonicalKey(std::string_view key);
 
+// The name Obsidian shows for the note at `path`: the file name without folder or ".md".
+std::string NoteName(std::string_view path);
+
 // Total order over all values (Dataview's compareValue): <0, 0, >0.
 int Compare(const Value& a, const Value& b);
 // Dataview's truthiness: null, false, 0, "", an empty list or object are false.

@@ -37,12 +37,15 @@ size_t MatchDate(std::string_view s, int* y, int* m, int* d) {
 
 }  // namespace
 
-bool IsValidDate(int year, int month, int day) {
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+int DaysInMonth(int year, int month) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int max_day = (month == 2 && leap) ? 29 : kDays[month - 1];
-  return day <= max_day;
+  return (month == 2 && leap) ? 29 : kDays[month - 1];
+}
+
+bool IsValidDate(int year, int month, int day) {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= DaysInMonth(year, month);
 }
 
 std::optional<std::string> NormalizeDate(std::string_view text) {

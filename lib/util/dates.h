@@ -8,6 +8,8 @@
 
 namespace notestore::util {
 
+// Days in `month` (1-12) of `year`, leap years counted (February 29).
+int DaysInMonth(int year, int month);
 // Whether year/month/day name a real day of the proleptic Gregorian calendar.
 bool IsValidDate(int year, int month, int day);
 

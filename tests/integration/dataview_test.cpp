@@ -288,6 +288,26 @@ TEST(DataviewEdges, TagsFieldsLinksAndHostileBlocks) {
   EXPECT_EQ(ids("LIST WHERE file.name = \"a\""), "[[a]];");
   EXPECT_EQ(ids("LIST FROM [[b#Part]]"), "[[a]];");
   EXPECT_EQ(ids("LIST FROM [[b.md]]"), "[[a]];");
+  // Links resolve as the store's own links do, from the note holding the query: a name
+  // two notes share means the one in the query's folder.
+  dir.Write("v/x/Dup.md", "# Dup in x\n");
+  dir.Write("v/y/Dup.md", "# Dup in y\n");
+  dir.Write("v/x/src.md", "# Src\nSee [[Dup]].\n");
+  dir.Write("v/y/other.md", "# Other\nSee [[Dup]].\n");
+  store.ingest(dir.Join("v"));
+  auto from = [&](const std::string& q, const std::string& note) {
+    std::string out;
+    for (const auto& row : store.dataview(q, note).rows) out += row.at(0) + ";";
+    return out;
+  };
+  EXPECT_EQ(from("LIST WHERE contains(file.outlinks, [[Dup]])", "y/other"), "[[y/other|other]];");
+  EXPECT_EQ(from("LIST WHERE contains(file.outlinks, [[Dup]])", "x/src"), "[[x/src|src]];");
+  try {
+    store.dataview("LIST", "Dup");  // A note named by the user: two fit.
+    ADD_FAILURE() << "an ambiguous note name was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kInvalidArgument);
+  }
   // The task dates of the Tasks plugin, and its priorities.
   const DataviewResult plan = store.dataview(
       "TABLE WITHOUT ID t.scheduled, t.start, t.created, t.priority FROM \"t.md\" "

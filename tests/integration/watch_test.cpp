@@ -221,6 +221,24 @@ TEST(Watch, TheCommandPrintsEachSyncAndStopsOnSigint) {
   EXPECT_NE(out.find("\n{\"full\":false,\"paths\":[\"z.md\"]"), std::string::npos) << out;
 }
 
+// A folder reached twice, itself and through a link: the scan keeps the first path in
+// sorted order, and the watcher reports changes under that same path.
+TEST(Watch, AFolderReachedTwiceKeepsTheScansPath) {
+  testing::TempDir dir;
+  dir.Write("v/Real/r.md", "# R one\n");
+  ASSERT_EQ(symlink(dir.Join("v/Real").c_str(), dir.Join("v/Alias").c_str()), 0);
+  const std::string db = dir.Join("w.db");
+  WatcherThread w(db, dir.Join("v"));
+  ASSERT_EQ(w.WaitForSyncs(1).size(), 1u);
+  EXPECT_EQ(NotePaths(db), "Alias/r.md\n");
+  dir.Write("v/Real/r.md", "# R two\n");
+  const std::vector<WatchSync> syncs = w.WaitForSyncs(2);
+  ASSERT_EQ(syncs.size(), 2u);
+  EXPECT_EQ(syncs[1].paths, std::vector<std::string>{"Alias/r.md"});
+  EXPECT_EQ(NotePaths(db), "Alias/r.md\n");
+  EXPECT_EQ(testing::QueryValue(db, "SELECT title FROM notes"), "R two");
+}
+
 TEST(Watch, RemovingTheVaultEndsTheWatch) {
   testing::TempDir dir;
   dir.Write("v/a.md", "# A\n");
@@ -269,6 +287,8 @@ TEST(PathsIngest, OnlyTheGivenPathsAreExamined) {
   dir.Write("v/b.md", "# B\nbeta\n");
   dir.Write("v/Sub/c.md", "# C\n");
   dir.Write("v/Sub/d.md", "# D\n");
+  dir.Write("v/Sub2/f.md", "# F\n");  // Next to Sub by name: outside its scope.
+  dir.Write("v/Sub b/g.md", "# G\n");
   const std::string db = dir.Join("p.db");
   Store store = Store::open(db);
   store.ingest(dir.Join("v"));
@@ -276,6 +296,8 @@ TEST(PathsIngest, OnlyTheGivenPathsAreExamined) {
   dir.Write("v/a.md", "# A\nalpha two\n");
   dir.Write("v/b.md", "# B\nbeta two\n");
   dir.Remove("v/Sub/c.md");
+  dir.Remove("v/Sub2/f.md");
+  dir.Remove("v/Sub b/g.md");
   dir.Write("v/e.md", "# E\n");
   IngestOptions options;
   options.paths = {"a.md", "Sub"};
@@ -283,8 +305,9 @@ TEST(PathsIngest, OnlyTheGivenPathsAreExamined) {
   EXPECT_EQ(report.files_seen, 2);  // a.md and Sub/d.md
   EXPECT_EQ(report.files_parsed, 1);
   EXPECT_EQ(report.files_removed, 1);
-  // a.md changed; b.md changed too but was not asked about; e.md is not seen yet.
-  EXPECT_EQ(NotePaths(db), "Sub/d.md\na.md\nb.md\n");
+  // a.md changed; b.md changed too but was not asked about; e.md is not seen yet; the
+  // notes of Sub2 and "Sub b" stay although their files are gone.
+  EXPECT_EQ(NotePaths(db), "Sub b/g.md\nSub/d.md\nSub2/f.md\na.md\nb.md\n");
   EXPECT_EQ(testing::QueryValue(db, "SELECT body FROM notes WHERE path = 'b.md'"), "# B\nbeta\n");
   EXPECT_EQ(testing::QueryValue(db, "SELECT body FROM notes WHERE path = 'a.md'"),
             "# A\nalpha two\n");
@@ -292,7 +315,7 @@ TEST(PathsIngest, OnlyTheGivenPathsAreExamined) {
   // A path with no file and no note, a hidden one and one without the extension: nothing.
   options.paths = {"nothing.md", ".obsidian/x.md", "b.txt"};
   EXPECT_EQ(store.ingest(dir.Join("v"), options).files_seen, 0);
-  EXPECT_EQ(NotePaths(db), "Sub/d.md\na.md\nb.md\n");
+  EXPECT_EQ(NotePaths(db), "Sub b/g.md\nSub/d.md\nSub2/f.md\na.md\nb.md\n");
   EXPECT_TRUE(testing::InvariantViolations(db).empty());
 }
 
