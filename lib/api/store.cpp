@@ -5,6 +5,7 @@
 #include "api/ingest_runner.h"
 #include "api/store_impl.h"
 #include "notestore/error.h"
+#include "query/fts_rank.h"
 #include "store/ingest_lock.h"
 #include "store/schema.h"
 
@@ -27,6 +28,7 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
                           store::ConnectionOptions{options.read_only, options.create_if_missing,
                                                    options.busy_timeout_ms, options.cache_bytes},
                           &impl->open_message);
+  query::RegisterRankFunction(*impl->db);
   return Store(std::move(impl));
 }
 

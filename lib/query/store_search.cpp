@@ -1,8 +1,14 @@
-// Store::search: FTS5 with BM25 ranking over notes, tasks and decisions.
+// Store::search: FTS5 with BM25 ranking (query/fts_rank.h) over notes, tasks and decisions.
 //
-// Two passes: the first ranks the matches (at most max_ranked, the newest) on their
-// BM25 score alone, the second computes snippets and looks up titles and lines for the
-// page of hits only (dear: snippet() re-reads the text).
+// Two passes: the first scores the matches (at most max_ranked, the newest) on their
+// BM25 score alone in one walk of the index, and ranks them here; the second computes
+// snippets and looks up titles and lines for the page of hits only (dear: snippet()
+// re-reads the text).
+#include <algorithm>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_query.h"
@@ -10,6 +16,7 @@
 #include "query/name_lookup.h"
 #include "query/record_readers.h"
 #include "query/sql_query.h"
+#include "store/search_rowid.h"
 
 namespace notestore {
 namespace {
@@ -19,116 +26,215 @@ struct Ranked {
   SearchHit hit;
 };
 
-std::string FromSearch(bool join_notes) {
-  return std::string(" FROM search s") +
-         (join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : "");
-}
+struct Candidate {
+  int64_t rowid = 0;
+  double score = 0;
+  double group_score = 0;  // The best score among its note's hits.
+};
 
-// The ranking pass. A hit's note and kind come from its row id (store/search_rowid.h),
-// so ranking reads nothing but the index. `filters` adds "AND ..." conditions on s
-// (search) and n (notes).
-std::string RankSql(const std::string& filters, bool join_notes, bool group_by_note) {
-  const std::string matches =
-      "SELECT s.rowid AS rid, (s.rowid >> 22) & 3 AS kind, s.rowid >> 24 AS note_id, "
-      "bm25(search, ?, 1.0) AS score" +
-      FromSearch(join_notes) + " WHERE search MATCH ?" + filters;
-  if (!group_by_note) return "SELECT rid, kind, note_id, score FROM (" + matches + ")";
-  return "SELECT rid, kind, note_id, score FROM (SELECT *, min(score) OVER "
-         "(PARTITION BY note_id) AS group_score FROM (" +
-         matches + "))";
-}
+int64_t NoteOfRowid(int64_t rowid) { return rowid >> store::kSearchNoteShift; }
+int64_t KindOfRowid(int64_t rowid) { return (rowid >> store::kSearchKindShift) & 3; }
 
 SearchKind KindOfCode(int64_t code) {
   return code == 1 ? SearchKind::kTask : code == 2 ? SearchKind::kDecision : SearchKind::kNote;
 }
 
-std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
-                         const SearchOptions& options) {
-  std::vector<query::SqlValue> values = {options.title_weight, match};
+// "AND ..." conditions on s (search) and n (notes) for the options' filters, their values
+// appended to `values`. Sets *join_notes when a condition needs n.
+std::string Filters(SQLite::Database& db, const SearchOptions& options,
+                    std::vector<query::SqlValue>* values, bool* join_notes) {
   std::string filters;
   if (!options.kinds.empty()) {
     filters += " AND ((s.rowid >> 22) & 3) IN (";
     for (size_t i = 0; i < options.kinds.size(); ++i) {
       filters += i ? ",?" : "?";
-      values.emplace_back(static_cast<int64_t>(options.kinds[i] == SearchKind::kTask       ? 1
-                                               : options.kinds[i] == SearchKind::kDecision ? 2
-                                                                                           : 0));
+      values->emplace_back(static_cast<int64_t>(options.kinds[i] == SearchKind::kTask       ? 1
+                                                : options.kinds[i] == SearchKind::kDecision ? 2
+                                                                                            : 0));
     }
     filters += ")";
   }
   if (options.from) {
     filters += " AND n.date >= ?";
-    values.emplace_back(options.from->ToString());
+    values->emplace_back(options.from->ToString());
   }
   if (options.to) {
     filters += " AND n.date <= ?";
-    values.emplace_back(options.to->ToString());
+    values->emplace_back(options.to->ToString());
   }
   if (!options.account.empty()) {
     filters += " AND n.account_id = ?";
-    values.emplace_back(query::FindAccountId(db, options.account));
+    values->emplace_back(query::FindAccountId(db, options.account));
   }
-  const bool join_notes = options.from || options.to || !options.account.empty();
-  // More than max_ranked matches: rank the newest. FTS5 walks its index in row id order
-  // and stops after max_ranked rows, so finding the cut costs no more than the ranking.
-  if (options.max_ranked > 0) {
-    query::SqlQuery cut("SELECT s.rowid" + FromSearch(join_notes));
-    cut.Where("search MATCH ?" + filters, {values.begin() + 1, values.end()})
-        .OrderBy("s.rowid DESC")
-        .Page(1, options.max_ranked);
-    const std::vector<int64_t> newest_unranked = query::Load<int64_t>(
-        db, cut, [](SQLite::Statement& r) { return r.getColumn(0).getInt64(); });
-    if (!newest_unranked.empty()) {
-      filters += " AND s.rowid > ?";
-      values.emplace_back(newest_unranked.front());
-    }
-  }
-  if (!options.include_duplicates) {
-    // A repeat is left out when what it repeats matches too: a match is never lost, and
-    // one thing said twice is shown once. Only hits that are repeats look up their
-    // original, by row id (an FTS5 seek), rather than matching the query again over the
-    // whole index.
-    filters +=
-        " AND (s.rowid NOT IN (SELECT search_rowid FROM duplicates) OR NOT EXISTS (SELECT 1 "
-        "FROM search WHERE search MATCH ? AND rowid = (SELECT canonical_search_rowid FROM "
-        "duplicates WHERE search_rowid = s.rowid)))";
-    values.emplace_back(match);
-  }
-  query::SqlQuery sql(RankSql(filters, join_notes, options.group_by_note));
-  sql.Where("1", std::move(values));
-  sql.OrderBy(options.group_by_note ? "group_score, note_id, kind != 0, score, rid" : "score, rid")
-      .Page(options.limit, options.offset);
-  return query::Load<Ranked>(db, sql, [](SQLite::Statement& r) {
-    Ranked x;
-    x.rowid = r.getColumn(0).getInt64();
-    x.hit.kind = KindOfCode(r.getColumn(1).getInt64());
-    x.hit.note_id = r.getColumn(2).getInt64();
-    x.hit.score = r.getColumn(3).getDouble();
-    return x;
+  *join_notes = options.from || options.to || !options.account.empty();
+  return filters;
+}
+
+// One pass over the matches, newest first, scoring each (at most max_ranked of them).
+// A hit's note and kind come from its row id (store/search_rowid.h), so the pass reads
+// nothing but the index.
+std::vector<Candidate> Score(SQLite::Database& db, const std::string& match,
+                             const SearchOptions& options) {
+  // The row id range notestore_rank() extrapolates phrase counts over. (One min() and one
+  // max() per SELECT: both in one would scan the table.)
+  SQLite::Statement range(db, "SELECT (SELECT min(id) FROM notes), (SELECT max(id) FROM notes)");
+  range.executeStep();
+  std::vector<query::SqlValue> values = {store::SearchRowidFirst(range.getColumn(0).getInt64()),
+                                         store::SearchRowidLast(range.getColumn(1).getInt64()),
+                                         options.title_weight, match};
+  bool join_notes = false;
+  const std::string filters = Filters(db, options, &values, &join_notes);
+  query::SqlQuery sql("SELECT s.rowid, notestore_rank(search, ?, ?, ?, 1.0) FROM search s" +
+                      std::string(join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : ""));
+  sql.Where("search MATCH ?" + filters, std::move(values));
+  // FTS5 walks its index in row id order: the newest max_ranked cost no more than that.
+  if (options.max_ranked > 0) sql.OrderBy("s.rowid DESC").Page(options.max_ranked, 0);
+  return query::Load<Candidate>(db, sql, [](SQLite::Statement& r) {
+    return Candidate{r.getColumn(0).getInt64(), r.getColumn(1).getDouble(), 0};
   });
 }
 
-// The second pass: snippet, title, path, date and line of each ranked hit.
+// Which of `rowids` match. A word or phrase query looks each up (a seek); a prefix query
+// walks its matches once from the lowest, as setting it up again per row id would merge
+// the lists of every word it starts each time.
+std::vector<int64_t> MatchingRowids(SQLite::Database& db, const std::string& match,
+                                    std::vector<int64_t> rowids) {
+  std::vector<int64_t> found;
+  if (rowids.empty()) return found;
+  std::sort(rowids.begin(), rowids.end());
+  if (match.find('*') == std::string::npos) {
+    SQLite::Statement seek(db, "SELECT 1 FROM search WHERE search MATCH ? AND rowid = ?");
+    for (int64_t rowid : rowids) {
+      seek.bind(1, match);
+      seek.bind(2, rowid);
+      if (seek.executeStep()) found.push_back(rowid);
+      seek.reset();
+    }
+    return found;
+  }
+  std::string list;  // Integers of our own, safe to put in the SQL.
+  for (int64_t rowid : rowids) list += (list.empty() ? "" : ",") + std::to_string(rowid);
+  // "+rowid": not a constraint for FTS5, which would start over per value.
+  SQLite::Statement walk(
+      db,
+      "SELECT rowid FROM search WHERE search MATCH ? AND rowid >= ? AND +rowid IN (" + list + ")");
+  walk.bind(1, match);
+  walk.bind(2, rowids.front());
+  while (walk.executeStep()) found.push_back(walk.getColumn(0).getInt64());
+  return found;
+}
+
+// Leaves out repeats whose original matches too: a match is never lost, and one thing said
+// twice is shown once. Repeats are few, so they are read by row id range; an original that
+// is not among the candidates (older than the newest max_ranked) is looked up by row id.
+void DropRepeats(SQLite::Database& db, const std::string& match,
+                 std::vector<Candidate>* candidates) {
+  if (candidates->empty()) return;
+  auto [lowest, highest] =
+      std::minmax_element(candidates->begin(), candidates->end(),
+                          [](const Candidate& a, const Candidate& b) { return a.rowid < b.rowid; });
+  SQLite::Statement repeats(db,
+                            "SELECT search_rowid, canonical_search_rowid FROM duplicates "
+                            "WHERE search_rowid BETWEEN ? AND ?");
+  repeats.bind(1, lowest->rowid);
+  repeats.bind(2, highest->rowid);
+  std::unordered_map<int64_t, int64_t> original_of;
+  while (repeats.executeStep()) {
+    original_of.emplace(repeats.getColumn(0).getInt64(), repeats.getColumn(1).getInt64());
+  }
+  if (original_of.empty()) return;
+  std::unordered_set<int64_t> matched;
+  for (const Candidate& c : *candidates) matched.insert(c.rowid);
+  std::vector<int64_t> unknown;  // Originals older than the candidates.
+  for (const auto& [repeat, original] : original_of) {
+    if (matched.count(repeat) && !matched.count(original)) unknown.push_back(original);
+  }
+  for (int64_t rowid : MatchingRowids(db, match, unknown)) matched.insert(rowid);
+  candidates->erase(std::remove_if(candidates->begin(), candidates->end(),
+                                   [&](const Candidate& c) {
+                                     auto it = original_of.find(c.rowid);
+                                     return it != original_of.end() && matched.count(it->second);
+                                   }),
+                    candidates->end());
+}
+
+// Ranks the matches and returns the page of them that `options` asks for.
+std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
+                         const SearchOptions& options) {
+  std::vector<Candidate> candidates = Score(db, match, options);
+  if (!options.include_duplicates) DropRepeats(db, match, &candidates);
+  if (options.group_by_note) {
+    // Notes by their best hit, each note's own row before its tasks and decisions.
+    std::unordered_map<int64_t, double> best;
+    for (const Candidate& c : candidates) {
+      auto [it, fresh] = best.emplace(NoteOfRowid(c.rowid), c.score);
+      if (!fresh && c.score < it->second) it->second = c.score;
+    }
+    for (Candidate& c : candidates) c.group_score = best[NoteOfRowid(c.rowid)];
+  }
+  auto order = [&](const Candidate& a, const Candidate& b) {
+    if (options.group_by_note) {
+      const auto key = [](const Candidate& c) {
+        return std::make_tuple(c.group_score, NoteOfRowid(c.rowid), KindOfRowid(c.rowid) != 0);
+      };
+      if (key(a) != key(b)) return key(a) < key(b);
+    }
+    return std::tie(a.score, a.rowid) < std::tie(b.score, b.rowid);
+  };
+  const size_t first = std::min(candidates.size(), static_cast<size_t>(options.offset));
+  const size_t last = options.limit > 0
+                          ? std::min(candidates.size(), first + static_cast<size_t>(options.limit))
+                          : candidates.size();
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<ptrdiff_t>(last),
+                    candidates.end(), order);
+  std::vector<Ranked> page;
+  page.reserve(last - first);
+  for (size_t i = first; i < last; ++i) {
+    Ranked r;
+    r.rowid = candidates[i].rowid;
+    r.hit.kind = KindOfCode(KindOfRowid(r.rowid));
+    r.hit.note_id = NoteOfRowid(r.rowid);
+    r.hit.score = candidates[i].score;
+    page.push_back(std::move(r));
+  }
+  return page;
+}
+
+// The second pass: snippet, title, path, date and line of each ranked hit. The snippets
+// come from one more walk of the matches (from the oldest hit of the page on, so at
+// most max_ranked rows): looking each hit up by row id would set the query up again per
+// hit, and for a prefix that means merging the lists of every word it starts.
 void Describe(SQLite::Database& db, const std::string& match, const SearchOptions& options,
               std::vector<Ranked>* hits) {
+  if (hits->empty()) return;
+  std::unordered_map<int64_t, Ranked*> by_rowid;
+  std::string rowids;  // Integers of our own, safe to put in the SQL.
+  int64_t lowest = hits->front().rowid;
+  for (Ranked& r : *hits) {
+    by_rowid.emplace(r.rowid, &r);
+    rowids += (rowids.empty() ? "" : ",") + std::to_string(r.rowid);
+    lowest = std::min(lowest, r.rowid);
+  }
+  // "+rowid": not a constraint FTS5 should be handed (it would start over per value).
   SQLite::Statement snippet(db,
-                            "SELECT snippet(search, -1, ?, ?, '…', 16), title, ref_id "
-                            "FROM search WHERE search MATCH ? AND rowid = ?");
+                            "SELECT rowid, snippet(search, -1, ?, ?, '…', 16), title, ref_id "
+                            "FROM search WHERE search MATCH ? AND rowid >= ? AND +rowid IN (" +
+                                rowids + ")");
+  snippet.bind(1, options.highlight_open);
+  snippet.bind(2, options.highlight_close);
+  snippet.bind(3, match);
+  snippet.bind(4, lowest);
+  while (snippet.executeStep()) {
+    SearchHit& h = by_rowid.at(snippet.getColumn(0).getInt64())->hit;
+    h.snippet = snippet.getColumn(1).getString();
+    h.title = snippet.getColumn(2).getString();
+    h.id = snippet.getColumn(3).getInt64();
+  }
   SQLite::Statement note(db, "SELECT path, title, date FROM notes WHERE id = ?");
   SQLite::Statement task_line(db, "SELECT line FROM tasks WHERE id = ?");
   SQLite::Statement decision_line(db, "SELECT line FROM decisions WHERE id = ?");
   for (Ranked& r : *hits) {
     SearchHit& h = r.hit;
-    snippet.bind(1, options.highlight_open);
-    snippet.bind(2, options.highlight_close);
-    snippet.bind(3, match);
-    snippet.bind(4, r.rowid);
-    if (snippet.executeStep()) {
-      h.snippet = snippet.getColumn(0).getString();
-      h.title = snippet.getColumn(1).getString();
-      h.id = snippet.getColumn(2).getInt64();
-    }
-    snippet.reset();
     note.bind(1, h.note_id);
     if (note.executeStep()) {
       h.path = note.getColumn(0).getString();

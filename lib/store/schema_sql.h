@@ -354,6 +354,12 @@ CREATE TABLE note_words(
   words   BLOB NOT NULL
 );
 )sql",
+    // 3 -> 4: duplicates_search leads with the repeat's search row id, which is what search
+    // looks up (is this hit a repeat, and of what?); it led with the original's.
+    R"sql(
+DROP INDEX IF EXISTS duplicates_search;
+CREATE INDEX duplicates_search ON duplicates(search_rowid, canonical_search_rowid);
+)sql",
 };
 
 }  // namespace notestore::store

@@ -1,6 +1,9 @@
 // Store::search on the fixture vault: ranking, filters, paging, query syntax, errors.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
+
 #include "notestore/notestore.h"
 #include "support/test_support.h"
 
@@ -50,6 +53,34 @@ TEST_F(Search, NotesRankAboveTheirTasksAndDecisions) {
   const std::vector<SearchHit> ranked = store_->search("rotterdam", flat);
   EXPECT_EQ(ranked[0].kind, SearchKind::kDecision);
   for (size_t i = 1; i < ranked.size(); ++i) EXPECT_LE(ranked[i - 1].score, ranked[i].score);
+}
+
+// notestore_rank() is BM25 as FTS5's bm25() computes it; it only estimates how many rows
+// a phrase matches when there are many (query/fts_rank.h), and the fixture has few.
+TEST_F(Search, ScoresAreFts5sBm25WhenPhrasesMatchFewRows) {
+  for (const std::string q :
+       {"rotterdam", "rotterdam OR pilot", "harbor AND pilot", "\"weekly sync\"", "harb*"}) {
+    std::map<std::pair<std::string, std::string>, double> bm25;
+    for (const testing::Row& r :
+         testing::Query(store_->path(),
+                        "SELECT kind, ref_id, bm25(search, 5.0, 1.0) FROM search "
+                        "WHERE search MATCH " +
+                            testing::SqlQuote(q))) {
+      bm25[{r[0], r[1]}] = std::stod(r[2]);
+    }
+    ASSERT_FALSE(bm25.empty()) << q;
+    SearchOptions o;
+    o.raw = true;
+    o.limit = 1000;
+    o.include_duplicates = true;
+    const std::vector<SearchHit> hits = store_->search(q, o);
+    EXPECT_EQ(hits.size(), bm25.size()) << q;
+    for (const SearchHit& h : hits) {
+      const auto it = bm25.find({SearchKindName(h.kind), std::to_string(h.id)});
+      ASSERT_NE(it, bm25.end()) << q;
+      EXPECT_NEAR(h.score, it->second, 1e-9 * std::abs(it->second)) << q << " " << h.title;
+    }
+  }
 }
 
 TEST_F(Search, TitleMatchesWeighMore) {
