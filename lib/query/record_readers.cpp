@@ -139,9 +139,7 @@ Fact ReadFact(SQLite::Statement& r) {
 const char* const kPersonSelect =
     "SELECT p.id, p.name, p.role, p.company, p.note_id, n.path, "
     "(SELECT group_concat(alias, char(31)) FROM person_aliases WHERE person_id = p.id), "
-    "(SELECT count(*) FROM meeting_attendees WHERE person_id = p.id), "
-    "(SELECT count(*) FROM tasks WHERE owner_id = p.id AND status IN ('open', 'in_progress') "
-    "AND duplicate_of IS NULL) FROM people p LEFT JOIN notes n ON n.id = p.note_id";
+    "p.meeting_count, p.open_task_count FROM people p LEFT JOIN notes n ON n.id = p.note_id";
 
 std::vector<Person> LoadPeople(SQLite::Database& db, const SqlQuery& query) {
   return Load<Person>(db, query, [](SQLite::Statement& r) {
@@ -161,11 +159,7 @@ std::vector<Person> LoadPeople(SQLite::Database& db, const SqlQuery& query) {
 
 const char* const kAccountSelect =
     "SELECT a.id, a.name, a.status, a.industry, a.note_id, n.path, "
-    "(SELECT count(*) FROM meetings WHERE account_id = a.id AND duplicate_of IS NULL), "
-    "(SELECT count(*) FROM decisions WHERE account_id = a.id AND duplicate_of IS NULL), "
-    "(SELECT count(*) FROM notes tn CROSS JOIN tasks t ON t.note_id = tn.id WHERE tn.account_id = "
-    "a.id "
-    "AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL) "
+    "a.meeting_count, a.decision_count, a.open_task_count "
     "FROM accounts a LEFT JOIN notes n ON n.id = a.note_id";
 
 Account ReadAccount(SQLite::Statement& r) {

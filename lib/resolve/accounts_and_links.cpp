@@ -8,6 +8,7 @@
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
 #include "resolve/vault_resolver.h"
+#include "store/schema_sql.h"
 #include "util/text.h"
 
 namespace notestore::resolve {
@@ -130,6 +131,7 @@ void ResolveVault(SQLite::Database& db, const ResolveOptions& options) {
   ResolveAccounts(db);
   ResolveLinks(db);
   LinkDuplicates(db);
+  db.exec(store::kEntityCounts);  // Last: counts leave repeats out.
 }
 
 }  // namespace notestore::resolve

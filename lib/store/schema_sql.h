@@ -355,12 +355,52 @@ CREATE TABLE note_words(
 );
 )sql",
     // 3 -> 4: duplicates_search leads with the repeat's search row id, which is what search
-    // looks up (is this hit a repeat, and of what?); it led with the original's.
+    // looks up (is this hit a repeat, and of what?); it led with the original's. People
+    // and accounts keep their counts, written by the vault-wide pass (kEntityCounts, which
+    // the upgrade runs after this): counting them per query cost tens of milliseconds
+    // for someone who owns half the vault's tasks. The account indexes cover duplicate_of.
     R"sql(
 DROP INDEX IF EXISTS duplicates_search;
 CREATE INDEX duplicates_search ON duplicates(search_rowid, canonical_search_rowid);
+ALTER TABLE people ADD COLUMN meeting_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN open_task_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN meeting_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN decision_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN open_task_count INTEGER NOT NULL DEFAULT 0;
+DROP INDEX IF EXISTS meetings_account;
+CREATE INDEX meetings_account ON meetings(account_id, duplicate_of);
+DROP INDEX IF EXISTS decisions_account;
+CREATE INDEX decisions_account ON decisions(account_id, duplicate_of);
 )sql",
 };
+
+// The counts people and accounts keep (schema 4): meetings attended and open tasks owned
+// (repeats left out); an account's meetings, decisions and open tasks (of its notes),
+// repeats left out. Only rows whose counts changed are written.
+inline constexpr const char* kEntityCounts = R"sql(
+UPDATE people SET meeting_count = c.meetings, open_task_count = c.open_tasks
+FROM (SELECT p.id AS id,
+        (SELECT count(*) FROM meeting_attendees WHERE person_id = p.id) AS meetings,
+        (SELECT count(*) FROM tasks WHERE owner_id = p.id
+           AND status IN ('open', 'in_progress') AND duplicate_of IS NULL) AS open_tasks
+      FROM people p) AS c
+WHERE people.id = c.id
+  AND (people.meeting_count <> c.meetings OR people.open_task_count <> c.open_tasks);
+UPDATE accounts SET meeting_count = c.meetings, decision_count = c.decisions,
+                    open_task_count = c.open_tasks
+FROM (SELECT a.id AS id,
+        (SELECT count(*) FROM meetings WHERE account_id = a.id AND duplicate_of IS NULL)
+          AS meetings,
+        (SELECT count(*) FROM decisions WHERE account_id = a.id AND duplicate_of IS NULL)
+          AS decisions,
+        (SELECT count(*) FROM notes n CROSS JOIN tasks t ON t.note_id = n.id
+         WHERE n.account_id = a.id AND t.status IN ('open', 'in_progress')
+           AND t.duplicate_of IS NULL) AS open_tasks
+      FROM accounts a) AS c
+WHERE accounts.id = c.id
+  AND (accounts.meeting_count <> c.meetings OR accounts.decision_count <> c.decisions
+       OR accounts.open_task_count <> c.open_tasks);
+)sql";
 
 }  // namespace notestore::store
 

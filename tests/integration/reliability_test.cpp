@@ -71,10 +71,7 @@ TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
   testing::TempDir dir;
   const std::string db = testing::IngestFixtureVault(dir);
   const std::string before = testing::CanonicalDump(db);
-  {  // Back to what version 1 had.
-    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE ingest_runs; DROP TABLE note_words; PRAGMA user_version = 1");
-  }
+  testing::DowngradeSchema(db, 1);
   OpenOptions read_only;
   read_only.read_only = true;
   try {
@@ -104,9 +101,9 @@ TEST(SchemaUpgrade, MeetingWordsMissingAfterAnUpgradeAreComputedAgain) {
   ASSERT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");
   ASSERT_NE(QueryValue(db, "SELECT count(*) FROM duplicates WHERE kind = 'meeting'"), "0");
   const std::string before = testing::CanonicalDump(db);
+  testing::DowngradeSchema(db, 2);
   {
     SQLite::Database raw(db, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE note_words; PRAGMA user_version = 2");
     raw.exec("UPDATE meta SET value = '1' WHERE key = 'resolve_pending'");
   }
   Store store = Store::open(db);

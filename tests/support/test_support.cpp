@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "notestore/notestore.h"
+#include "notestore/version.h"
 #include "resolve/similarity.h"
 
 namespace fs = std::filesystem;
@@ -109,13 +110,15 @@ std::string CanonicalDump(const std::string& db_path) {
       "SELECT n.path, tag, line, source FROM tags JOIN notes n ON n.id = note_id",
       "SELECT n.path, target, display, heading, embed, line, style, t.path FROM links l "
       "JOIN notes n ON n.id = l.note_id LEFT JOIN notes t ON t.id = l.target_note_id",
-      "SELECT p.name, p.name_key, n.path, p.role, p.company FROM people p "
+      "SELECT p.name, p.name_key, n.path, p.role, p.company, p.meeting_count, "
+      "p.open_task_count FROM people p "
       "LEFT JOIN notes n ON n.id = p.note_id",
       "SELECT p.name_key, alias FROM person_aliases a JOIN people p ON p.id = a.person_id",
       "SELECT n.path, m.line, m.name, m.source, m.role, m.company, p.name_key "
       "FROM person_mentions m JOIN notes n ON n.id = m.note_id "
       "LEFT JOIN people p ON p.id = m.person_id",
-      "SELECT a.name, a.name_key, n.path, a.status, a.industry FROM accounts a "
+      "SELECT a.name, a.name_key, n.path, a.status, a.industry, a.meeting_count, "
+      "a.decision_count, a.open_task_count FROM accounts a "
       "LEFT JOIN notes n ON n.id = a.note_id",
       "SELECT n.path, m.line, m.name, m.source, m.status, m.industry, a.name_key "
       "FROM account_mentions m JOIN notes n ON n.id = m.note_id "
@@ -184,6 +187,30 @@ std::string DumpDifference(const std::string& actual, const std::string& expecte
   }
 }
 
+void DowngradeSchema(const std::string& db_path, int version) {
+  SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
+  // What each migration added, undone, newest first.
+  static const char* const kUndo[] = {
+      // 2 -> 1
+      "DROP TABLE ingest_runs",
+      // 3 -> 2
+      "DROP TABLE note_words",
+      // 4 -> 3
+      "DROP INDEX duplicates_search; "
+      "CREATE INDEX duplicates_search ON duplicates(canonical_search_rowid, search_rowid); "
+      "ALTER TABLE people DROP COLUMN meeting_count; "
+      "ALTER TABLE people DROP COLUMN open_task_count; "
+      "ALTER TABLE accounts DROP COLUMN meeting_count; "
+      "ALTER TABLE accounts DROP COLUMN decision_count; "
+      "ALTER TABLE accounts DROP COLUMN open_task_count; "
+      "DROP INDEX meetings_account; CREATE INDEX meetings_account ON meetings(account_id); "
+      "DROP INDEX decisions_account; CREATE INDEX decisions_account ON decisions(account_id)",
+  };
+  static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
+  for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
+  db.exec("PRAGMA user_version = " + std::to_string(version));
+}
+
 std::vector<std::string> InvariantViolations(const std::string& db_path) {
   std::vector<std::string> out;
   for (const Row& r : Query(db_path, "PRAGMA foreign_key_check")) {
@@ -204,6 +231,17 @@ std::vector<std::string> InvariantViolations(const std::string& db_path) {
       {"SELECT count(*) FROM meta WHERE key = 'resolve_pending' AND value <> '0'",
        "a vault-wide pass is still owed"},
       {"SELECT count(*) FROM ingest_runs WHERE status = 'running'", "an ingest is still running"},
+      {"SELECT count(*) FROM people p WHERE meeting_count <> (SELECT count(*) FROM "
+       "meeting_attendees WHERE person_id = p.id) OR open_task_count <> (SELECT count(*) FROM "
+       "tasks WHERE owner_id = p.id AND status IN ('open', 'in_progress') AND duplicate_of IS "
+       "NULL)",
+       "people whose stored counts are stale"},
+      {"SELECT count(*) FROM accounts a WHERE meeting_count <> (SELECT count(*) FROM meetings "
+       "WHERE account_id = a.id AND duplicate_of IS NULL) OR decision_count <> (SELECT count(*) "
+       "FROM decisions WHERE account_id = a.id AND duplicate_of IS NULL) OR open_task_count <> "
+       "(SELECT count(*) FROM tasks t JOIN notes n ON n.id = t.note_id WHERE n.account_id = a.id "
+       "AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL)",
+       "accounts whose stored counts are stale"},
   };
   for (const auto& check : kChecks) {
     const std::string v = QueryValue(db_path, check[0]);

@@ -51,6 +51,10 @@ std::string CanonicalDump(const std::string& db_path);
 // in memory quadratic in their size.)
 std::string DumpDifference(const std::string& actual, const std::string& expected);
 
+// Turns a database of the current schema back into one of schema `version` (its data
+// kept), as an older notestore would have left it, to test upgrades.
+void DowngradeSchema(const std::string& db_path, int version);
+
 // What is wrong with the store at `db_path` beyond its content: rows that refer to
 // missing rows (PRAGMA foreign_key_check), a search index out of step with its tables,
 // a vault-wide pass still owed. Empty when consistent.
