@@ -176,11 +176,15 @@ Account ReadAccount(SQLite::Statement& r) {
   return a;
 }
 
-const char* const kNoteSelect =
-    "SELECT n.id, n.path, n.title, n.kind, n.type, n.date, n.folder, n.account_id, a.name, "
-    "(SELECT group_concat(tag, char(31)) FROM tags WHERE note_id = n.id), "
-    "(SELECT group_concat(alias, char(31)) FROM note_aliases WHERE note_id = n.id), n.body "
-    "FROM notes n LEFT JOIN accounts a ON a.id = n.account_id";
+std::string NoteSelect(bool with_body) {
+  // Without the body, its overflow pages (kilobytes a note) are never read.
+  return std::string(
+             "SELECT n.id, n.path, n.title, n.kind, n.type, n.date, n.folder, n.account_id, "
+             "a.name, (SELECT group_concat(tag, char(31)) FROM tags WHERE note_id = n.id), "
+             "(SELECT group_concat(alias, char(31)) FROM note_aliases WHERE note_id = n.id), ") +
+         (with_body ? "n.body" : "NULL") +
+         " FROM notes n LEFT JOIN accounts a ON a.id = n.account_id";
+}
 
 std::vector<Note> LoadNotes(SQLite::Database& db, const SqlQuery& query, bool with_body) {
   std::vector<Note> notes = Load<Note>(db, query, [&](SQLite::Statement& r) {

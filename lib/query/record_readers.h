@@ -38,8 +38,9 @@ extern const char* const kPersonSelect;
 // a (accounts), n (their note, left joined).
 extern const char* const kAccountSelect;
 Account ReadAccount(SQLite::Statement& row);
-// n (notes), a. Tags, aliases and properties are filled by LoadNotes.
-extern const char* const kNoteSelect;
+// n (notes), a. Tags, aliases and properties are filled by LoadNotes, which must be
+// given the same with_body.
+std::string NoteSelect(bool with_body);
 // l (links), n (source note), tn (target note).
 extern const char* const kLinkSelect;
 Link ReadLink(SQLite::Statement& row);

@@ -49,7 +49,7 @@ PersonProfile Store::person(const std::string& name) const {
           {id, id})
         .OrderBy("a.name COLLATE NOCASE");
     profile.accounts = query::Load<Account>(db, as, query::ReadAccount);
-    SqlQuery ns(query::kNoteSelect);
+    SqlQuery ns(query::NoteSelect(false));
     ns.Where(
           "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ? UNION "
           "SELECT l.note_id FROM people pp CROSS JOIN links l ON l.target_note_id = pp.note_id "
@@ -105,7 +105,7 @@ NoteDetail Store::note(const std::string& path) const {
     const int64_t id = query::FindNoteId(db, path);
     NoteDetail detail;
     detail.note =
-        query::LoadNotes(db, SqlQuery(query::kNoteSelect).Where("n.id = ?", {id}), true).at(0);
+        query::LoadNotes(db, SqlQuery(query::NoteSelect(true)).Where("n.id = ?", {id}), true).at(0);
     SqlQuery ts(query::kTaskSelect);
     ts.Where("t.note_id = ?", {id}).OrderBy("t.line");
     detail.tasks = query::LoadTasks(db, ts);
