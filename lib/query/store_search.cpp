@@ -94,14 +94,26 @@ std::vector<Candidate> Score(SQLite::Database& db, const std::string& match,
   });
 }
 
-// Which of `rowids` match. A word or phrase query looks each up (a seek); a prefix query
-// walks its matches once from the lowest, as setting it up again per row id would merge
-// the lists of every word it starts each time.
+// "search MATCH ? AND rowid >= ? AND +rowid IN (...)": one walk of the matches from the
+// lowest of `rowids` on, keeping those rows. ("+rowid" is not a constraint FTS5 is handed:
+// it would set the query up again per value, and for a prefix that means merging the
+// lists of every word it starts each time.) Binds the second parameter to *lowest.
+std::string WalkTo(const std::vector<int64_t>& rowids, int64_t* lowest) {
+  std::string list;  // Integers of our own, safe to put in the SQL.
+  *lowest = rowids.empty() ? 0 : rowids.front();
+  for (int64_t rowid : rowids) {
+    list += (list.empty() ? "" : ",") + std::to_string(rowid);
+    *lowest = std::min(*lowest, rowid);
+  }
+  return "search MATCH ? AND rowid >= ? AND +rowid IN (" + list + ")";
+}
+
+// Which of `rowids` match. A word or phrase query looks each up (a seek: the rows may be
+// far apart); a prefix query walks its matches once (WalkTo).
 std::vector<int64_t> MatchingRowids(SQLite::Database& db, const std::string& match,
-                                    std::vector<int64_t> rowids) {
+                                    const std::vector<int64_t>& rowids) {
   std::vector<int64_t> found;
   if (rowids.empty()) return found;
-  std::sort(rowids.begin(), rowids.end());
   if (match.find('*') == std::string::npos) {
     SQLite::Statement seek(db, "SELECT 1 FROM search WHERE search MATCH ? AND rowid = ?");
     for (int64_t rowid : rowids) {
@@ -112,14 +124,10 @@ std::vector<int64_t> MatchingRowids(SQLite::Database& db, const std::string& mat
     }
     return found;
   }
-  std::string list;  // Integers of our own, safe to put in the SQL.
-  for (int64_t rowid : rowids) list += (list.empty() ? "" : ",") + std::to_string(rowid);
-  // "+rowid": not a constraint for FTS5, which would start over per value.
-  SQLite::Statement walk(
-      db,
-      "SELECT rowid FROM search WHERE search MATCH ? AND rowid >= ? AND +rowid IN (" + list + ")");
+  int64_t lowest = 0;
+  SQLite::Statement walk(db, "SELECT rowid FROM search WHERE " + WalkTo(rowids, &lowest));
   walk.bind(1, match);
-  walk.bind(2, rowids.front());
+  walk.bind(2, lowest);
   while (walk.executeStep()) found.push_back(walk.getColumn(0).getInt64());
   return found;
 }
@@ -201,25 +209,22 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
 }
 
 // The second pass: snippet, title, path, date and line of each ranked hit. The snippets
-// come from one more walk of the matches (from the oldest hit of the page on, so at
-// most max_ranked rows): looking each hit up by row id would set the query up again per
-// hit, and for a prefix that means merging the lists of every word it starts.
+// come from one more walk of the matches (WalkTo; from the oldest hit of the page on, so
+// at most max_ranked rows) rather than a lookup per hit.
 void Describe(SQLite::Database& db, const std::string& match, const SearchOptions& options,
               std::vector<Ranked>* hits) {
   if (hits->empty()) return;
   std::unordered_map<int64_t, Ranked*> by_rowid;
-  std::string rowids;  // Integers of our own, safe to put in the SQL.
-  int64_t lowest = hits->front().rowid;
+  std::vector<int64_t> rowids;
   for (Ranked& r : *hits) {
     by_rowid.emplace(r.rowid, &r);
-    rowids += (rowids.empty() ? "" : ",") + std::to_string(r.rowid);
-    lowest = std::min(lowest, r.rowid);
+    rowids.push_back(r.rowid);
   }
-  // "+rowid": not a constraint FTS5 should be handed (it would start over per value).
+  int64_t lowest = 0;
   SQLite::Statement snippet(db,
                             "SELECT rowid, snippet(search, -1, ?, ?, '…', 16), title, ref_id "
-                            "FROM search WHERE search MATCH ? AND rowid >= ? AND +rowid IN (" +
-                                rowids + ")");
+                            "FROM search WHERE " +
+                                WalkTo(rowids, &lowest));
   snippet.bind(1, options.highlight_open);
   snippet.bind(2, options.highlight_close);
   snippet.bind(3, match);
