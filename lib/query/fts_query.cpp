@@ -115,6 +115,12 @@ class Tokenizer {
               "malformed search query: " + what + " at character " + std::to_string(position));
 }
 
+// How deep parentheses may nest. FTS5's parser has a fixed stack of 100 entries, and a
+// level written the most expensive way ("a OR b AND c NOT (") takes six of them: 12
+// such levels are the most that fit, 13 fail with "parser stack overflow" (found by
+// tests/fuzz). 10 leaves a margin.
+constexpr int kMaxNesting = 10;
+
 // Checks the shape: expr := term+ ((AND|OR|NOT) term+)*, term := word | ( expr ).
 class Checker {
  public:
@@ -151,7 +157,11 @@ class Checker {
         if (i_ < tokens_.size() && tokens_[i_].type == TokenType::kClose) {
           Malformed("empty parentheses", open);
         }
+        if (++depth_ > kMaxNesting) {
+          Malformed("parentheses nested more than " + std::to_string(kMaxNesting) + " deep", open);
+        }
         Expression();
+        --depth_;
         if (i_ >= tokens_.size() || tokens_[i_].type != TokenType::kClose) {
           Malformed("'(' is never closed", open);
         }
@@ -169,6 +179,7 @@ class Checker {
 
   const std::vector<Token>& tokens_;
   size_t i_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

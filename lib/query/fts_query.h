@@ -8,7 +8,8 @@
 //   vast AND coreweave     boolean operators (upper case), OR, NOT, with ( ) for grouping
 //   title:apollo           a column filter (title or body)
 // A query that uses operators or parentheses and gets them wrong ("vast AND", "(a OR b")
-// is malformed: it throws Error(kQuery) saying where.
+// is malformed: it throws Error(kQuery) saying where. So is one whose parentheses nest
+// more than 10 deep, which FTS5's parser cannot hold.
 #ifndef NOTESTORE_LIB_QUERY_FTS_QUERY_H_
 #define NOTESTORE_LIB_QUERY_FTS_QUERY_H_
 

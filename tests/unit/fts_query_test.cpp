@@ -1,6 +1,10 @@
 #include "query/fts_query.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
+
+#include <string>
 
 #include "notestore/error.h"
 
@@ -54,6 +58,40 @@ TEST(FtsQuery, MalformedExplicitQueriesSayWhere) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_STREQ(e.what(), "malformed search query: 'AND' needs a word after it at character 7");
+  }
+}
+
+// `levels` groups, each opened the way that takes the most of FTS5's parser stack.
+std::string Nested(int levels) {
+  std::string q;
+  for (int i = 0; i < levels; ++i) q += "a OR b AND c NOT (";
+  q += "a OR b AND c NOT title:\"x y\"*";
+  for (int i = 0; i < levels; ++i) q += ")";
+  return q;
+}
+
+TEST(FtsQuery, NestingIsLimitedToWhatFts5CanParse) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(title, body); INSERT INTO t VALUES('x y', 'a');");
+  SQLite::Statement match(db, "SELECT count(*) FROM t WHERE t MATCH ?");
+  match.bind(1, BuildFtsQuery(Nested(10)));
+  EXPECT_TRUE(match.executeStep());  // Throws if FTS5's parser overflows.
+  EXPECT_EQ(CodeOf(Nested(11)), ErrorCode::kQuery);
+  // Without the limit, FTS5 itself would fail on such a query.
+  std::string overflowing;
+  for (int i = 0; i < 20; ++i) overflowing += "\"a\" OR \"b\" AND \"c\" NOT (";
+  overflowing += "\"x\"" + std::string(20, ')');
+  match.reset();
+  match.bind(1, overflowing);
+  EXPECT_THROW(match.executeStep(), SQLite::Exception);
+  try {
+    BuildFtsQuery(Nested(20));
+    FAIL();
+  } catch (const Error& e) {
+    // The 11th level's '(' is the last character of its 18-character opening.
+    EXPECT_STREQ(e.what(),
+                 "malformed search query: parentheses nested more than 10 deep at character "
+                 "198");
   }
 }
 
