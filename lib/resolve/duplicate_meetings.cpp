@@ -25,7 +25,7 @@ struct Meeting {
   std::string date;
   std::set<int64_t> attendees;                 // Resolved people.
   std::optional<int64_t> current;              // duplicate_of as stored.
-  std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when first compared.
+  std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when compared.
   std::optional<int64_t> richness;             // Read when a group is formed.
 };
 
@@ -133,10 +133,18 @@ std::map<int64_t, int64_t> LinkMeetings(SQLite::Database& db) {
   LazyDetails details(db);
   std::vector<size_t> parent(meetings.size());
   std::iota(parent.begin(), parent.end(), 0);
-  for (size_t i = 0; i < meetings.size(); ++i) {
-    for (size_t j = i + 1; j < meetings.size() && meetings[j].date == meetings[i].date; ++j) {
-      if (SameMeeting(meetings[i], meetings[j], details)) parent[Find(parent, i)] = Find(parent, j);
+  // One date at a time (they are sorted by date). Only that date's pairs need its bodies'
+  // words, so they are dropped after it: a large vault's would take hundreds of MB.
+  for (size_t begin = 0, end = 0; begin < meetings.size(); begin = end) {
+    while (end < meetings.size() && meetings[end].date == meetings[begin].date) ++end;
+    for (size_t i = begin; i < end; ++i) {
+      for (size_t j = i + 1; j < end; ++j) {
+        if (SameMeeting(meetings[i], meetings[j], details)) {
+          parent[Find(parent, i)] = Find(parent, j);
+        }
+      }
     }
+    for (size_t i = begin; i < end; ++i) meetings[i].words.reset();
   }
   // The canonical member of each group: the richest, then the first by path.
   std::unordered_map<size_t, size_t> canonical;  // root -> member

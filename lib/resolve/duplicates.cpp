@@ -114,14 +114,17 @@ struct WordListHash {
   }
 };
 
-// Joins in `uf` the members that `same` says are one item. `members` ascending. Up to a few hundred
-// members every pair is compared. Beyond that (a note whose every line is a task) identical word
-// lists are joined directly and other pairs are compared only when they share a word
-// that is not common among the members: rewordings keep most of their distinctive words,
-// and comparing through common words would be quadratic.
-template <typename Same>
+// Joins in `uf` the members that `same` says are one item. `members` ascending. Up to a
+// few hundred members every pair is compared. Beyond that (a note whose every line is a
+// task, a vault's decisions) identical word lists are joined directly and other pairs
+// are compared only when they share a word that is not common among the members:
+// rewordings keep most of their distinctive words, and comparing through common words
+// would be quadratic. `key` partitions the members further (a decision's date): members
+// with different non-zero keys are never the same, so they are never paired; key 0
+// pairs with every key.
+template <typename Same, typename Key>
 void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members, Same same,
-              UnionFind* uf) {
+              Key key, UnionFind* uf) {
   constexpr size_t kPairwiseUpTo = 256;
   if (members.size() <= kPairwiseUpTo) {
     for (size_t x = 0; x < members.size(); ++x) {
@@ -132,28 +135,47 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     return;
   }
   std::unordered_map<std::vector<uint32_t>, size_t, WordListHash> first_with_words;
-  std::unordered_map<uint32_t, std::vector<size_t>> postings;
+  std::unordered_map<uint32_t, std::vector<size_t>> postings;  // word -> members
+  // (word, key) -> members with that key; key 0 lists those that pair with every key.
+  std::unordered_map<uint64_t, std::vector<size_t>> keyed;
+  auto keyed_list = [&](uint32_t word, uint32_t k) -> const std::vector<size_t>* {
+    auto it = keyed.find(static_cast<uint64_t>(word) << 32 | k);
+    return it == keyed.end() ? nullptr : &it->second;
+  };
   for (size_t m : members) {
     auto [it, inserted] = first_with_words.emplace(items[m].Words(), m);
     if (!inserted && same(it->second, m)) uf->Join(it->second, m);
-    for (uint32_t w : items[m].Words()) postings[w].push_back(m);
+    for (uint32_t w : items[m].Words()) {
+      postings[w].push_back(m);
+      keyed[static_cast<uint64_t>(w) << 32 | key(m)].push_back(m);
+    }
   }
   const size_t common = std::max<size_t>(50, members.size() / 50);
   // Each candidate once per member, marked rather than sorted: the order of comparisons
   // does not change the groups, only which pairs are found already joined.
   std::vector<size_t> seen_by(items.size(), SIZE_MAX);
   std::vector<size_t> candidates;
+  auto collect = [&](size_t m, const std::vector<size_t>* list) {
+    if (!list) return;
+    // Lists hold members in ascending order: start past m.
+    for (auto it = std::upper_bound(list->begin(), list->end(), m); it != list->end(); ++it) {
+      if (seen_by[*it] != m) {
+        seen_by[*it] = m;
+        candidates.push_back(*it);
+      }
+    }
+  };
   for (size_t m : members) {
     candidates.clear();
+    const uint32_t k = key(m);
     for (uint32_t w : items[m].Words()) {
       const std::vector<size_t>& list = postings[w];
       if (list.size() > common) continue;
-      // Lists hold members in ascending order: start past m.
-      for (auto it = std::upper_bound(list.begin(), list.end(), m); it != list.end(); ++it) {
-        if (seen_by[*it] != m) {
-          seen_by[*it] = m;
-          candidates.push_back(*it);
-        }
+      if (k == 0) {
+        collect(m, &list);
+      } else {
+        collect(m, keyed_list(w, k));
+        collect(m, keyed_list(w, 0));
       }
     }
     for (size_t other : candidates) {
@@ -230,7 +252,9 @@ void LinkTaskScope(const std::vector<Item>& tasks, const std::map<int64_t, int64
     return SameContent(tasks[a].Words(), tasks[b].Words(), kSameItem);
   };
   for (const auto& [key, list] : buckets) {
-    if (list.size() > 1) JoinSame(tasks, list, same, &uf);
+    if (list.size() > 1)
+      JoinSame(
+          tasks, list, same, [](size_t) { return 0U; }, &uf);
   }
   Groups(uf, tasks, FirstInVault{tasks, groups, rank}, store::SearchRowKind::kTask, out);
 }
@@ -281,7 +305,7 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
         if (a != 0 && b != 0 && a != b) return false;
         return SameContent(decisions[i].Words(), decisions[j].Words(), kSameItem);
       },
-      &uf);
+      [&](size_t i) { return static_cast<uint32_t>(decisions[i].date_id); }, &uf);
   Results out;
   Groups(uf, decisions, FirstInVault{decisions, groups, rank}, store::SearchRowKind::kDecision,
          &out);

@@ -77,14 +77,51 @@ double Similarity(const std::vector<T>& a, const std::vector<T>& b) {
   return Similarity(a, b, SharedCount(a, b));
 }
 
+// How many elements two sorted, distinct lists share, counted only as far as it can
+// still reach `needed`: the result is exact when at least `needed`, and some smaller
+// number otherwise. Most pairs compared are different, and stop early.
+template <typename T>
+size_t SharedCountUpTo(const std::vector<T>& a, const std::vector<T>& b, size_t needed) {
+  const T* x = a.data();
+  const T* const x_end = x + a.size();
+  const T* y = b.data();
+  const T* const y_end = y + b.size();
+  size_t shared = 0;
+  while (x < x_end && y < y_end) {
+    const auto left = static_cast<size_t>(std::min(x_end - x, y_end - y));
+    if (shared + left < needed) return shared;
+    // A block of steps without branches on the data (which way a merge goes is a coin
+    // toss for the branch predictor), then the bound again.
+    for (size_t k = std::min<size_t>(left, 32); k > 0; --k) {
+      const T u = *x, v = *y;
+      shared += u == v;
+      x += u <= v;
+      y += v <= u;
+    }
+  }
+  return shared;
+}
+
 // Whether two items say the same: similarity at least `threshold`, and either the same
 // words or at least three shared ones ("Star bullet task" and "Plus bullet task" share
 // two and are different tasks).
 template <typename T>
 bool SameContent(const std::vector<T>& a, const std::vector<T>& b, double threshold) {
   if (a == b) return true;
-  const size_t shared = SharedCount(a, b);
-  return shared >= 3 && Similarity(a, b, shared) >= threshold;
+  if (a.empty() || b.empty()) return false;
+  // The fewest shared elements that reach the threshold: Similarity grows with the
+  // count, so a binary search over the same function gives the same answers.
+  size_t low = 3, high = std::min(a.size(), b.size()) + 1;  // high: never enough.
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (Similarity(a, b, mid) >= threshold) {
+      high = mid;
+    } else {
+      low = mid + 1;
+    }
+  }
+  if (low > std::min(a.size(), b.size())) return false;
+  return SharedCountUpTo(a, b, low) >= low;
 }
 
 // The same for word lists, spelled out so that braced lists ({"a", "b"}) convert.

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -21,42 +22,67 @@ std::optional<int64_t> OptId(const SQLite::Column& c) {
   return c.getInt64();
 }
 
-std::optional<std::string> OptText(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
+constexpr uint32_t kNone = UINT32_MAX;
+
+// Strings that repeat across hundreds of thousands of rows (names, person keys, roles)
+// kept once; rows hold their numbers. A large vault names a few thousand people in a
+// million task lines, and a string per row was most of this pass's memory.
+class Interner {
+ public:
+  uint32_t Id(const std::string& s) {
+    auto [it, inserted] = ids_.try_emplace(s, static_cast<uint32_t>(strings_.size()));
+    if (inserted) strings_.push_back(&it->first);
+    return it->second;
+  }
+  uint32_t OptId(const SQLite::Column& c) { return c.isNull() ? kNone : Id(c.getString()); }
+  const std::string& operator[](uint32_t id) const { return *strings_[id]; }
+  std::optional<std::string> Opt(uint32_t id) const {
+    if (id == kNone) return std::nullopt;
+    return *strings_[id];
+  }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;  // Node-based: keys never move.
+  std::vector<const std::string*> strings_;
+};
+
+enum class Source : uint8_t { kOther, kOwner, kSelf };  // person_mentions.source
 
 // A name as one of the tables holds it, waiting to be tied to a person.
 struct NameRow {
   int64_t rowid = 0;
   int64_t note_id = 0;
-  std::string path;
-  int line = 0;
-  std::string name;
-  std::string source;  // person_mentions only.
-  std::optional<std::string> role, company;
   std::optional<int64_t> current;
-  std::string key;  // Resolved person, empty for none.
+  int32_t line = 0;
+  uint32_t name = 0;               // Interned.
+  uint32_t key = kNone;            // Resolved person (interned key), kNone for none.
+  Source source = Source::kOther;  // person_mentions only, as are role and company.
+  uint32_t role = kNone, company = kNone;
 };
 
-std::vector<NameRow> LoadNames(SQLite::Database& db, const char* sql, bool with_details) {
+// Rows of `sql` (rowid, note_id, line, name, current[, source, role, company]).
+std::vector<NameRow> LoadNames(SQLite::Database& db, const char* sql, bool with_details,
+                               Interner& strings) {
   std::vector<NameRow> rows;
   SQLite::Statement q(db, sql);
   while (q.executeStep()) {
     NameRow r;
     r.rowid = q.getColumn(0).getInt64();
     r.note_id = q.getColumn(1).getInt64();
-    r.path = q.getColumn(2).getString();
-    r.line = q.getColumn(3).getInt();
-    r.name = q.getColumn(4).getString();
-    r.current = OptId(q.getColumn(5));
+    r.line = q.getColumn(2).getInt();
+    r.name = strings.Id(q.getColumn(3).getString());
+    r.current = OptId(q.getColumn(4));
     if (with_details) {
-      r.source = q.getColumn(6).getString();
-      r.role = OptText(q.getColumn(7));
-      r.company = OptText(q.getColumn(8));
+      const std::string source = q.getColumn(5).getString();
+      r.source = source == "owner"  ? Source::kOwner
+                 : source == "self" ? Source::kSelf
+                                    : Source::kOther;
+      r.role = strings.OptId(q.getColumn(6));
+      r.company = strings.OptId(q.getColumn(7));
     }
-    rows.push_back(std::move(r));
+    rows.push_back(r);
   }
+  rows.shrink_to_fit();
   return rows;
 }
 
@@ -69,12 +95,11 @@ class DiagnosticSink {
   explicit DiagnosticSink(SQLite::Database& db)
       : insert_(db,
                 "INSERT INTO diagnostics(note_id, path, line, severity, code, message, stage) "
-                "VALUES(?,?,?,?,?,?,'resolve')") {}
+                "SELECT ?1, path, ?2, ?3, ?4, ?5, 'resolve' FROM notes WHERE id = ?1") {}
 
-  void Add(int64_t note_id, const std::string& path, int line, Severity severity, const char* code,
+  void Add(int64_t note_id, int line, Severity severity, const char* code,
            const std::string& message) {
-    store::Exec(insert_, store::NullIfZero(note_id), path, store::NullIfZero(line),
-                SeverityName(severity), code, message);
+    store::Exec(insert_, note_id, store::NullIfZero(line), SeverityName(severity), code, message);
   }
 
  private:
@@ -82,38 +107,39 @@ class DiagnosticSink {
 };
 
 // Explains, once per note, why a task owner or attendee was left unresolved.
-void ReportUnresolved(DiagnosticSink& sink, const NameRow& row,
+void ReportUnresolved(DiagnosticSink& sink, const NameRow& row, const std::string& name,
                       const PeopleDirectory::Resolution& r, const char* what) {
   using Outcome = PeopleDirectory::Outcome;
   if (r.outcome == Outcome::kAmbiguous) {
-    sink.Add(row.note_id, row.path, row.line, Severity::kWarning, "ambiguous-person",
-             std::string(what) + " '" + row.name + "' could be " +
-                 util::Join(r.candidates, " or ") + "; left unresolved");
+    sink.Add(row.note_id, row.line, Severity::kWarning, "ambiguous-person",
+             std::string(what) + " '" + name + "' could be " + util::Join(r.candidates, " or ") +
+                 "; left unresolved");
   } else if (r.outcome == Outcome::kNotAName) {
-    sink.Add(row.note_id, row.path, row.line, Severity::kInfo, "not-a-person",
-             std::string(what) + " '" + row.name + "' does not read as a person's name");
+    sink.Add(row.note_id, row.line, Severity::kInfo, "not-a-person",
+             std::string(what) + " '" + name + "' does not read as a person's name");
   }
 }
 
 }  // namespace
 
 void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
-  std::vector<NameRow> mentions = LoadNames(
-      db,
-      "SELECT pm.rowid, pm.note_id, n.path, pm.line, pm.name, pm.person_id, pm.source, pm.role, "
-      "pm.company FROM person_mentions pm JOIN notes n ON n.id = pm.note_id "
-      "ORDER BY n.path, pm.line, pm.rowid",
-      true);
+  Interner strings;
+  std::vector<NameRow> mentions =
+      LoadNames(db,
+                "SELECT pm.rowid, pm.note_id, pm.line, pm.name, pm.person_id, pm.source, pm.role, "
+                "pm.company FROM person_mentions pm JOIN notes n ON n.id = pm.note_id "
+                "ORDER BY n.path, pm.line, pm.rowid",
+                true, strings);
   std::vector<NameRow> attendees = LoadNames(
       db,
-      "SELECT ma.rowid, ma.meeting_id, n.path, ma.line, ma.name, ma.person_id "
+      "SELECT ma.rowid, ma.meeting_id, ma.line, ma.name, ma.person_id "
       "FROM meeting_attendees ma JOIN notes n ON n.id = ma.meeting_id ORDER BY n.path, ma.rowid",
-      false);
+      false, strings);
   std::vector<NameRow> owners = LoadNames(
       db,
-      "SELECT t.id, t.note_id, n.path, t.line, t.owner_name, t.owner_id FROM tasks t "
+      "SELECT t.id, t.note_id, t.line, t.owner_name, t.owner_id FROM tasks t "
       "JOIN notes n ON n.id = t.note_id WHERE t.owner_name IS NOT NULL ORDER BY n.path, t.line",
-      false);
+      false, strings);
 
   PeopleDirectory dir;
   dir.SetMe(options.me);
@@ -133,7 +159,7 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
   // Full names first, so a short "@Jack" can find "Jack Kabat" wherever it appears.
   for (const auto* rows : {&mentions, &attendees, &owners}) {
     for (const NameRow& r : *rows) {
-      if (IsMultiWord(r.name)) dir.AddKnownName(r.name);
+      if (IsMultiWord(strings[r.name])) dir.AddKnownName(strings[r.name]);
     }
   }
 
@@ -142,22 +168,23 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
   auto resolve = [&](NameRow& row, const char* what) {
     static const std::set<std::string> kNoContext;
     auto it = context.find(row.note_id);
+    const std::string& name = strings[row.name];
     const PeopleDirectory::Resolution r =
-        dir.Resolve(row.name, it == context.end() ? kNoContext : it->second);
+        dir.Resolve(name, it == context.end() ? kNoContext : it->second);
     if (r.outcome == PeopleDirectory::Outcome::kPerson) {
-      row.key = dir.Find(r.key) ? r.key : dir.Add(row.name);
+      row.key = strings.Id(dir.Find(r.key) ? r.key : dir.Add(name));
     } else if (what) {
-      ReportUnresolved(sink, row, r, what);
+      ReportUnresolved(sink, row, name, r, what);
     }
     return r.outcome;
   };
   for (NameRow& m : mentions) {
     // Full names first (they build each note's context), short names after.
-    if (IsMultiWord(m.name)) resolve(m, nullptr);
-    if (!m.key.empty() && m.source != "owner") context[m.note_id].insert(m.key);
+    if (IsMultiWord(strings[m.name])) resolve(m, nullptr);
+    if (m.key != kNone && m.source != Source::kOwner) context[m.note_id].insert(strings[m.key]);
   }
   for (NameRow& m : mentions) {
-    if (m.key.empty()) resolve(m, nullptr);
+    if (m.key == kNone) resolve(m, nullptr);
   }
   for (NameRow& a : attendees) resolve(a, "attendee");
 
@@ -171,7 +198,7 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
   for (const NameRow& o : owners) {
     auto it = self_without_me.find(o.note_id);
     if (it == self_without_me.end()) continue;
-    sink.Add(o.note_id, o.path, it->second.second, Severity::kWarning, "owner-is-me-unknown",
+    sink.Add(o.note_id, it->second.second, Severity::kWarning, "owner-is-me-unknown",
              std::to_string(it->second.first) +
                  " task(s) here are owned by @Me/@Myself, but no --me name was given; "
                  "they stay unowned");
@@ -185,18 +212,19 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
   }
   for (const auto* rows : {&mentions, &attendees, &owners}) {
     for (const NameRow& r : *rows) {
-      if (r.key.empty()) continue;
-      EntityRow& row = people[r.key];
-      if (row.key.empty()) row = EntityRow{r.key, dir.Find(r.key)->name, 0, {}, {}};
+      if (r.key == kNone) continue;
+      const std::string& key = strings[r.key];
+      EntityRow& row = people[key];
+      if (row.key.empty()) row = EntityRow{key, dir.Find(key)->name, 0, {}, {}};
     }
   }
   // Role and company: the person's own note first, then the first mention that says.
   for (int pass = 0; pass < 2; ++pass) {
     for (const NameRow& m : mentions) {
-      if (m.key.empty() || (pass == 0) != (m.source == "self")) continue;
-      EntityRow& row = people[m.key];
-      if (!row.first && m.role) row.first = m.role;
-      if (!row.second && m.company) row.second = m.company;
+      if (m.key == kNone || (pass == 0) != (m.source == Source::kSelf)) continue;
+      EntityRow& row = people[strings[m.key]];
+      if (!row.first) row.first = strings.Opt(m.role);
+      if (!row.second) row.second = strings.Opt(m.company);
     }
   }
   std::vector<EntityRow> rows;
@@ -215,7 +243,9 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
     std::vector<Assignment> out;
     for (const NameRow& r : list) {
       std::optional<int64_t> wanted;
-      if (auto it = ids.find(r.key); !r.key.empty() && it != ids.end()) wanted = it->second;
+      if (r.key != kNone) {
+        if (auto it = ids.find(strings[r.key]); it != ids.end()) wanted = it->second;
+      }
       out.push_back(Assignment{r.rowid, r.current, wanted});
     }
     return out;

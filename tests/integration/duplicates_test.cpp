@@ -82,6 +82,49 @@ TEST_F(Duplicates, DecisionsAcrossNotes) {
   EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM distinct_tasks"), "9");
 }
 
+// Past a few hundred decisions, pairs are compared only through words that are not
+// common and only when their dates allow (an undated decision pairs with any date).
+TEST(ManyDecisions, AreComparedThroughDistinctiveWordsAndCompatibleDates) {
+  testing::TempDir dir;
+  // "kx" + letters: a word of its own for each filler decision.
+  auto word = [](int i) {
+    std::string w = "kx";
+    for (; i > 0; i /= 26) w.push_back(static_cast<char>('a' + i % 26));
+    return w;
+  };
+  int filler = 0;
+  auto note = [&](const std::string& rel, const std::string& date,
+                  const std::vector<std::string>& planted) {
+    std::string text = date.empty() ? "" : "---\ndate: " + date + "\n---\n";
+    text += "# " + rel + "\n\n## Decisions\n\n";
+    for (const std::string& d : planted) text += "- " + d + "\n";
+    for (int i = 0; i < 30; ++i) text += "- Choose the vendor " + word(++filler) + " plan\n";
+    dir.Write("vault/" + rel, text);
+  };
+  note("a.md", "2024-05-02", {"Adopt the quartz ledger for zebra billing reconciliation"});
+  note("b.md", "2024-05-02", {"Zebra billing reconciliation adopts the quartz ledger"});
+  note("c.md", "2024-05-09", {"Adopt the quartz ledger for zebra billing reconciliation"});
+  note("d.md", "", {"Quartz ledger adopted for zebra billing reconciliation"});
+  note("e.md", "2024-05-09", {"Retire the walnut gateway before the audit window"});
+  note("f.md", "2024-05-09", {"The walnut gateway retires ahead of the audit window"});
+  for (int i = 0; i < 6; ++i) note("g" + std::to_string(i) + ".md", "2024-05-16", {});
+  const std::string db = dir.Join("d.db");
+  Store::open(db).ingest(dir.Join("vault"));
+  ASSERT_GT(std::stoi(QueryValue(db, "SELECT count(*) FROM decisions")), 256);
+  // c.md is dated otherwise than a.md and b.md, but the undated d.md is alike to both
+  // dates: all four are one group (through d.md), whose first note is a.md. e.md and
+  // f.md share a date and most words (not all: no shortcut for identical wording).
+  EXPECT_EQ(Query(db,
+                  "SELECT n.path, c.text FROM decisions d JOIN notes n ON n.id = d.note_id "
+                  "JOIN decisions c ON c.id = d.duplicate_of ORDER BY n.path"),
+            (std::vector<Row>{
+                {"b.md", "Adopt the quartz ledger for zebra billing reconciliation"},
+                {"c.md", "Adopt the quartz ledger for zebra billing reconciliation"},
+                {"d.md", "Adopt the quartz ledger for zebra billing reconciliation"},
+                {"f.md", "Retire the walnut gateway before the audit window"},
+            }));
+}
+
 TEST_F(Duplicates, EachLinkIsExplained) {
   const std::vector<DuplicateGroup> groups = Store::open(db_).duplicates();
   ASSERT_EQ(groups.size(), 6u);

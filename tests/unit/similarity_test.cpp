@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
+
 namespace notestore::resolve {
 namespace {
 
@@ -38,6 +41,31 @@ TEST(Similarity, RewordingsScoreHighDifferentItemsLow) {
       SameContent(ContentWords("Book flights"), ContentWords("book the flights"), kSameItem));
   EXPECT_DOUBLE_EQ(Similarity({}, {}), 1.0);
   EXPECT_DOUBLE_EQ(Similarity({"a"}, {}), 0.0);
+}
+
+// SameContent stops counting once the threshold is out of reach; its answers must be
+// those of the definition, counted in full, right at the threshold too.
+TEST(Similarity, SameContentAnswersAsTheDefinitionDoes) {
+  std::mt19937 random(7);
+  int same = 0, different = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const uint64_t universe = 4 + random() % 400;
+    const uint64_t per_mille_a = random() % 1000, per_mille_b = random() % 1000;
+    std::vector<uint64_t> a, b;
+    for (uint64_t w = 0; w < universe; ++w) {
+      if (random() % 1000 < per_mille_a) a.push_back(w * 977);
+      if (random() % 1000 < per_mille_b) b.push_back(w * 977);
+    }
+    for (double threshold : {kSameItem, kSameMeeting}) {
+      const size_t shared = SharedCount(a, b);
+      const bool expected = a == b || (shared >= 3 && Similarity(a, b, shared) >= threshold);
+      ASSERT_EQ(SameContent(a, b, threshold), expected)
+          << "sizes " << a.size() << " " << b.size() << " shared " << shared;
+      (expected ? same : different)++;
+    }
+  }
+  EXPECT_GT(same, 1000);  // Both answers are well represented.
+  EXPECT_GT(different, 1000);
 }
 
 }  // namespace
