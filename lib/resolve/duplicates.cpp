@@ -12,6 +12,7 @@
 #include "resolve/duplicate_meetings.h"
 #include "resolve/entity_sync.h"
 #include "resolve/similarity.h"
+#include "resolve/vault_order.h"
 #include "store/search_rowid.h"
 #include "store/statement_binding.h"
 
@@ -182,14 +183,6 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
       if (uf->Find(m) != uf->Find(other) && same(m, other)) uf->Join(m, other);
     }
   }
-}
-
-// Note id -> position of the note in vault (path) order.
-std::unordered_map<int64_t, int64_t> VaultOrder(SQLite::Database& db) {
-  std::unordered_map<int64_t, int64_t> rank;
-  SQLite::Statement q(db, "SELECT id FROM notes ORDER BY path");
-  for (int64_t i = 0; q.executeStep(); ++i) rank[q.getColumn(0).getInt64()] = i;
-  return rank;
 }
 
 // Orders items for choosing the canonical one: the canonical meeting's rows first, then

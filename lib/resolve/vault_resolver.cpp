@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
 #include "resolve/people_directory.h"
+#include "resolve/vault_order.h"
 #include "store/statement_binding.h"
 #include "util/text.h"
 
@@ -52,6 +54,7 @@ enum class Source : uint8_t { kOther, kOwner, kSelf };  // person_mentions.sourc
 struct NameRow {
   int64_t rowid = 0;
   int64_t note_id = 0;
+  int64_t order = 0;  // The note's place in path order.
   std::optional<int64_t> current;
   int32_t line = 0;
   uint32_t name = 0;               // Interned.
@@ -60,8 +63,12 @@ struct NameRow {
   uint32_t role = kNone, company = kNone;
 };
 
-// Rows of `sql` (rowid, note_id, line, name, current[, source, role, company]).
+// Rows of `sql` (rowid, note_id, line, name, current[, source, role, company]) in
+// vault order: by note path, then line (if `by_line`), then rowid. Sorted here rather
+// than in SQL: joining notes for each of a million task rows and sorting them there
+// took more than half of this pass.
 std::vector<NameRow> LoadNames(SQLite::Database& db, const char* sql, bool with_details,
+                               bool by_line, const std::unordered_map<int64_t, int64_t>& order,
                                Interner& strings) {
   std::vector<NameRow> rows;
   SQLite::Statement q(db, sql);
@@ -69,6 +76,9 @@ std::vector<NameRow> LoadNames(SQLite::Database& db, const char* sql, bool with_
     NameRow r;
     r.rowid = q.getColumn(0).getInt64();
     r.note_id = q.getColumn(1).getInt64();
+    auto it = order.find(r.note_id);
+    if (it == order.end()) continue;  // Not possible with foreign keys on; as a join would.
+    r.order = it->second;
     r.line = q.getColumn(2).getInt();
     r.name = strings.Id(q.getColumn(3).getString());
     r.current = OptId(q.getColumn(4));
@@ -82,6 +92,11 @@ std::vector<NameRow> LoadNames(SQLite::Database& db, const char* sql, bool with_
     }
     rows.push_back(r);
   }
+  std::sort(rows.begin(), rows.end(), [by_line](const NameRow& a, const NameRow& b) {
+    if (a.order != b.order) return a.order < b.order;
+    if (by_line && a.line != b.line) return a.line < b.line;
+    return a.rowid < b.rowid;
+  });
   rows.shrink_to_fit();
   return rows;
 }
@@ -124,22 +139,18 @@ void ReportUnresolved(DiagnosticSink& sink, const NameRow& row, const std::strin
 
 void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
   Interner strings;
+  const std::unordered_map<int64_t, int64_t> order = VaultOrder(db);
   std::vector<NameRow> mentions =
       LoadNames(db,
-                "SELECT pm.rowid, pm.note_id, pm.line, pm.name, pm.person_id, pm.source, pm.role, "
-                "pm.company FROM person_mentions pm JOIN notes n ON n.id = pm.note_id "
-                "ORDER BY n.path, pm.line, pm.rowid",
-                true, strings);
-  std::vector<NameRow> attendees = LoadNames(
-      db,
-      "SELECT ma.rowid, ma.meeting_id, ma.line, ma.name, ma.person_id "
-      "FROM meeting_attendees ma JOIN notes n ON n.id = ma.meeting_id ORDER BY n.path, ma.rowid",
-      false, strings);
+                "SELECT rowid, note_id, line, name, person_id, source, role, company "
+                "FROM person_mentions",
+                true, true, order, strings);
+  std::vector<NameRow> attendees =
+      LoadNames(db, "SELECT rowid, meeting_id, line, name, person_id FROM meeting_attendees", false,
+                false, order, strings);
   std::vector<NameRow> owners = LoadNames(
-      db,
-      "SELECT t.id, t.note_id, t.line, t.owner_name, t.owner_id FROM tasks t "
-      "JOIN notes n ON n.id = t.note_id WHERE t.owner_name IS NOT NULL ORDER BY n.path, t.line",
-      false, strings);
+      db, "SELECT id, note_id, line, owner_name, owner_id FROM tasks WHERE owner_name IS NOT NULL",
+      false, true, order, strings);
 
   PeopleDirectory dir;
   dir.SetMe(options.me);
