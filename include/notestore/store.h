@@ -106,8 +106,9 @@ class Store {
   // Full-text search over notes, tasks and decisions, best first (BM25, with title
   // matches weighted above body matches). Plain words are matched as words whatever
   // punctuation they hold; "quoted phrases", prefix* and upper-case AND / OR / NOT with
-  // parentheses work too. Throws Error(kQuery) for malformed operators or parentheses,
-  // Error(kInvalidArgument) for a query with no words.
+  // parentheses work too. Throws Error(kQuery) for malformed operators or parentheses
+  // (or parentheses nested more than 10 deep), Error(kInvalidArgument) for a query with
+  // no words.
   std::vector<SearchHit> search(const std::string& query,
                                 const SearchOptions& options = SearchOptions()) const;
 
