@@ -143,12 +143,15 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     auto it = keyed.find(static_cast<uint64_t>(word) << 32 | k);
     return it == keyed.end() ? nullptr : &it->second;
   };
+  // Without a key other than 0 (tasks) every member reads the plain lists only.
+  const bool keyed_members =
+      std::any_of(members.begin(), members.end(), [&](size_t m) { return key(m) != 0; });
   for (size_t m : members) {
     auto [it, inserted] = first_with_words.emplace(items[m].Words(), m);
     if (!inserted && same(it->second, m)) uf->Join(it->second, m);
     for (uint32_t w : items[m].Words()) {
       postings[w].push_back(m);
-      keyed[static_cast<uint64_t>(w) << 32 | key(m)].push_back(m);
+      if (keyed_members) keyed[static_cast<uint64_t>(w) << 32 | key(m)].push_back(m);
     }
   }
   const size_t common = std::max<size_t>(50, members.size() / 50);
@@ -244,10 +247,9 @@ void LinkTaskScope(const std::vector<Item>& tasks, const std::map<int64_t, int64
   auto same = [&](size_t a, size_t b) {
     return SameContent(tasks[a].Words(), tasks[b].Words(), kSameItem);
   };
+  const auto no_key = [](size_t) { return 0U; };  // Owner and date already match.
   for (const auto& [key, list] : buckets) {
-    if (list.size() > 1)
-      JoinSame(
-          tasks, list, same, [](size_t) { return 0U; }, &uf);
+    if (list.size() > 1) JoinSame(tasks, list, same, no_key, &uf);
   }
   Groups(uf, tasks, FirstInVault{tasks, groups, rank}, store::SearchRowKind::kTask, out);
 }

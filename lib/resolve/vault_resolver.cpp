@@ -34,6 +34,7 @@ class Interner {
   }
   uint32_t OptId(const SQLite::Column& c) { return c.isNull() ? kNone : Id(c.getString()); }
   const std::string& operator[](uint32_t id) const { return *strings_[id]; }
+  size_t size() const { return strings_.size(); }
   std::optional<std::string> Opt(uint32_t id) const {
     if (id == kNone) return std::nullopt;
     return *strings_[id];
@@ -59,13 +60,13 @@ struct NameRow {
   uint32_t role = kNone, company = kNone;
 };
 
+// A deque: no copy of a million rows each time it grows.
+using NameRows = std::deque<NameRow>;
+
 // Rows of `sql` (rowid, note_id, line, name, current[, source, role, company]) in
 // vault order: by note path, then line (if `by_line`), then rowid. Sorted here rather
 // than in SQL: joining notes for each of a million task rows and sorting them there
 // took more than half of this pass.
-// A deque: no copy of a million rows each time it grows.
-using NameRows = std::deque<NameRow>;
-
 NameRows LoadNames(SQLite::Database& db, const char* sql, bool with_details, bool by_line,
                    const std::unordered_map<int64_t, int64_t>& order, Interner& strings) {
   NameRows rows;
@@ -247,14 +248,22 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
     for (const std::string& a : entry.aliases) store::Exec(alias, id->second, a);
   }
 
+  // Person id by interned key (-1: not looked up yet), so that a million rows naming a
+  // few thousand people look each one up once.
+  std::vector<int64_t> person_of(strings.size(), -1);
+  auto person = [&](uint32_t key) {
+    if (key == kNone) return int64_t{0};
+    if (person_of[key] < 0) {
+      auto it = ids.find(strings[key]);
+      person_of[key] = it == ids.end() ? 0 : it->second;
+    }
+    return person_of[key];
+  };
   // Only the rows that change: after a small edit, none of a million.
   auto assignments = [&](const NameRows& list) {
     std::vector<Assignment> out;
     for (const NameRow& r : list) {
-      int64_t wanted = 0;
-      if (r.key != kNone) {
-        if (auto it = ids.find(strings[r.key]); it != ids.end()) wanted = it->second;
-      }
+      const int64_t wanted = person(r.key);
       if (wanted == r.current) continue;
       out.push_back(Assignment{r.rowid,
                                r.current ? std::optional<int64_t>(r.current) : std::nullopt,
