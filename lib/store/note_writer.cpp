@@ -53,7 +53,8 @@ struct NoteWriter::Statements {
                     "content_hash=?11, repairs=?12 WHERE id=?13"),
         update_stat(db, "UPDATE notes SET file_size=?, file_mtime_ns=? WHERE id=?"),
         delete_note(db, "DELETE FROM notes WHERE id = ?"),
-        delete_search(db, "DELETE FROM search WHERE rowid BETWEEN ? AND ?"),
+        search_rows(db, "SELECT rowid FROM search WHERE rowid BETWEEN ? AND ?"),
+        delete_search(db, "DELETE FROM search WHERE rowid = ?"),
         insert_property(db,
                         "INSERT INTO properties(note_id, key, value, idx, line, source) "
                         "VALUES(?,?,?,?,?,?)"),
@@ -121,7 +122,7 @@ struct NoteWriter::Statements {
   std::vector<SQLite::Statement> delete_children;
 
   SQLite::Statement find_note, insert_note, update_note, update_stat, delete_note;
-  SQLite::Statement delete_search;
+  SQLite::Statement search_rows, delete_search;
   SQLite::Statement insert_property, insert_alias, insert_heading, insert_tag, insert_link;
   SQLite::Statement insert_person_mention, insert_account_mention, insert_meeting, insert_attendee;
   SQLite::Statement insert_task, insert_task_tag, insert_decision, insert_fact, insert_table_row;
@@ -134,7 +135,16 @@ NoteWriter::NoteWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Sta
 NoteWriter::~NoteWriter() = default;
 
 void NoteWriter::DeleteChildren(int64_t note_id) {
-  Exec(st_->delete_search, SearchRowidFirst(note_id), SearchRowidLast(note_id));
+  // Row by row, in ascending order: a statement that may change several rows of a
+  // virtual table opens a savepoint, and FTS5 writes its pending terms out as a new
+  // segment at every savepoint, so a range DELETE per note left a re-sync of 1,000 notes
+  // with 1,000 tiny segments to merge.
+  std::vector<int64_t> rowids;
+  st_->search_rows.bind(1, SearchRowidFirst(note_id));
+  st_->search_rows.bind(2, SearchRowidLast(note_id));
+  while (st_->search_rows.executeStep()) rowids.push_back(st_->search_rows.getColumn(0).getInt64());
+  st_->search_rows.reset();
+  for (int64_t rowid : rowids) Exec(st_->delete_search, rowid);
   for (SQLite::Statement& s : st_->delete_children) Exec(s, note_id);
 }
 
