@@ -3,10 +3,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "api/prepared_file.h"
 #include "notestore/error.h"
@@ -53,20 +53,28 @@ void ValidateOptions(const IngestOptions& options) {
   positive(options.max_table_bytes, "max_table_bytes");
 }
 
-// The notes stored at or under `paths` (all of them when empty), by path. The range
-// test on path uses its unique index: '0' is the character after '/'.
-std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db,
-                                                            const std::vector<std::string>& paths) {
-  std::unordered_map<std::string, StoredFile> out;
+// A note the store holds, with what the ingest compares to skip its file.
+struct StoredNote {
+  std::string path;
+  StoredFile file;
+};
+
+// The notes stored at or under `paths` (all of them when empty), sorted by path (bytewise,
+// as the scan sorts files), read from the notes_file index rather than the table, whose
+// rows hold the bodies. The range test on path uses it too: '0' is the character after '/'.
+std::vector<StoredNote> LoadStoredFiles(SQLite::Database& db,
+                                        const std::vector<std::string>& paths) {
+  std::vector<StoredNote> out;
   SQLite::Statement q(
-      db, paths.empty() ? "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes"
+      db, paths.empty() ? "SELECT id, path, file_size, file_mtime_ns, content_hash "
+                          "FROM notes INDEXED BY notes_file ORDER BY path"
                         : "SELECT id, path, file_size, file_mtime_ns, content_hash FROM notes "
                           "WHERE path = ?1 OR (path > ?1 || '/' AND path < ?1 || '0')");
   auto read = [&] {
     while (q.executeStep()) {
-      out[q.getColumn(1).getString()] =
-          StoredFile{q.getColumn(0).getInt64(), q.getColumn(2).getInt64(),
-                     q.getColumn(3).getInt64(), q.getColumn(4).getInt64()};
+      out.push_back(StoredNote{q.getColumn(1).getString(),
+                               StoredFile{q.getColumn(0).getInt64(), q.getColumn(2).getInt64(),
+                                          q.getColumn(3).getInt64(), q.getColumn(4).getInt64()}});
     }
   };
   if (paths.empty()) read();
@@ -75,6 +83,33 @@ std::unordered_map<std::string, StoredFile> LoadStoredFiles(SQLite::Database& db
     read();
     q.reset();
   }
+  if (!paths.empty()) {  // Scopes may overlap (a folder and a file in it).
+    auto by_path = [](const StoredNote& a, const StoredNote& b) { return a.path < b.path; };
+    std::sort(out.begin(), out.end(), by_path);
+    out.erase(
+        std::unique(out.begin(), out.end(),
+                    [](const StoredNote& a, const StoredNote& b) { return a.path == b.path; }),
+        out.end());
+  }
+  return out;
+}
+
+// Pairs each scanned file with its stored note (null for a new file), both lists being
+// sorted by path; the stored notes left over are those whose files are gone.
+struct Matched {
+  std::vector<const StoredFile*> known;  // Parallel to the scan's files.
+  std::vector<const StoredNote*> gone;
+};
+Matched MatchStored(const scan::ScanResult& scan, const std::vector<StoredNote>& stored) {
+  Matched out;
+  out.known.assign(scan.files.size(), nullptr);
+  size_t j = 0;
+  for (size_t i = 0; i < scan.files.size(); ++i) {
+    const std::string& path = scan.files[i].rel_path;
+    while (j < stored.size() && stored[j].path < path) out.gone.push_back(&stored[j++]);
+    if (j < stored.size() && stored[j].path == path) out.known[i] = &stored[j++].file;
+  }
+  while (j < stored.size()) out.gone.push_back(&stored[j++]);
   return out;
 }
 
@@ -101,7 +136,8 @@ class IngestRun {
                                                    std::to_string(store::kParserVersion);
     bool must_resolve = store::GetMeta(db_, "resolve_pending") == "1" || me_ != stored_me;
 
-    std::unordered_map<std::string, StoredFile> stored = LoadStoredFiles(db_, options_.paths);
+    const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
+    const Matched matched = MatchStored(scan, stored);
     store::NoteWriter writer(db_);
     // Notes are written batch_size to a transaction, so readers see each note whole and a
     // crash loses at most one batch. The first batch also holds the removals and the last
@@ -109,7 +145,7 @@ class IngestRun {
     // transaction, and readers never see its notes before their owners and links.
     std::optional<SQLite::Transaction> txn;
     txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    RemoveGone(scan, stored, writer);
+    RemoveGone(scan, matched.gone, writer);
 
     // Files whose size and mtime match the store are settled here, without a worker.
     // The rest are read and parsed by workers; this thread, which owns the connection,
@@ -118,8 +154,7 @@ class IngestRun {
     std::vector<std::pair<size_t, const StoredFile*>> todo;
     for (size_t i = 0; i < scan.files.size(); ++i) {
       const scan::ScannedFile& file = scan.files[i];
-      auto it = stored.find(file.rel_path);
-      const StoredFile* known = it == stored.end() ? nullptr : &it->second;
+      const StoredFile* known = matched.known[i];
       if (known && !reparse_all && known->size == file.size && known->mtime_ns == file.mtime_ns) {
         ++report_.files_unchanged;
       } else {
@@ -182,8 +217,7 @@ class IngestRun {
 
   // Problems found by the scan replace those of the previous scan of the same paths;
   // notes whose files are gone are removed.
-  void RemoveGone(const scan::ScanResult& scan,
-                  const std::unordered_map<std::string, StoredFile>& stored,
+  void RemoveGone(const scan::ScanResult& scan, const std::vector<const StoredNote*>& gone,
                   store::NoteWriter& writer) {
     if (options_.paths.empty()) {
       db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
@@ -195,11 +229,9 @@ class IngestRun {
     }
     for (const scan::ScanProblem& p : scan.problems)
       writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
-    std::unordered_set<std::string> seen;
-    for (const scan::ScannedFile& f : scan.files) seen.insert(f.rel_path);
-    for (const auto& [path, file] : stored) {
-      if (!seen.count(path) && InScope(path)) {
-        writer.Remove(file.id);
+    for (const StoredNote* note : gone) {
+      if (InScope(note->path)) {
+        writer.Remove(note->file.id);
         ++report_.files_removed;
       }
     }

@@ -372,6 +372,12 @@ CREATE INDEX meetings_account ON meetings(account_id, duplicate_of);
 DROP INDEX IF EXISTS decisions_account;
 CREATE INDEX decisions_account ON decisions(account_id, duplicate_of);
 )sql",
+    // 4 -> 5: notes_file covers what an ingest compares to skip unchanged files. Those
+    // columns come after the body, so reading them from the table walks every body's
+    // overflow pages: half a re-sync of 100,000 unchanged notes.
+    R"sql(
+CREATE INDEX notes_file ON notes(path, file_size, file_mtime_ns, content_hash);
+)sql",
 };
 
 // The counts people and accounts keep (schema 4): meetings attended and open tasks owned

@@ -205,6 +205,8 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "ALTER TABLE accounts DROP COLUMN open_task_count; "
       "DROP INDEX meetings_account; CREATE INDEX meetings_account ON meetings(account_id); "
       "DROP INDEX decisions_account; CREATE INDEX decisions_account ON decisions(account_id)",
+      // 5 -> 4
+      "DROP INDEX notes_file",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
