@@ -103,6 +103,7 @@ nlohmann::ordered_json ReportJson(const IngestReport& report) {
   j["files_removed"] = report.files_removed;
   j["files_failed"] = report.files_failed;
   j["resolved"] = report.resolved;
+  j["resolved_scoped"] = report.resolved_scoped;
   j["seconds"] = report.seconds;
   j["table_rows"] = report.table_rows;
   j["diagnostics"] = report.diagnostics;

@@ -98,6 +98,10 @@ struct IngestReport {
   int64_t files_removed = 0;    // Notes whose files are gone, deleted from the store.
   int64_t files_failed = 0;     // Files that could not be read or were skipped.
   bool resolved = false;        // Whether people, accounts and links were re-resolved.
+  // Whether that vault-wide pass redid only what this run's changes touch (the notes
+  // changed, and those whose people, accounts, links or repeats depend on them), rather
+  // than the whole vault. Either way the result is the same.
+  bool resolved_scoped = false;
   double seconds = 0;           // Wall-clock time of the whole ingest.
 
   // Rows per table after the ingest, keyed by table name ("notes", "tasks", ...).

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "notestore/error.h"
 #include "resolve/vault_resolver.h"
 #include "scan/vault_scanner.h"
+#include "store/change_set.h"
 #include "store/ingest_log.h"
 #include "store/note_writer.h"
 #include "store/schema.h"
@@ -134,11 +136,16 @@ class IngestRun {
     me_ = options_.me.empty() ? stored_me : options_.me;
     const bool reparse_all = options_.force || store::GetMeta(db_, "parser_version") !=
                                                    std::to_string(store::kParserVersion);
-    bool must_resolve = store::GetMeta(db_, "resolve_pending") == "1" || me_ != stored_me;
+    const bool pending = store::GetMeta(db_, "resolve_pending") == "1";
+    bool must_resolve = pending || me_ != stored_me;
+    // The vault-wide pass can redo only what this run changes when it is the only
+    // change since the last pass: not after a run that died owing one, nor when the
+    // meaning of @Me changed.
+    const bool scoped_resolve = !pending && me_ == stored_me && !reparse_all;
 
     const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
     const Matched matched = MatchStored(scan, stored);
-    store::NoteWriter writer(db_);
+    store::NoteWriter writer(db_, &changes_);
     // Notes are written batch_size to a transaction, so readers see each note whole and a
     // crash loses at most one batch. The first batch also holds the removals and the last
     // one the vault-wide pass: an ingest of up to batch_size changed files is one
@@ -188,10 +195,9 @@ class IngestRun {
     }
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
-      resolve::ResolveVault(db_, resolve::ResolveOptions{me_});
-      // Fresh statistics let the query planner start from the selective index (notes of
-      // an account, tasks of a person) rather than scan. Sampled, so it costs milliseconds.
-      db_.exec("PRAGMA analysis_limit = 400; ANALYZE");
+      report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_},
+                                                      scoped_resolve ? &changes_ : nullptr);
+      Analyze();
       store::SetMeta(db_, "resolve_pending", "0");
       if (!me_.empty()) store::SetMeta(db_, "me", me_);
       store::SetMeta(db_, "parser_version", std::to_string(store::kParserVersion));
@@ -206,6 +212,21 @@ class IngestRun {
   }
 
  private:
+  // Fresh statistics let the query planner start from the selective index (notes of
+  // an account, tasks of a person) rather than scan. Sampled, but still most of a second
+  // at 100,000 notes, so they are refreshed only when the store has grown or shrunk by a
+  // tenth since they were taken, or a tenth of it changed.
+  void Analyze() {
+    const int64_t notes = db_.execAndGet("SELECT count(*) FROM notes").getInt64();
+    const int64_t analyzed = std::stoll(store::GetMeta(db_, "analyzed_notes", "0"));
+    const auto changed = static_cast<int64_t>(changes_.notes.size());
+    if (analyzed > 0 && std::abs(notes - analyzed) * 10 < analyzed && changed * 10 < notes) {
+      return;
+    }
+    db_.exec("PRAGMA analysis_limit = 400; ANALYZE");
+    store::SetMeta(db_, "analyzed_notes", std::to_string(notes));
+  }
+
   // Whether this run examined `rel_path`: always, unless options_.paths limits it.
   bool InScope(const std::string& rel_path) const {
     if (options_.paths.empty()) return true;
@@ -324,6 +345,7 @@ class IngestRun {
   Clock::time_point last_progress_{};
   IngestProgress::Phase last_phase_ = IngestProgress::Phase::kDone;
   IngestReport report_;
+  store::ChangeSet changes_;  // What this run wrote, for the vault-wide pass.
   std::string me_;
   bool changed_ = false;
 };

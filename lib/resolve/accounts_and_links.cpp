@@ -1,14 +1,14 @@
-// The account and link parts of the vault-wide pass, and the pass itself.
+// The account and link parts of the vault-wide pass.
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <vector>
 
-#include "resolve/duplicates.h"
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
 #include "resolve/vault_resolver.h"
-#include "store/schema_sql.h"
 #include "util/text.h"
 
 namespace notestore::resolve {
@@ -17,6 +17,10 @@ namespace {
 std::optional<int64_t> OptId(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return c.getInt64();
+}
+std::optional<std::string> OptText(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
 }
 
 // How much a way of naming an account is trusted for its display name.
@@ -43,95 +47,236 @@ std::string NameFromTag(const std::string& slug) {
   return out;
 }
 
-// Sets `column` of `table` from the account its name column names.
-void AssignAccounts(SQLite::Database& db, const char* select_sql, const char* update_sql,
-                    const std::map<std::string, int64_t>& ids) {
-  std::vector<Assignment> assignments;
-  SQLite::Statement q(db, select_sql);
-  while (q.executeStep()) {
-    std::optional<int64_t> wanted;
-    if (!q.getColumn(1).isNull()) {
-      auto it = ids.find(util::NameKey(q.getColumn(1).getString()));
-      if (it != ids.end()) wanted = it->second;
-    }
-    assignments.push_back(Assignment{q.getColumn(0).getInt64(), OptId(q.getColumn(2)), wanted});
+// An account_mentions row, with its note's path for vault order.
+struct Mention {
+  std::string path;
+  int line = 0;
+  int64_t rowid = 0;
+  int64_t note_id = 0;
+  std::string name;
+  std::string source;
+  std::optional<std::string> status, industry;
+  bool operator<(const Mention& o) const {
+    return std::tie(path, line, rowid) < std::tie(o.path, o.line, o.rowid);
   }
-  ApplyAssignments(db, update_sql, assignments);
+};
+
+constexpr const char* kMentionColumns =
+    "SELECT n.path, am.line, am.rowid, am.note_id, am.name, am.source, am.status, am.industry "
+    "FROM account_mentions am JOIN notes n ON n.id = am.note_id ";
+
+// Appends the mentions `q` returns (kMentionColumns).
+void ReadMentions(SQLite::Statement& q, std::vector<Mention>* out) {
+  while (q.executeStep()) {
+    out->push_back(Mention{q.getColumn(0).getString(), q.getColumn(1).getInt(),
+                           q.getColumn(2).getInt64(), q.getColumn(3).getInt64(),
+                           q.getColumn(4).getString(), q.getColumn(5).getString(),
+                           OptText(q.getColumn(6)), OptText(q.getColumn(7))});
+  }
+  q.reset();
 }
 
-}  // namespace
+// The accounts that mentions, given in vault order, define: per name key, the name its
+// most trusted source gives (the first among equals), and the note, status and industry
+// of the first account note that names it.
+class AccountBuilder {
+ public:
+  void Add(const Mention& m) {
+    const std::string key = util::NameKey(m.name);
+    if (key.empty()) return;
+    Best& best = accounts_[key];
+    best.row.key = key;
+    const int rank = SourceRank(m.source);
+    if (rank < best.rank) {
+      best.rank = rank;
+      best.row.name = m.source == "tag" ? NameFromTag(m.name) : m.name;
+    }
+    if (m.source == "self" && best.row.note_id == 0) {
+      best.row.note_id = m.note_id;
+      best.row.first = m.status;
+      best.row.second = m.industry;
+    }
+  }
+  std::vector<EntityRow> Rows() {
+    std::vector<EntityRow> rows;
+    for (auto& [key, best] : accounts_) rows.push_back(std::move(best.row));
+    return rows;
+  }
 
-void ResolveAccounts(SQLite::Database& db) {
+ private:
   struct Best {
     EntityRow row;
     int rank = 99;
   };
-  std::map<std::string, Best> accounts;
-  SQLite::Statement q(db,
-                      "SELECT am.note_id, am.name, am.source, am.status, am.industry "
-                      "FROM account_mentions am JOIN notes n ON n.id = am.note_id "
-                      "ORDER BY n.path, am.line, am.rowid");
-  while (q.executeStep()) {
-    const std::string name = q.getColumn(1).getString();
-    const std::string source = q.getColumn(2).getString();
-    const std::string key = util::NameKey(name);
-    if (key.empty()) continue;
-    Best& best = accounts[key];
-    best.row.key = key;
-    const int rank = SourceRank(source);
-    if (rank < best.rank) {
-      best.rank = rank;
-      best.row.name = source == "tag" ? NameFromTag(name) : name;
-    }
-    if (source == "self" && best.row.note_id == 0) {
-      best.row.note_id = q.getColumn(0).getInt64();
-      if (!q.getColumn(3).isNull()) best.row.first = q.getColumn(3).getString();
-      if (!q.getColumn(4).isNull()) best.row.second = q.getColumn(4).getString();
-    }
-  }
-  std::vector<EntityRow> rows;
-  for (auto& [key, best] : accounts) rows.push_back(std::move(best.row));
-  const auto ids = SyncEntities(db, {"accounts", "status", "industry"}, rows);
+  std::map<std::string, Best> accounts_;
+};
 
-  AssignAccounts(db, "SELECT rowid, name, account_id FROM account_mentions",
-                 "UPDATE account_mentions SET account_id = ?1 WHERE rowid = ?2", ids);
-  AssignAccounts(db, "SELECT id, account_name, account_id FROM meetings",
-                 "UPDATE meetings SET account_id = ?1 WHERE id = ?2", ids);
-  AssignAccounts(db, "SELECT id, account_name, account_id FROM decisions",
-                 "UPDATE decisions SET account_id = ?1 WHERE id = ?2", ids);
-  // A note is about the first account it names (an account note: itself).
-  AssignAccounts(db,
-                 "SELECT n.id, (SELECT am.name FROM account_mentions am WHERE am.note_id = n.id "
-                 "ORDER BY am.rowid LIMIT 1), n.account_id FROM notes n",
-                 "UPDATE notes SET account_id = ?1 WHERE id = ?2", ids);
+// Sets the account column of the rows `select_sql` returns (rowid, name, account_id)
+// from the account their name names; the ids moved from and to go to `touched`.
+void AssignAccounts(SQLite::Database& db, const std::string& select_sql, const char* update_sql,
+                    const std::map<std::string, int64_t>& ids, const std::vector<int64_t>& binds,
+                    std::set<int64_t>* touched) {
+  std::vector<Assignment> assignments;
+  SQLite::Statement q(db, select_sql);
+  auto read = [&] {
+    while (q.executeStep()) {
+      std::optional<int64_t> wanted;
+      if (!q.getColumn(1).isNull()) {
+        auto it = ids.find(util::NameKey(q.getColumn(1).getString()));
+        if (it != ids.end()) wanted = it->second;
+      }
+      const std::optional<int64_t> current = OptId(q.getColumn(2));
+      if (wanted != current) {
+        for (const auto& id : {current, wanted}) {
+          if (id) touched->insert(*id);
+        }
+      }
+      assignments.push_back(Assignment{q.getColumn(0).getInt64(), current, wanted});
+    }
+    q.reset();
+  };
+  if (binds.empty()) read();
+  for (int64_t value : binds) {
+    q.bind(1, value);
+    read();
+  }
+  ApplyAssignments(db, update_sql, assignments);
 }
 
-void ResolveLinks(SQLite::Database& db) {
+// The reference columns that name accounts: (select rowid, name, account_id; update).
+struct AccountColumn {
+  const char* select;
+  const char* update;
+};
+constexpr AccountColumn kAccountMentions{
+    "SELECT rowid, name, account_id FROM account_mentions",
+    "UPDATE account_mentions SET account_id = ?1 WHERE rowid = ?2"};
+constexpr AccountColumn kMeetingAccounts{"SELECT id, account_name, account_id FROM meetings",
+                                         "UPDATE meetings SET account_id = ?1 WHERE id = ?2"};
+constexpr AccountColumn kDecisionAccounts{"SELECT id, account_name, account_id FROM decisions",
+                                          "UPDATE decisions SET account_id = ?1 WHERE id = ?2"};
+// A note is about the first account it names (an account note: itself).
+constexpr AccountColumn kNoteAccounts{
+    "SELECT n.id, (SELECT am.name FROM account_mentions am WHERE am.note_id = n.id "
+    "ORDER BY am.rowid LIMIT 1), n.account_id FROM notes n",
+    "UPDATE notes SET account_id = ?1 WHERE id = ?2"};
+
+void AssignAll(SQLite::Database& db, const std::map<std::string, int64_t>& ids, Scope& scope) {
+  for (const AccountColumn& c :
+       {kAccountMentions, kMeetingAccounts, kDecisionAccounts, kNoteAccounts})
+    AssignAccounts(db, c.select, c.update, ids, {}, &scope.accounts_touched);
+}
+
+void ResolveAllAccounts(SQLite::Database& db, Scope& scope) {
+  AccountBuilder builder;
+  std::vector<Mention> mentions;
+  SQLite::Statement q(db, std::string(kMentionColumns) + "ORDER BY n.path, am.line, am.rowid");
+  ReadMentions(q, &mentions);
+  for (const Mention& m : mentions) builder.Add(m);
+  AssignAll(db, SyncEntities(db, {"accounts", "status", "industry"}, builder.Rows()), scope);
+}
+
+// The scoped pass. The accounts the changed notes name now or named before are rebuilt
+// from all their mentions: the unchanged notes' ones are those already assigned to them
+// (every mention is assigned to the account of its key), the changed notes' ones are
+// read by note. Only the changed notes' rows are assigned again: an account appears or
+// goes with its first or last mention, and the account a meeting, decision or note
+// names is its note's first mention, so no unchanged row names one that came or went.
+void ResolveScopedAccounts(SQLite::Database& db, Scope& scope) {
+  std::map<int64_t, std::string> key_of;
+  {
+    SQLite::Statement q(db, "SELECT id, name_key FROM accounts");
+    while (q.executeStep()) key_of[q.getColumn(0).getInt64()] = q.getColumn(1).getString();
+  }
+  std::set<std::string> keys;
+  for (int64_t id : scope.changes().old_accounts) {
+    if (auto it = key_of.find(id); it != key_of.end()) keys.insert(it->second);
+  }
+  std::vector<Mention> changed;
+  {
+    SQLite::Statement q(db, std::string(kMentionColumns) + "WHERE am.note_id = ?");
+    for (int64_t note : scope.notes()) {
+      q.bind(1, note);
+      ReadMentions(q, &changed);
+    }
+  }
+  for (const Mention& m : changed) keys.insert(util::NameKey(m.name));
+  keys.erase("");
+
+  std::map<std::string, int64_t> ids;
+  for (const auto& [id, key] : key_of) ids[key] = id;
+  std::vector<EntityRow> rows;
+  SQLite::Statement of_account(db, std::string(kMentionColumns) + "WHERE am.account_id = ?");
+  for (const std::string& key : keys) {
+    std::vector<Mention> mentions;
+    if (auto it = ids.find(key); it != ids.end()) {
+      of_account.bind(1, it->second);
+      ReadMentions(of_account, &mentions);
+    }
+    for (const Mention& m : changed) {
+      if (util::NameKey(m.name) == key) mentions.push_back(m);
+    }
+    std::sort(mentions.begin(), mentions.end());
+    AccountBuilder builder;
+    for (const Mention& m : mentions) builder.Add(m);
+    for (EntityRow& row : builder.Rows()) rows.push_back(std::move(row));
+  }
+  const EntitySyncResult synced =
+      SyncSomeEntities(db, {"accounts", "status", "industry"}, keys, std::move(rows));
+  for (const auto& [key, id] : synced.removed) ids.erase(key);
+  for (const auto& [key, id] : synced.ids) {
+    ids[key] = id;
+    scope.accounts_touched.insert(id);
+  }
+
+  const std::vector<int64_t> notes(scope.notes().begin(), scope.notes().end());
+  for (const auto& [column, note] :
+       {std::pair{kAccountMentions, "note_id"}, std::pair{kMeetingAccounts, "note_id"},
+        std::pair{kDecisionAccounts, "note_id"}, std::pair{kNoteAccounts, "n.id"}}) {
+    AssignAccounts(db, std::string(column.select) + " WHERE " + note + " = ?", column.update, ids,
+                   notes, &scope.accounts_touched);
+  }
+}
+
+}  // namespace
+
+void ResolveAccounts(SQLite::Database& db, Scope& scope) {
+  if (scope.full()) {
+    ResolveAllAccounts(db, scope);
+  } else {
+    ResolveScopedAccounts(db, scope);
+  }
+}
+
+void ResolveLinks(SQLite::Database& db, const Scope& scope) {
   LinkIndex index;
   SQLite::Statement notes(db, "SELECT id, path FROM notes");
   while (notes.executeStep()) {
     index.AddNote(notes.getColumn(0).getInt64(), notes.getColumn(1).getString());
   }
+  // While no path was added or removed, the index is what it was, and only the changed
+  // notes' links can resolve differently.
+  const bool all = scope.paths_changed();
+  SQLite::Statement links(db, std::string("SELECT l.id, l.target, l.style, n.path, "
+                                          "l.target_note_id FROM links l JOIN notes n ON "
+                                          "n.id = l.note_id") +
+                                  (all ? "" : " WHERE l.note_id = ?"));
   std::vector<Assignment> assignments;
-  SQLite::Statement links(db,
-                          "SELECT l.id, l.target, l.style, n.path, l.target_note_id "
-                          "FROM links l JOIN notes n ON n.id = l.note_id");
-  while (links.executeStep()) {
-    const bool markdown = links.getColumn(2).getString() == "markdown";
-    assignments.push_back(Assignment{
-        links.getColumn(0).getInt64(), OptId(links.getColumn(4)),
-        index.Resolve(links.getColumn(1).getString(), links.getColumn(3).getString(), markdown)});
+  auto read = [&] {
+    while (links.executeStep()) {
+      const bool markdown = links.getColumn(2).getString() == "markdown";
+      assignments.push_back(Assignment{
+          links.getColumn(0).getInt64(), OptId(links.getColumn(4)),
+          index.Resolve(links.getColumn(1).getString(), links.getColumn(3).getString(), markdown)});
+    }
+    links.reset();
+  };
+  if (all) read();
+  for (int64_t note : all ? std::set<int64_t>{} : scope.notes()) {
+    links.bind(1, note);
+    read();
   }
   ApplyAssignments(db, "UPDATE links SET target_note_id = ?1 WHERE id = ?2", assignments);
-}
-
-void ResolveVault(SQLite::Database& db, const ResolveOptions& options) {
-  db.exec("DELETE FROM diagnostics WHERE stage = 'resolve'");
-  ResolvePeople(db, options);
-  ResolveAccounts(db);
-  ResolveLinks(db);
-  LinkDuplicates(db);
-  db.exec(store::kEntityCounts);  // Last: counts leave repeats out.
 }
 
 }  // namespace notestore::resolve

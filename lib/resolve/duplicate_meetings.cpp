@@ -27,6 +27,7 @@ struct Meeting {
   std::optional<int64_t> current;              // duplicate_of as stored.
   std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when compared.
   std::optional<int64_t> richness;             // Read when a group is formed.
+  bool recheck = true;  // Compared again; otherwise it keeps its stored group.
 };
 
 // Reads what only candidates need: content words and richness, one note at a time.
@@ -85,12 +86,14 @@ class LazyDetails {
   SQLite::Statement richness_;
 };
 
-std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
+// Dated meetings, by date then path: all of them, or those of `date`.
+std::vector<Meeting> LoadMeetings(SQLite::Database& db, const std::string* date) {
   std::vector<Meeting> meetings;
-  SQLite::Statement q(db,
-                      "SELECT m.id, m.note_id, n.path, m.date, m.duplicate_of "
-                      "FROM meetings m JOIN notes n ON n.id = m.note_id "
-                      "WHERE m.date IS NOT NULL ORDER BY m.date, n.path");
+  SQLite::Statement q(db, std::string("SELECT m.id, m.note_id, n.path, m.date, m.duplicate_of "
+                                      "FROM meetings m JOIN notes n ON n.id = m.note_id ") +
+                              (date ? "WHERE m.date = ?" : "WHERE m.date IS NOT NULL") +
+                              " ORDER BY m.date, n.path");
+  if (date) q.bind(1, *date);
   while (q.executeStep()) {
     Meeting m;
     m.id = q.getColumn(0).getInt64();
@@ -102,11 +105,25 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db) {
   }
   std::unordered_map<int64_t, size_t> by_id;
   for (size_t i = 0; i < meetings.size(); ++i) by_id[meetings[i].id] = i;
-  SQLite::Statement a(
-      db, "SELECT meeting_id, person_id FROM meeting_attendees WHERE person_id IS NOT NULL");
-  while (a.executeStep()) {
-    auto it = by_id.find(a.getColumn(0).getInt64());
-    if (it != by_id.end()) meetings[it->second].attendees.insert(a.getColumn(1).getInt64());
+  auto add = [&](SQLite::Statement& a) {
+    while (a.executeStep()) {
+      auto it = by_id.find(a.getColumn(0).getInt64());
+      if (it != by_id.end()) meetings[it->second].attendees.insert(a.getColumn(1).getInt64());
+    }
+  };
+  if (!date) {
+    SQLite::Statement a(
+        db, "SELECT meeting_id, person_id FROM meeting_attendees WHERE person_id IS NOT NULL");
+    add(a);
+    return meetings;
+  }
+  SQLite::Statement a(db,
+                      "SELECT meeting_id, person_id FROM meeting_attendees "
+                      "WHERE meeting_id = ? AND person_id IS NOT NULL");
+  for (const Meeting& m : meetings) {
+    a.bind(1, m.id);
+    add(a);
+    a.reset();
   }
   return meetings;
 }
@@ -126,19 +143,28 @@ size_t Find(std::vector<size_t>& parent, size_t x) {
   return x;
 }
 
-}  // namespace
-
-std::map<int64_t, int64_t> LinkMeetings(SQLite::Database& db) {
-  std::vector<Meeting> meetings = LoadMeetings(db);
-  LazyDetails details(db);
+// Groups `meetings` (by date): a meeting not rechecked keeps its stored group, and
+// pairs are compared where at least one side is rechecked. Rewrites the groups that
+// hold a rechecked meeting (every group when all are; `replace_rows`: their members'
+// duplicates rows are there to be replaced).
+void GroupMeetings(SQLite::Database& db, std::vector<Meeting>& meetings, LazyDetails& details,
+                   bool replace_rows, Scope& scope) {
   std::vector<size_t> parent(meetings.size());
   std::iota(parent.begin(), parent.end(), 0);
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < meetings.size(); ++i) index[meetings[i].id] = i;
+  for (size_t i = 0; i < meetings.size(); ++i) {
+    if (meetings[i].recheck || !meetings[i].current) continue;
+    auto it = index.find(*meetings[i].current);
+    if (it != index.end()) parent[Find(parent, i)] = Find(parent, it->second);
+  }
   // One date at a time (they are sorted by date). Only that date's pairs need its bodies'
   // words, so they are dropped after it: a large vault's would take hundreds of MB.
   for (size_t begin = 0, end = 0; begin < meetings.size(); begin = end) {
     while (end < meetings.size() && meetings[end].date == meetings[begin].date) ++end;
     for (size_t i = begin; i < end; ++i) {
       for (size_t j = i + 1; j < end; ++j) {
+        if (!meetings[i].recheck && !meetings[j].recheck) continue;
         if (SameMeeting(meetings[i], meetings[j], details)) {
           parent[Find(parent, i)] = Find(parent, j);
         }
@@ -146,13 +172,19 @@ std::map<int64_t, int64_t> LinkMeetings(SQLite::Database& db) {
     }
     for (size_t i = begin; i < end; ++i) meetings[i].words.reset();
   }
-  // The canonical member of each group: the richest, then the first by path.
-  std::unordered_map<size_t, size_t> canonical;  // root -> member
-  std::unordered_map<size_t, size_t> size;       // root -> members
-  for (size_t i = 0; i < meetings.size(); ++i) ++size[Find(parent, i)];
+  // The groups rewritten: those holding a rechecked meeting. The canonical member of
+  // each: the richest, then the first by path.
+  std::unordered_map<size_t, size_t> size;  // root -> members
+  std::set<size_t> rewritten;               // roots
   for (size_t i = 0; i < meetings.size(); ++i) {
     const size_t root = Find(parent, i);
-    if (size[root] < 2) continue;
+    ++size[root];
+    if (meetings[i].recheck) rewritten.insert(root);
+  }
+  std::unordered_map<size_t, size_t> canonical;  // root -> member
+  for (size_t i = 0; i < meetings.size(); ++i) {
+    const size_t root = Find(parent, i);
+    if (size[root] < 2 || !rewritten.count(root)) continue;
     auto it = canonical.find(root);
     if (it == canonical.end()) {
       canonical[root] = i;
@@ -163,31 +195,101 @@ std::map<int64_t, int64_t> LinkMeetings(SQLite::Database& db) {
     if (ri > rb || (ri == rb && meetings[i].path < best.path)) it->second = i;
   }
 
-  std::map<int64_t, int64_t> groups;
   std::vector<Assignment> changes;
+  SQLite::Statement remove(db, "DELETE FROM duplicates WHERE kind = 'meeting' AND id = ?");
   SQLite::Statement insert(
       db,
       "INSERT INTO duplicates(kind, id, canonical_id, similarity, search_rowid, "
       "canonical_search_rowid) VALUES('meeting',?,?,?,?,?)");
   for (size_t i = 0; i < meetings.size(); ++i) {
+    if (!rewritten.count(Find(parent, i))) continue;
     Meeting& m = meetings[i];
+    if (replace_rows) store::Exec(remove, m.id);
     std::optional<int64_t> wanted;
     auto it = canonical.find(Find(parent, i));
     if (it != canonical.end() && it->second != i) {
       Meeting& c = meetings[it->second];
       wanted = c.id;
-      groups[m.note_id] = c.note_id;
-      groups[c.note_id] = c.note_id;
       store::Exec(insert, m.id, c.id, Similarity(details.Words(m), details.Words(c)),
                   store::SearchRowid(m.note_id, store::SearchRowKind::kNote, 0),
                   store::SearchRowid(c.note_id, store::SearchRowKind::kNote, 0));
     }
-    if (wanted != m.current) changes.push_back(Assignment{m.id, m.current, wanted});
+    if (wanted != m.current) {
+      changes.push_back(Assignment{m.id, m.current, wanted});
+      scope.notes_touched.insert(m.note_id);
+    }
   }
   ApplyAssignments(db, "UPDATE meetings SET duplicate_of = ?1 WHERE id = ?2", changes);
+}
+
+// Old groups as the duplicates table holds them until this pass: meeting -> canonical.
+std::unordered_map<int64_t, int64_t> StoredGroups(SQLite::Database& db) {
+  std::unordered_map<int64_t, int64_t> out;
+  SQLite::Statement q(db, "SELECT id, canonical_id FROM duplicates WHERE kind = 'meeting'");
+  while (q.executeStep()) out[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+  return out;
+}
+
+// The scoped pass: meetings to compare again are those of changed notes, those whose
+// attendees resolve differently, and every member of a stored group that held one of
+// them (the group may fall apart without it). Other meetings keep their groups: what
+// decides whether two of them are the same did not change. Only the dates of the
+// rechecked meetings are read.
+void LinkScopedMeetings(SQLite::Database& db, Scope& scope,
+                        const std::unordered_map<int64_t, int64_t>& stored) {
+  std::set<int64_t> changed = scope.notes();
+  changed.insert(scope.attendees_changed.begin(), scope.attendees_changed.end());
+  std::unordered_map<int64_t, std::vector<int64_t>> members;  // canonical -> all members
+  for (const auto& [id, canonical] : stored) members[canonical].push_back(id);
+  for (auto& [canonical, list] : members) list.push_back(canonical);
+  std::set<int64_t> recheck = changed;
+  for (int64_t id : changed) {
+    auto it = stored.find(id);
+    const int64_t canonical = it == stored.end() ? id : it->second;
+    auto group = members.find(canonical);
+    if (group != members.end()) recheck.insert(group->second.begin(), group->second.end());
+  }
+  std::set<std::string> dates;
+  {
+    SQLite::Statement q(db, "SELECT date FROM meetings WHERE id = ? AND date IS NOT NULL");
+    for (int64_t id : recheck) {
+      q.bind(1, id);
+      if (q.executeStep()) dates.insert(q.getColumn(0).getString());
+      q.reset();
+    }
+  }
+  // Rows of rechecked meetings that are no meetings now (or have no date) go too.
+  SQLite::Statement remove(db, "DELETE FROM duplicates WHERE kind = 'meeting' AND id = ?");
+  for (int64_t id : recheck) store::Exec(remove, id);
+  LazyDetails details(db);
+  for (const std::string& date : dates) {
+    std::vector<Meeting> meetings = LoadMeetings(db, &date);
+    for (Meeting& m : meetings) m.recheck = recheck.count(m.id) > 0;
+    GroupMeetings(db, meetings, details, true, scope);
+  }
+}
+
+}  // namespace
+
+std::map<int64_t, int64_t> LinkMeetings(SQLite::Database& db, Scope& scope) {
+  if (scope.full()) {
+    std::vector<Meeting> meetings = LoadMeetings(db, nullptr);
+    LazyDetails details(db);
+    GroupMeetings(db, meetings, details, false, scope);
+  } else {
+    LinkScopedMeetings(db, scope, StoredGroups(db));
+  }
   // Meetings without a date take part in no group; clear any stale link.
   db.exec(
       "UPDATE meetings SET duplicate_of = NULL WHERE date IS NULL AND duplicate_of IS NOT NULL");
+  std::map<int64_t, int64_t> groups;
+  SQLite::Statement q(db,
+                      "SELECT note_id, duplicate_of FROM meetings WHERE duplicate_of IS NOT NULL");
+  while (q.executeStep()) {
+    const int64_t canonical = q.getColumn(1).getInt64();  // A meeting's id is its note's.
+    groups[q.getColumn(0).getInt64()] = canonical;
+    groups[canonical] = canonical;
+  }
   return groups;
 }
 

@@ -7,6 +7,8 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <set>
+#include <string>
 #include <unordered_map>
 
 #include "resolve/duplicate_meetings.h"
@@ -272,6 +274,62 @@ Results LinkTasks(SQLite::Database& db, const std::map<int64_t, int64_t>& groups
   return out;
 }
 
+// Notes by the canonical meeting note of their group (`groups`: note -> canonical).
+std::map<int64_t, std::vector<int64_t>> GroupMembers(const std::map<int64_t, int64_t>& groups) {
+  std::map<int64_t, std::vector<int64_t>> members;
+  for (const auto& [note, canonical] : groups) members[canonical].push_back(note);
+  return members;
+}
+
+// The scoped pass: a task's candidates are the tasks of its scope (its note, or the
+// notes of its meeting group), so only scopes that changed are linked again: those of
+// changed notes, of notes whose tasks' owners changed, and of meetings whose group
+// changed, in their old grouping and their new. Returns the notes relinked.
+Results LinkScopedTasks(SQLite::Database& db, const Scope& scope,
+                        const std::map<int64_t, int64_t>& old_groups,
+                        const std::map<int64_t, int64_t>& groups,
+                        const std::unordered_map<int64_t, int64_t>& rank,
+                        std::set<int64_t>* relinked) {
+  std::set<int64_t> seeds = scope.notes();
+  seeds.insert(scope.owners_changed.begin(), scope.owners_changed.end());
+  seeds.insert(scope.notes_touched.begin(), scope.notes_touched.end());
+  const auto old_members = GroupMembers(old_groups);
+  const auto members = GroupMembers(groups);
+  auto group_of = [](const std::map<int64_t, int64_t>& g,
+                     const std::map<int64_t, std::vector<int64_t>>& m, int64_t note) {
+    auto it = g.find(note);
+    return it == g.end() ? std::vector<int64_t>{note} : m.at(it->second);
+  };
+  std::set<int64_t> keys;  // Scopes, by canonical meeting note or by note.
+  for (int64_t seed : seeds) {
+    for (const auto* g : {&old_groups, &groups}) {
+      for (int64_t note : group_of(*g, g == &groups ? members : old_members, seed)) {
+        auto it = groups.find(note);
+        keys.insert(it == groups.end() ? note : it->second);
+      }
+    }
+  }
+  Results out;
+  WordIds ids;
+  for (int64_t key : keys) {
+    std::vector<int64_t> notes = group_of(groups, members, key);
+    std::sort(notes.begin(), notes.end());  // As the whole-vault pass reads them.
+    std::vector<Item> tasks;
+    for (int64_t note : notes) {
+      relinked->insert(note);
+      const std::string sql =
+          "SELECT id, note_id, line, text, due, duplicate_of, owner_id FROM tasks "
+          "WHERE note_id = " +
+          std::to_string(note) + " ORDER BY id";
+      ForEachNote(db, sql.c_str(), true, &ids, [&](std::vector<Item> of_note) {
+        std::move(of_note.begin(), of_note.end(), std::back_inserter(tasks));
+      });
+    }
+    if (!tasks.empty()) LinkTaskScope(tasks, groups, rank, &out);
+  }
+  return out;
+}
+
 // Decisions are compared across all notes: the same when worded alike and not dated
 // differently.
 Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& groups,
@@ -319,16 +377,70 @@ void Write(SQLite::Database& db, const char* kind, const char* update_sql, const
   }
 }
 
+// The people and accounts whose counts the changed duplicate_of values of `results`
+// move: the owners of tasks (`owner_sql`), the accounts of their notes.
+void TouchCounted(SQLite::Database& db, const char* sql, const Results& results, Scope& scope) {
+  if (scope.full()) return;  // Everything is counted again.
+  SQLite::Statement q(db, sql);
+  for (const Assignment& a : results.changes) {
+    q.bind(1, a.rowid);
+    if (q.executeStep()) {
+      if (!q.getColumn(0).isNull()) scope.people_touched.insert(q.getColumn(0).getInt64());
+      if (!q.getColumn(1).isNull()) scope.accounts_touched.insert(q.getColumn(1).getInt64());
+    }
+    q.reset();
+  }
+}
+
 }  // namespace
 
-void LinkDuplicates(SQLite::Database& db) {
-  db.exec("DELETE FROM duplicates");
-  const std::map<int64_t, int64_t> groups = LinkMeetings(db);
+void LinkDuplicates(SQLite::Database& db, Scope& scope) {
+  std::map<int64_t, int64_t> old_groups;  // Before the meetings are linked again.
+  if (scope.full()) {
+    db.exec("DELETE FROM duplicates");
+  } else {
+    SQLite::Statement q(db, "SELECT id, canonical_id FROM duplicates WHERE kind = 'meeting'");
+    while (q.executeStep()) {
+      old_groups[q.getColumn(0).getInt64()] = q.getColumn(1).getInt64();
+      old_groups[q.getColumn(1).getInt64()] = q.getColumn(1).getInt64();
+    }
+  }
+  const std::map<int64_t, int64_t> groups = LinkMeetings(db, scope);
+  if (!scope.full()) {
+    // Meetings whose link changed move their account's count.
+    SQLite::Statement q(db, "SELECT account_id FROM meetings WHERE id = ?");
+    for (int64_t note : scope.notes_touched) {
+      q.bind(1, note);
+      if (q.executeStep() && !q.getColumn(0).isNull())
+        scope.accounts_touched.insert(q.getColumn(0).getInt64());
+      q.reset();
+    }
+  }
   const std::unordered_map<int64_t, int64_t> rank = VaultOrder(db);
-  Write(db, "task", "UPDATE tasks SET duplicate_of = ?1 WHERE id = ?2",
-        LinkTasks(db, groups, rank));
-  Write(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2",
-        LinkDecisions(db, groups, rank));
+  Results tasks;
+  if (scope.full()) {
+    tasks = LinkTasks(db, groups, rank);
+  } else {
+    std::set<int64_t> relinked;
+    tasks = LinkScopedTasks(db, scope, old_groups, groups, rank, &relinked);
+    relinked.insert(scope.notes().begin(), scope.notes().end());
+    SQLite::Statement remove(db,
+                             "DELETE FROM duplicates WHERE kind = 'task' AND search_rowid "
+                             "BETWEEN ? AND ?");
+    for (int64_t note : relinked) {
+      store::Exec(remove, store::SearchRowidFirst(note), store::SearchRowidLast(note));
+    }
+  }
+  Write(db, "task", "UPDATE tasks SET duplicate_of = ?1 WHERE id = ?2", tasks);
+  TouchCounted(db,
+               "SELECT t.owner_id, n.account_id FROM tasks t JOIN notes n ON n.id = t.note_id "
+               "WHERE t.id = ?",
+               tasks, scope);
+  // Decisions are linked across the vault every time (see LinkDecisions).
+  if (!scope.full()) db.exec("DELETE FROM duplicates WHERE kind = 'decision'");
+  const Results decisions = LinkDecisions(db, groups, rank);
+  Write(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2", decisions);
+  TouchCounted(db, "SELECT NULL, account_id FROM decisions WHERE id = ?", decisions, scope);
 }
 
 }  // namespace notestore::resolve

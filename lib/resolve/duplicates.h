@@ -17,10 +17,14 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "resolve/scope.h"
+
 namespace notestore::resolve {
 
 // Call inside the write transaction of the vault-wide pass, after people are resolved.
-void LinkDuplicates(SQLite::Database& db);
+// Links again what `scope` covers (all when full), and adds to it the people and
+// accounts whose counts the changed links move.
+void LinkDuplicates(SQLite::Database& db, Scope& scope);
 
 }  // namespace notestore::resolve
 

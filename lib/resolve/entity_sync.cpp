@@ -14,38 +14,44 @@ std::optional<std::string> OptText(const SQLite::Column& c) {
   return c.getString();
 }
 
-}  // namespace
+using Existing = std::map<std::string, std::pair<int64_t, EntityRow>>;  // key -> (id, row)
 
-std::map<std::string, int64_t> SyncEntities(SQLite::Database& db, const EntityTable& t,
-                                            std::vector<EntityRow> rows) {
+void ReadExisting(SQLite::Statement& q, Existing* out) {
+  while (q.executeStep()) {
+    EntityRow row{q.getColumn(1).getString(), q.getColumn(2).getString(),
+                  q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64(), OptText(q.getColumn(4)),
+                  OptText(q.getColumn(5))};
+    out->emplace(row.key, std::make_pair(q.getColumn(0).getInt64(), row));
+  }
+  q.reset();
+}
+
+std::string SelectSql(const EntityTable& t) {
+  return std::string("SELECT id, name_key, name, note_id, ") + t.first_column + ", " +
+         t.second_column + " FROM " + t.table;
+}
+
+// Turns `existing` into `rows`: updates, then inserts in key order, then deletes.
+EntitySyncResult Sync(SQLite::Database& db, const EntityTable& t, Existing existing,
+                      std::vector<EntityRow> rows) {
   const std::string table = t.table;
   const std::string cols = std::string(t.first_column) + ", " + t.second_column;
-  std::map<std::string, std::pair<int64_t, EntityRow>> existing;
-  {
-    SQLite::Statement q(db, "SELECT id, name_key, name, note_id, " + cols + " FROM " + table);
-    while (q.executeStep()) {
-      EntityRow row{q.getColumn(1).getString(), q.getColumn(2).getString(),
-                    q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64(),
-                    OptText(q.getColumn(4)), OptText(q.getColumn(5))};
-      existing.emplace(row.key, std::make_pair(q.getColumn(0).getInt64(), row));
-    }
-  }
   std::sort(rows.begin(), rows.end(),
             [](const EntityRow& a, const EntityRow& b) { return a.key < b.key; });
   SQLite::Statement insert(
       db, "INSERT INTO " + table + "(name, name_key, note_id, " + cols + ") VALUES(?,?,?,?,?)");
   SQLite::Statement update(db, "UPDATE " + table + " SET name=?, note_id=?, " + t.first_column +
                                    "=?, " + t.second_column + "=? WHERE id=?");
-  std::map<std::string, int64_t> ids;
+  EntitySyncResult out;
   for (const EntityRow& row : rows) {
     auto it = existing.find(row.key);
     if (it == existing.end()) {
       store::Exec(insert, row.name, row.key, store::NullIfZero(row.note_id), row.first, row.second);
-      ids[row.key] = db.getLastInsertRowid();
+      out.ids[row.key] = db.getLastInsertRowid();
       continue;
     }
     const auto& [id, old] = it->second;
-    ids[row.key] = id;
+    out.ids[row.key] = id;
     if (old.name != row.name || old.note_id != row.note_id || old.first != row.first ||
         old.second != row.second) {
       store::Exec(update, row.name, store::NullIfZero(row.note_id), row.first, row.second, id);
@@ -53,8 +59,32 @@ std::map<std::string, int64_t> SyncEntities(SQLite::Database& db, const EntityTa
     existing.erase(it);
   }
   SQLite::Statement remove(db, "DELETE FROM " + table + " WHERE id = ?");
-  for (const auto& [key, entry] : existing) store::Exec(remove, entry.first);
-  return ids;
+  for (const auto& [key, entry] : existing) {
+    store::Exec(remove, entry.first);
+    out.removed.emplace_back(key, entry.first);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::map<std::string, int64_t> SyncEntities(SQLite::Database& db, const EntityTable& t,
+                                            std::vector<EntityRow> rows) {
+  Existing existing;
+  SQLite::Statement q(db, SelectSql(t));
+  ReadExisting(q, &existing);
+  return Sync(db, t, std::move(existing), std::move(rows)).ids;
+}
+
+EntitySyncResult SyncSomeEntities(SQLite::Database& db, const EntityTable& t,
+                                  const std::set<std::string>& keys, std::vector<EntityRow> rows) {
+  Existing existing;
+  SQLite::Statement q(db, SelectSql(t) + " WHERE name_key = ?");
+  for (const std::string& key : keys) {
+    q.bind(1, key);
+    ReadExisting(q, &existing);
+  }
+  return Sync(db, t, std::move(existing), std::move(rows));
 }
 
 int64_t ApplyAssignments(SQLite::Database& db, const char* update_sql,

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,18 @@ struct EntityTable {
 // Returns key -> id.
 std::map<std::string, int64_t> SyncEntities(SQLite::Database& db, const EntityTable& table,
                                             std::vector<EntityRow> rows);
+
+struct EntitySyncResult {
+  std::map<std::string, int64_t> ids;                    // Key -> id of the rows kept or added.
+  std::vector<std::pair<std::string, int64_t>> removed;  // Keys deleted, with their ids.
+};
+
+// The same for the rows of `keys` only: `rows` (whose keys are among `keys`) is what
+// they should be, and the other rows of `table` are left alone. The same ids result as
+// from SyncEntities over the whole table, since new keys are inserted in key order
+// before anything is deleted.
+EntitySyncResult SyncSomeEntities(SQLite::Database& db, const EntityTable& table,
+                                  const std::set<std::string>& keys, std::vector<EntityRow> rows);
 
 // A reference column to set: row `rowid` holds `current` and should hold `wanted`.
 struct Assignment {

@@ -135,7 +135,7 @@ void ReportUnresolved(DiagnosticSink& sink, const NameRow& row, const std::strin
 
 }  // namespace
 
-void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
+void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope) {
   Interner strings;
   const std::unordered_map<int64_t, int64_t> order = VaultOrder(db);
   NameRows mentions =
@@ -259,8 +259,9 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
     }
     return person_of[key];
   };
-  // Only the rows that change: after a small edit, none of a million.
-  auto assignments = [&](const NameRows& list) {
+  // Only the rows that change: after a small edit, none of a million. Their notes and
+  // people go to the scope, for the parts of the pass that depend on them.
+  auto assignments = [&](const NameRows& list, std::set<int64_t>* changed_notes) {
     std::vector<Assignment> out;
     for (const NameRow& r : list) {
       const int64_t wanted = person(r.key);
@@ -268,14 +269,19 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options) {
       out.push_back(Assignment{r.rowid,
                                r.current ? std::optional<int64_t>(r.current) : std::nullopt,
                                wanted ? std::optional<int64_t>(wanted) : std::nullopt});
+      if (changed_notes) changed_notes->insert(r.note_id);
+      for (int64_t p : {r.current, wanted}) {
+        if (p) scope.people_touched.insert(p);
+      }
     }
     return out;
   };
   ApplyAssignments(db, "UPDATE person_mentions SET person_id = ?1 WHERE rowid = ?2",
-                   assignments(mentions));
+                   assignments(mentions, nullptr));
   ApplyAssignments(db, "UPDATE meeting_attendees SET person_id = ?1 WHERE rowid = ?2",
-                   assignments(attendees));
-  ApplyAssignments(db, "UPDATE tasks SET owner_id = ?1 WHERE id = ?2", assignments(owners));
+                   assignments(attendees, &scope.attendees_changed));
+  ApplyAssignments(db, "UPDATE tasks SET owner_id = ?1 WHERE id = ?2",
+                   assignments(owners, &scope.owners_changed));
 }
 
 }  // namespace notestore::resolve

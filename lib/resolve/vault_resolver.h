@@ -1,7 +1,8 @@
 // Stage 6, resolve: the vault-wide pass after notes are stored. People, accounts, task
-// owners, meeting attendees, account references and link targets depend on more than
-// one note, so they are derived again from the per-note rows after every change. The
-// result depends only on those rows, never on the order notes were ingested in.
+// owners, meeting attendees, account references, link targets and repeats depend on
+// more than one note, so they are derived from the per-note rows after every change.
+// The result depends only on those rows, never on the order notes were ingested in,
+// nor on whether the pass covered the whole vault or only what changed.
 #ifndef NOTESTORE_LIB_RESOLVE_VAULT_RESOLVER_H_
 #define NOTESTORE_LIB_RESOLVE_VAULT_RESOLVER_H_
 
@@ -9,20 +10,32 @@
 
 #include <string>
 
+#include "resolve/scope.h"
+#include "store/change_set.h"
+
 namespace notestore::resolve {
 
 struct ResolveOptions {
   std::string me;  // Full name that @Me / @Myself mean; empty if unknown.
 };
 
-// Rewrites people, person_aliases, accounts and every *_id reference column, and the
-// diagnostics of stage 'resolve'. Call inside a write transaction.
-void ResolveVault(SQLite::Database& db, const ResolveOptions& options);
+// Rewrites people, person_aliases, accounts, every *_id reference column, the repeats
+// and the stored counts, and the diagnostics of stage 'resolve'. Call inside a write
+// transaction. `changes`, when given, is what was written since the last pass: the
+// pass then redoes only what those changes can affect, with the same result as a pass
+// over the whole vault (which it falls back to when the changes are a large part of it).
+// Null means the whole vault. Returns whether the pass was scoped to the changes.
+bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
+                  const store::ChangeSet* changes);
 
-// The parts, exposed for tests.
-void ResolvePeople(SQLite::Database& db, const ResolveOptions& options);
-void ResolveAccounts(SQLite::Database& db);
-void ResolveLinks(SQLite::Database& db);
+// The parts, in the order the pass runs them; each reads what the earlier ones added to
+// `scope`.
+void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope);
+void ResolveAccounts(SQLite::Database& db, Scope& scope);
+void ResolveLinks(SQLite::Database& db, const Scope& scope);
+// (LinkDuplicates, duplicates.h)
+// The counts people and accounts keep, for those the scope touched (all when full).
+void UpdateCounts(SQLite::Database& db, const Scope& scope);
 
 }  // namespace notestore::resolve
 

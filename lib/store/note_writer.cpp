@@ -97,7 +97,16 @@ struct NoteWriter::Statements {
         insert_search(db,
                       "INSERT INTO search(rowid, title, body, kind, ref_id, note_id) "
                       "VALUES(?,?,?,?,?,?)"),
-        insert_note_words(db, "INSERT INTO note_words(note_id, words) VALUES(?,?)") {
+        insert_note_words(db, "INSERT INTO note_words(note_id, words) VALUES(?,?)"),
+        old_people(db,
+                   "SELECT person_id FROM person_mentions WHERE note_id = ?1 "
+                   "UNION SELECT person_id FROM meeting_attendees WHERE meeting_id = ?1 "
+                   "UNION SELECT owner_id FROM tasks WHERE note_id = ?1"),
+        old_accounts(db,
+                     "SELECT account_id FROM account_mentions WHERE note_id = ?1 "
+                     "UNION SELECT account_id FROM meetings WHERE note_id = ?1 "
+                     "UNION SELECT account_id FROM decisions WHERE note_id = ?1 "
+                     "UNION SELECT account_id FROM notes WHERE id = ?1") {
     for (const char* sql : kDeleteChildren) delete_children.emplace_back(db, sql);
   }
 
@@ -129,10 +138,25 @@ struct NoteWriter::Statements {
   SQLite::Statement insert_diagnostic, delete_path_diagnostics, delete_read_diagnostics, path_of;
   SQLite::Statement insert_search;
   SQLite::Statement insert_note_words;
+  SQLite::Statement old_people, old_accounts;
 };
 
-NoteWriter::NoteWriter(SQLite::Database& db) : db_(db), st_(std::make_unique<Statements>(db)) {}
+NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
+    : db_(db), changes_(changes), st_(std::make_unique<Statements>(db)) {}
 NoteWriter::~NoteWriter() = default;
+
+void NoteWriter::RecordChange(int64_t note_id, bool stored) {
+  if (!changes_ || !changes_->notes.insert(note_id).second || !stored) return;
+  auto collect = [note_id](SQLite::Statement& q, std::set<int64_t>* out) {
+    q.bind(1, note_id);
+    while (q.executeStep()) {
+      if (!q.getColumn(0).isNull()) out->insert(q.getColumn(0).getInt64());
+    }
+    q.reset();
+  };
+  collect(st_->old_people, &changes_->old_people);
+  collect(st_->old_accounts, &changes_->old_accounts);
+}
 
 void NoteWriter::DeleteChildren(int64_t note_id) {
   // Row by row, in ascending order: a statement that may change several rows of a
@@ -169,7 +193,10 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   if (st_->find_note.executeStep()) id = st_->find_note.getColumn(0).getInt64();
   st_->find_note.reset();
   // An existing note keeps its id: its rows are replaced, the notes row updated.
-  if (id) DeleteChildren(id);
+  if (id) {
+    RecordChange(id, true);
+    DeleteChildren(id);
+  }
   auto write_note = [&](SQLite::Statement& statement, auto... where_id) {
     Exec(statement, file.path, rec.title, extract::NoteKindName(rec.kind), rec.type, rec.date,
          note.body, note.frontmatter, FolderOf(file.path), file.size, file.mtime_ns, file.hash,
@@ -180,6 +207,8 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   } else {
     write_note(st_->insert_note);
     id = db_.getLastInsertRowid();
+    RecordChange(id, false);
+    if (changes_) changes_->paths_changed = true;
   }
 
   Exec(st_->delete_path_diagnostics, file.path);
@@ -276,6 +305,8 @@ void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
 }
 
 void NoteWriter::Remove(int64_t note_id) {
+  RecordChange(note_id, true);
+  if (changes_) changes_->paths_changed = true;
   DeleteChildren(note_id);
   st_->path_of.bind(1, note_id);
   const bool found = st_->path_of.executeStep();

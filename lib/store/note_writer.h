@@ -13,6 +13,7 @@
 #include "diag/diagnostic.h"
 #include "extract/note_record.h"
 #include "parse/parsed_note.h"
+#include "store/change_set.h"
 
 namespace notestore::store {
 
@@ -29,7 +30,9 @@ struct FileState {
 // transaction the caller manages.
 class NoteWriter {
  public:
-  explicit NoteWriter(SQLite::Database& db);
+  // Records what it writes and removes in `changes`, when given (not owned; must outlive
+  // the writer).
+  explicit NoteWriter(SQLite::Database& db, ChangeSet* changes = nullptr);
   ~NoteWriter();
 
   // Stores a new note or replaces every row of an existing one (same path, same id).
@@ -51,6 +54,9 @@ class NoteWriter {
 
  private:
   struct Statements;
+  // Records that `note_id` changes and, for a note `stored` before, what its rows
+  // referred to before its first change.
+  void RecordChange(int64_t note_id, bool stored);
   void DeleteChildren(int64_t note_id);
   void WriteParsed(int64_t id, const parse::ParsedNote& note);
   void WriteTasks(int64_t id, const parse::ParsedNote& note);
@@ -61,6 +67,7 @@ class NoteWriter {
                     const char* kind, int64_t ref_id, int64_t note_id);
 
   SQLite::Database& db_;
+  ChangeSet* changes_;
   std::unique_ptr<Statements> st_;
 };
 

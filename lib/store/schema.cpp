@@ -52,7 +52,10 @@ std::string Upgrade(SQLite::Database& db, const std::string& path) {
   const int from = SchemaVersion(db);
   if (from >= kSchemaVersion) return "";
   for (int v = from; v < kSchemaVersion; ++v) db.exec(kMigrations[v - 1]);
-  if (from < 4) db.exec(kEntityCounts);  // The counts schema 4 added.
+  if (from < 4) {  // The counts schema 4 added.
+    db.exec(kPeopleCounts);
+    db.exec(kAccountCounts);
+  }
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   SetMeta(db, "notestore_version", NOTESTORE_VERSION_STRING);
   txn.commit();

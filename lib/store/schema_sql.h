@@ -356,9 +356,10 @@ CREATE TABLE note_words(
 )sql",
     // 3 -> 4: duplicates_search leads with the repeat's search row id, which is what search
     // looks up (is this hit a repeat, and of what?); it led with the original's. People
-    // and accounts keep their counts, written by the vault-wide pass (kEntityCounts, which
-    // the upgrade runs after this): counting them per query cost tens of milliseconds
-    // for someone who owns half the vault's tasks. The account indexes cover duplicate_of.
+    // and accounts keep their counts, written by the vault-wide pass (kPeopleCounts and
+    // kAccountCounts, which the upgrade runs after this): counting them per query cost
+    // tens of milliseconds for someone who owns half the vault's tasks. The account
+    // indexes cover duplicate_of.
     R"sql(
 DROP INDEX IF EXISTS duplicates_search;
 CREATE INDEX duplicates_search ON duplicates(search_rowid, canonical_search_rowid);
@@ -382,16 +383,20 @@ CREATE INDEX notes_file ON notes(path, file_size, file_mtime_ns, content_hash);
 
 // The counts people and accounts keep (schema 4): meetings attended and open tasks owned
 // (repeats left out); an account's meetings, decisions and open tasks (of its notes),
-// repeats left out. Only rows whose counts changed are written.
-inline constexpr const char* kEntityCounts = R"sql(
+// repeats left out. Only rows whose counts changed are written. ?1 is a JSON array of the
+// ids to count, or NULL (as when run unbound) for every row.
+inline constexpr const char* kPeopleCounts = R"sql(
 UPDATE people SET meeting_count = c.meetings, open_task_count = c.open_tasks
 FROM (SELECT p.id AS id,
         (SELECT count(*) FROM meeting_attendees WHERE person_id = p.id) AS meetings,
         (SELECT count(*) FROM tasks WHERE owner_id = p.id
            AND status IN ('open', 'in_progress') AND duplicate_of IS NULL) AS open_tasks
-      FROM people p) AS c
+      FROM people p
+      WHERE ?1 IS NULL OR p.id IN (SELECT value FROM json_each(?1))) AS c
 WHERE people.id = c.id
   AND (people.meeting_count <> c.meetings OR people.open_task_count <> c.open_tasks);
+)sql";
+inline constexpr const char* kAccountCounts = R"sql(
 UPDATE accounts SET meeting_count = c.meetings, decision_count = c.decisions,
                     open_task_count = c.open_tasks
 FROM (SELECT a.id AS id,
@@ -402,7 +407,8 @@ FROM (SELECT a.id AS id,
         (SELECT count(*) FROM notes n CROSS JOIN tasks t ON t.note_id = n.id
          WHERE n.account_id = a.id AND t.status IN ('open', 'in_progress')
            AND t.duplicate_of IS NULL) AS open_tasks
-      FROM accounts a) AS c
+      FROM accounts a
+      WHERE ?1 IS NULL OR a.id IN (SELECT value FROM json_each(?1))) AS c
 WHERE accounts.id = c.id
   AND (accounts.meeting_count <> c.meetings OR accounts.decision_count <> c.decisions
        OR accounts.open_task_count <> c.open_tasks);

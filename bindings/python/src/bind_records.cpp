@@ -193,6 +193,7 @@ void BindResults(py::module_& m) {
       .Field("files_removed", &IngestReport::files_removed, true)
       .Field("files_failed", &IngestReport::files_failed, true)
       .Field("resolved", &IngestReport::resolved)
+      .Field("resolved_scoped", &IngestReport::resolved_scoped)
       .Field("seconds", &IngestReport::seconds)
       .Field("table_rows", &IngestReport::table_rows)
       .Field("diagnostics", &IngestReport::diagnostics)

@@ -1,0 +1,57 @@
+// The vault-wide pass: its parts in order, over the whole vault or the changes' scope.
+#include <SQLiteCpp/Statement.h>
+
+#include <nlohmann/json.hpp>
+
+#include "resolve/duplicates.h"
+#include "resolve/vault_resolver.h"
+#include "store/schema_sql.h"
+
+namespace notestore::resolve {
+namespace {
+
+// Past this share of the vault, a scoped pass would read most of it anyway, one note at
+// a time: the whole-vault pass reads it in one sweep.
+constexpr int64_t kScopedUpToPercent = 20;
+
+Scope ChooseScope(SQLite::Database& db, const store::ChangeSet* changes) {
+  if (changes == nullptr) return Scope::Full();
+  const int64_t notes = db.execAndGet("SELECT count(*) FROM notes").getInt64();
+  const auto changed = static_cast<int64_t>(changes->notes.size());
+  if (changed * 100 > notes * kScopedUpToPercent) return Scope::Full();
+  return Scope::Of(*changes);
+}
+
+void Count(SQLite::Database& db, const char* sql, const std::set<int64_t>& ids, bool all) {
+  SQLite::Statement update(db, sql);
+  if (!all) {
+    if (ids.empty()) return;
+    update.bind(1, nlohmann::json(ids).dump());
+  }
+  update.exec();
+}
+
+}  // namespace
+
+void UpdateCounts(SQLite::Database& db, const Scope& scope) {
+  std::set<int64_t> people = scope.people_touched;
+  people.insert(scope.changes().old_people.begin(), scope.changes().old_people.end());
+  std::set<int64_t> accounts = scope.accounts_touched;
+  accounts.insert(scope.changes().old_accounts.begin(), scope.changes().old_accounts.end());
+  Count(db, store::kPeopleCounts, people, scope.full());
+  Count(db, store::kAccountCounts, accounts, scope.full());
+}
+
+bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
+                  const store::ChangeSet* changes) {
+  Scope scope = ChooseScope(db, changes);
+  db.exec("DELETE FROM diagnostics WHERE stage = 'resolve'");
+  ResolvePeople(db, options, scope);
+  ResolveAccounts(db, scope);
+  ResolveLinks(db, scope);
+  LinkDuplicates(db, scope);
+  UpdateCounts(db, scope);  // Last: counts leave repeats out.
+  return !scope.full();
+}
+
+}  // namespace notestore::resolve

@@ -1,0 +1,29 @@
+// Stage 5, store: what an ingest changed, recorded by the writer as it writes, so that
+// the vault-wide pass (resolve/scope.h) can redo only what those changes touch.
+//
+// Only the run that wrote the changes knows them: they live in memory. When a pass is
+// owed from an earlier run that died, the next run has no record, and its pass covers
+// the whole vault (always correct, only slower).
+#ifndef NOTESTORE_LIB_STORE_CHANGE_SET_H_
+#define NOTESTORE_LIB_STORE_CHANGE_SET_H_
+
+#include <cstdint>
+#include <set>
+
+namespace notestore::store {
+
+struct ChangeSet {
+  // Notes written (new or replaced) or removed.
+  std::set<int64_t> notes;
+  // Whether a note was added or removed: the set of paths changed, so links anywhere
+  // may point elsewhere now.
+  bool paths_changed = false;
+  // The people and accounts that the replaced and removed notes' rows referred to
+  // before, whose details and counts may change with them.
+  std::set<int64_t> old_people;
+  std::set<int64_t> old_accounts;
+};
+
+}  // namespace notestore::store
+
+#endif  // NOTESTORE_LIB_STORE_CHANGE_SET_H_
