@@ -8,13 +8,27 @@
 #define NOTESTORE_LIB_STORE_CHANGE_SET_H_
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace notestore::store {
+
+// A decision row as it was before its note changed.
+struct OldDecision {
+  int64_t id = 0;
+  std::string text;
+  std::optional<std::string> date;
+  std::optional<int64_t> duplicate_of;
+};
 
 struct ChangeSet {
   // Notes written (new or replaced) or removed.
   std::set<int64_t> notes;
+  // Those of them that were not stored before this run.
+  std::set<int64_t> added;
   // Whether a note was added or removed: the set of paths changed, so links anywhere
   // may point elsewhere now.
   bool paths_changed = false;
@@ -22,6 +36,9 @@ struct ChangeSet {
   // before, whose details and counts may change with them.
   std::set<int64_t> old_people;
   std::set<int64_t> old_accounts;
+  // The decisions of the replaced and removed notes, by note, in id order: when they
+  // come back the same, their links to repeats are still right.
+  std::map<int64_t, std::vector<OldDecision>> old_decisions;
 };
 
 }  // namespace notestore::store

@@ -106,7 +106,10 @@ struct NoteWriter::Statements {
                      "SELECT account_id FROM account_mentions WHERE note_id = ?1 "
                      "UNION SELECT account_id FROM meetings WHERE note_id = ?1 "
                      "UNION SELECT account_id FROM decisions WHERE note_id = ?1 "
-                     "UNION SELECT account_id FROM notes WHERE id = ?1") {
+                     "UNION SELECT account_id FROM notes WHERE id = ?1"),
+        old_decisions(db,
+                      "SELECT id, text, date, duplicate_of FROM decisions WHERE note_id = ? "
+                      "ORDER BY id") {
     for (const char* sql : kDeleteChildren) delete_children.emplace_back(db, sql);
   }
 
@@ -138,7 +141,7 @@ struct NoteWriter::Statements {
   SQLite::Statement insert_diagnostic, delete_path_diagnostics, delete_read_diagnostics, path_of;
   SQLite::Statement insert_search;
   SQLite::Statement insert_note_words;
-  SQLite::Statement old_people, old_accounts;
+  SQLite::Statement old_people, old_accounts, old_decisions;
 };
 
 NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
@@ -146,7 +149,11 @@ NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
 NoteWriter::~NoteWriter() = default;
 
 void NoteWriter::RecordChange(int64_t note_id, bool stored) {
-  if (!changes_ || !changes_->notes.insert(note_id).second || !stored) return;
+  if (!changes_ || !changes_->notes.insert(note_id).second) return;
+  if (!stored) {
+    changes_->added.insert(note_id);
+    return;
+  }
   auto collect = [note_id](SQLite::Statement& q, std::set<int64_t>* out) {
     q.bind(1, note_id);
     while (q.executeStep()) {
@@ -156,6 +163,19 @@ void NoteWriter::RecordChange(int64_t note_id, bool stored) {
   };
   collect(st_->old_people, &changes_->old_people);
   collect(st_->old_accounts, &changes_->old_accounts);
+  SQLite::Statement& q = st_->old_decisions;
+  q.bind(1, note_id);
+  while (q.executeStep()) {
+    auto optional_text = [&](int i) {
+      return q.getColumn(i).isNull() ? std::nullopt
+                                     : std::optional<std::string>(q.getColumn(i).getString());
+    };
+    changes_->old_decisions[note_id].push_back(
+        OldDecision{q.getColumn(0).getInt64(), q.getColumn(1).getString(), optional_text(2),
+                    q.getColumn(3).isNull() ? std::nullopt
+                                            : std::optional<int64_t>(q.getColumn(3).getInt64())});
+  }
+  q.reset();
 }
 
 void NoteWriter::DeleteChildren(int64_t note_id) {

@@ -95,6 +95,7 @@ class ScopedResolveCase : public ::testing::Test {
     const std::string fresh = dir_.Join("fresh.db");
     Store::open(fresh).ingest(dir_.Join("vault"), options);
     EXPECT_EQ(DumpDifference(CanonicalDump(live), CanonicalDump(fresh)), "");
+    EXPECT_EQ(testing::InvariantViolations(live), std::vector<std::string>{});
   }
   testing::TempDir dir_;
 };
@@ -129,6 +130,88 @@ TEST_F(ScopedResolveCase, AttendeesResolvedAnewLinkMeetingsAndTheirTasks) {
         "SELECT (SELECT count(*) FROM meetings WHERE duplicate_of IS NOT NULL) || ' ' || "
         "(SELECT count(*) FROM tasks WHERE duplicate_of IS NOT NULL)",
         "0 0", "1 1");
+}
+
+// A note rewritten with the same decisions (a task added) keeps their links to
+// repeats, in both directions, under the decisions' new row ids.
+TEST_F(ScopedResolveCase, DecisionsOfARewrittenNoteKeepTheirRepeats) {
+  const std::string decisions = "\n## Decisions\n\n- Launch moves to the first week of July.\n";
+  Check({{"Notes/A.md", "# A\n" + decisions},
+         {"Notes/B.md", "# B\n" + decisions},
+         {"Notes/C.md", "# C\n" + decisions}},
+        {"Notes/B.md", "# B\n" + decisions + "\n## Action Items\n\n- [ ] Tell the team\n"},
+        "SELECT group_concat(link, ' ') FROM (SELECT n.title || ':' || coalesce(c.title, '-') "
+        "AS link FROM decisions d JOIN notes n ON n.id = d.note_id LEFT JOIN decisions o ON "
+        "o.id = d.duplicate_of LEFT JOIN notes c ON c.id = o.note_id ORDER BY n.title)",
+        "A:- B:A C:A", "A:- B:A C:A");
+  // And the canonical one rewritten: its repeats follow it.
+  dir_.Write("vault/Notes/A.md", "# A\n" + decisions + "\nMore words.\n");
+  IngestOptions options;
+  options.me = "Dana Whitfield";
+  EXPECT_TRUE(
+      Store::open(dir_.Join("live.db")).ingest(dir_.Join("vault"), options).resolved_scoped);
+  const std::string fresh = dir_.Join("fresh2.db");
+  Store::open(fresh).ingest(dir_.Join("vault"), options);
+  EXPECT_EQ(DumpDifference(CanonicalDump(dir_.Join("live.db")), CanonicalDump(fresh)), "");
+  EXPECT_EQ(testing::InvariantViolations(dir_.Join("live.db")), std::vector<std::string>{});
+}
+
+// Past a few hundred decisions, two are compared only when they share a word that few
+// others hold. One more decision holding such a word makes it common: two decisions
+// alike only through it are no longer linked, as in a fresh ingest, though neither
+// changed; and linked again when it goes.
+TEST_F(ScopedResolveCase, AWordBecomingCommonUnlinksDecisionsOfOtherNotes) {
+  std::string common, rare;
+  for (int i = 0; i < 120; ++i) {  // "alpha" and "beta" in more than 50 decisions.
+    common += "- Alpha beta filler" + std::to_string(i) + " word" + std::to_string(i) + ".\n";
+  }
+  for (int i = 0; i < 48; ++i) {  // "zircon" in 48, and in the two alike below: 50.
+    rare += "- Zircon other" + std::to_string(i) + " thing" + std::to_string(i) + ".\n";
+  }
+  for (int i = 0; i < 100; ++i) {
+    rare += "- Unrelated plain" + std::to_string(i) + " item" + std::to_string(i) + ".\n";
+  }
+  const std::string probe = "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL";
+  Check({{"Projects/Common.md", "# Common\n\n## Decisions\n\n" + common},
+         {"Projects/Rare.md", "# Rare\n\n## Decisions\n\n" + rare},
+         {"Projects/Alike.md",
+          "# Alike\n\n## Decisions\n\n- Zircon alpha beta gamma.\n- Zircon alpha beta delta.\n"}},
+        {"Projects/More.md", "# More\n\n## Decisions\n\n- Zircon last one.\n"}, probe, "1", "0");
+  dir_.Remove("vault/Projects/More.md");
+  IngestOptions options;
+  options.me = "Dana Whitfield";
+  EXPECT_TRUE(
+      Store::open(dir_.Join("live.db")).ingest(dir_.Join("vault"), options).resolved_scoped);
+  EXPECT_EQ(testing::QueryValue(dir_.Join("live.db"), probe), "1");
+}
+
+// Two decisions linked only through a third fall apart when the third changes, though
+// neither of them did.
+TEST_F(ScopedResolveCase, DecisionsLinkedThroughAChangedOneFallApart) {
+  Check({{"Projects/A.md", "# A\n\n## Decisions\n\n- Ship the orbit freight portal.\n"},
+         {"Projects/B.md",
+          "# B\n\n## Decisions\n\n- Ship the orbit freight portal with the vendor checklist.\n"},
+         {"Projects/C.md", "# C\n\n## Decisions\n\n- Freight portal vendor checklist window.\n"}},
+        {"Projects/B.md", "# B\n\n## Decisions\n\n- Hire two analysts.\n"},
+        "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL", "2", "0");
+}
+
+// Decisions worded the same, in common words only, are linked as one set of identical
+// lists. A changed note that now holds the first of them joins the set, as the
+// original.
+TEST_F(ScopedResolveCase, AnIdenticalDecisionAddedEarlierInTheVaultJoinsItsSet) {
+  std::string common;
+  for (int i = 0; i < 300; ++i) {  // "alpha", "beta" and "gamma" are common words.
+    common += "- Alpha beta gamma filler" + std::to_string(i) + " word" + std::to_string(i) + ".\n";
+  }
+  const std::string same = "# Same\n\n## Decisions\n\n- Alpha beta gamma.\n";
+  Check({{"Projects/A first.md", "# First\n"},
+         {"Projects/Common.md", "# Common\n\n## Decisions\n\n" + common},
+         {"Projects/Q.md", same},
+         {"Projects/R.md", same},
+         {"Projects/S.md", same}},
+        {"Projects/A first.md", "# First\n\n## Decisions\n\n- Alpha beta gamma.\n"},
+        "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL", "2", "3");
 }
 
 }  // namespace

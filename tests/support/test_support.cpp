@@ -136,19 +136,24 @@ std::string CanonicalDump(const std::string& db_path) {
       "FROM tasks t JOIN notes n ON n.id = t.note_id LEFT JOIN people p ON p.id = t.owner_id "
       "LEFT JOIN tasks pt ON pt.id = t.parent_id LEFT JOIN tasks dt ON dt.id = t.duplicate_of "
       "LEFT JOIN notes dn ON dn.id = dt.note_id",
-      "SELECT n.path, d.line, d.text, d.section, d.date, d.account_name, a.name_key "
-      "FROM decisions d JOIN notes n ON n.id = d.note_id LEFT JOIN accounts a ON a.id = "
-      "d.account_id",
+      "SELECT n.path, d.line, d.text, d.section, d.date, d.account_name, a.name_key, "
+      "dn.path || ':' || dd.line FROM decisions d JOIN notes n ON n.id = d.note_id "
+      "LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN decisions dd ON dd.id = "
+      "d.duplicate_of LEFT JOIN notes dn ON dn.id = dd.note_id",
       "SELECT n.path, f.line, f.kind, f.text, f.section FROM facts f JOIN notes n ON n.id = "
       "f.note_id",
       "SELECT n.path, table_index, line, section, cells FROM table_rows JOIN notes n ON n.id = "
       "note_id",
       "SELECT path, line, severity, code, message, stage, note_id IS NULL FROM diagnostics",
       "SELECT s.kind, s.title, s.body, n.path FROM search s JOIN notes n ON n.id = s.note_id",
-      "SELECT d.kind, n.path, d.similarity FROM duplicates d JOIN notes n ON n.id = "
+      "SELECT d.kind, n.path, d.similarity, c.path FROM duplicates d JOIN notes n ON n.id = "
       "(SELECT note_id FROM meetings WHERE d.kind = 'meeting' AND id = d.id UNION ALL "
       "SELECT note_id FROM tasks WHERE d.kind = 'task' AND id = d.id UNION ALL "
-      "SELECT note_id FROM decisions WHERE d.kind = 'decision' AND id = d.id)",
+      "SELECT note_id FROM decisions WHERE d.kind = 'decision' AND id = d.id) "
+      "LEFT JOIN notes c ON c.id = "
+      "(SELECT note_id FROM meetings WHERE d.kind = 'meeting' AND id = d.canonical_id UNION ALL "
+      "SELECT note_id FROM tasks WHERE d.kind = 'task' AND id = d.canonical_id UNION ALL "
+      "SELECT note_id FROM decisions WHERE d.kind = 'decision' AND id = d.canonical_id)",
   };
   std::ostringstream out;
   for (const char* sql : kQueries) {
