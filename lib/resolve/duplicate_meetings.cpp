@@ -111,20 +111,13 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db, const std::string* date)
       if (it != by_id.end()) meetings[it->second].attendees.insert(a.getColumn(1).getInt64());
     }
   };
-  if (!date) {
-    SQLite::Statement a(
-        db, "SELECT meeting_id, person_id FROM meeting_attendees WHERE person_id IS NOT NULL");
-    add(a);
-    return meetings;
-  }
-  SQLite::Statement a(db,
-                      "SELECT meeting_id, person_id FROM meeting_attendees "
-                      "WHERE meeting_id = ? AND person_id IS NOT NULL");
-  for (const Meeting& m : meetings) {
-    a.bind(1, m.id);
-    add(a);
-    a.reset();
-  }
+  SQLite::Statement a(db, date ? "SELECT ma.meeting_id, ma.person_id FROM meetings m "
+                                 "JOIN meeting_attendees ma ON ma.meeting_id = m.id "
+                                 "WHERE m.date = ? AND ma.person_id IS NOT NULL"
+                               : "SELECT meeting_id, person_id FROM meeting_attendees "
+                                 "WHERE person_id IS NOT NULL");
+  if (date) a.bind(1, *date);
+  add(a);
   return meetings;
 }
 

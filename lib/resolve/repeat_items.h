@@ -148,18 +148,23 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     }
     return;
   }
-  // Lists are kept for the words of marked members only.
+  // Candidates are found through the words that are not common; lists are kept for
+  // those only (a common word's list can hold a fifth of the vault), and with `recheck`
+  // only for the words of marked members.
+  const size_t common = CommonWordCount(members.size());
+  std::vector<uint32_t> holders;  // By word id; the ids of one WordIds are dense.
   std::vector<char> wanted;
-  if (recheck) {
-    for (size_t m : members) {
-      if (!marked(m)) continue;
-      for (uint32_t w : items[m].Words()) {
-        if (w >= wanted.size()) wanted.resize(w + 1, 0);
-        wanted[w] = 1;
+  for (size_t m : members) {
+    for (uint32_t w : items[m].Words()) {
+      if (w >= holders.size()) {
+        holders.resize(w + 1, 0);
+        wanted.resize(w + 1, 0);
       }
+      ++holders[w];
+      if (marked(m)) wanted[w] = 1;
     }
   }
-  auto kept = [&](uint32_t w) { return recheck == nullptr || (w < wanted.size() && wanted[w]); };
+  auto kept = [&](uint32_t w) { return wanted[w] && holders[w] <= common; };
   std::unordered_map<std::vector<uint32_t>, size_t, WordListHash> first_with_words;
   std::unordered_map<uint32_t, std::vector<size_t>> postings;  // word -> members
   // (word, key) -> members with that key; key 0 lists those that pair with every key.
@@ -184,7 +189,6 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
       if (keyed_members) keyed[static_cast<uint64_t>(w) << 32 | key(m)].push_back(m);
     }
   }
-  const size_t common = CommonWordCount(members.size());
   // Each candidate once per member, marked rather than sorted: the order of comparisons
   // does not change the groups, only which pairs are found already joined.
   std::vector<size_t> seen_by(items.size(), SIZE_MAX);
@@ -206,8 +210,8 @@ void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members
     candidates.clear();
     const uint32_t k = key(m);
     for (uint32_t w : items[m].Words()) {
+      if (!kept(w)) continue;
       const std::vector<size_t>& list = postings[w];
-      if (list.size() > common) continue;
       if (k == 0) {
         collect(m, &list);
       } else {

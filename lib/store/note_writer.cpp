@@ -10,6 +10,8 @@
 namespace notestore::store {
 namespace {
 
+const std::string kNoBody;  // The body of a task's or decision's search row.
+
 // Text of the heading at `index`, or nothing.
 std::optional<std::string> SectionText(const parse::ParsedNote& note, int index) {
   const parse::Heading* h = note.HeadingAt(index);
@@ -179,22 +181,46 @@ void NoteWriter::RecordChange(int64_t note_id, bool stored) {
 }
 
 void NoteWriter::DeleteChildren(int64_t note_id) {
-  // Row by row, in ascending order: a statement that may change several rows of a
-  // virtual table opens a savepoint, and FTS5 writes its pending terms out as a new
-  // segment at every savepoint, so a range DELETE per note left a re-sync of 1,000 notes
-  // with 1,000 tiny segments to merge.
-  std::vector<int64_t> rowids;
+  // The note's search rows are deleted when its new ones are written (FlushSearch).
+  old_search_.clear();
   st_->search_rows.bind(1, SearchRowidFirst(note_id));
   st_->search_rows.bind(2, SearchRowidLast(note_id));
-  while (st_->search_rows.executeStep()) rowids.push_back(st_->search_rows.getColumn(0).getInt64());
+  while (st_->search_rows.executeStep()) {
+    old_search_.push_back(st_->search_rows.getColumn(0).getInt64());
+  }
   st_->search_rows.reset();
-  for (int64_t rowid : rowids) Exec(st_->delete_search, rowid);
   for (SQLite::Statement& s : st_->delete_children) Exec(s, note_id);
 }
 
 void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
-                              const char* kind, int64_t ref_id, int64_t note_id) {
-  Exec(st_->insert_search, rowid, title, body, kind, ref_id, note_id);
+                              const char* kind, int64_t ref_id) {
+  new_search_.push_back(SearchRow{rowid, &title, &body, kind, ref_id});
+}
+
+// FTS5 writes its pending terms out as a new segment whenever a row id is lower than
+// the one before, or equal to an inserted one, and at every savepoint (which a
+// statement that may change several rows of a virtual table opens). So a note's old
+// and new rows go row by row in ascending order, each old row deleted just before the
+// new row of its id: a re-sync of 1,000 notes made 1,000 segments otherwise.
+void NoteWriter::FlushSearch(int64_t note_id) {
+  size_t i = 0;
+  for (const SearchRow& row : new_search_) {
+    for (; i < old_search_.size() && old_search_[i] <= row.rowid; ++i) {
+      Exec(st_->delete_search, old_search_[i]);
+    }
+    SQLite::Statement& q = st_->insert_search;
+    q.bind(1, row.rowid);
+    q.bindNoCopy(2, *row.title);  // Both outlive the statement's run.
+    q.bindNoCopy(3, *row.body);
+    q.bind(4, row.kind);
+    q.bind(5, row.ref_id);
+    q.bind(6, note_id);
+    q.exec();
+    q.reset();
+  }
+  for (; i < old_search_.size(); ++i) Exec(st_->delete_search, old_search_[i]);
+  old_search_.clear();
+  new_search_.clear();
 }
 
 void NoteWriter::InsertDiagnostics(int64_t note_id, const std::string& path,
@@ -232,11 +258,10 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   }
 
   Exec(st_->delete_path_diagnostics, file.path);
-  // The note's search row first: FTS5 writes its pending terms out as a new segment
-  // whenever a row id is lower than the last one, and the note's row id is its lowest.
+  // Search rows are written last, in row id order (FlushSearch); the note's is its lowest.
   std::string search_title = rec.title;
   for (const std::string& alias : note.aliases) search_title += " " + alias;
-  InsertSearch(SearchRowid(id, SearchRowKind::kNote, 0), search_title, note.body, "note", id, id);
+  InsertSearch(SearchRowid(id, SearchRowKind::kNote, 0), search_title, note.body, "note", id);
   WriteParsed(id, note);
   WriteTasks(id, note);
   WriteExtracted(id, rec);
@@ -249,6 +274,7 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
     st_->insert_note_words.exec();
     st_->insert_note_words.reset();
   }
+  FlushSearch(id);
   return id;
 }
 
@@ -288,7 +314,8 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note) {
     for (const std::string& tag : f.tags) Exec(st_->insert_task_tag, task_id, tag);
     const auto ordinal = static_cast<int64_t>(task_ids.size() - 1);
     if (ordinal <= kSearchMaxOrdinal) {
-      InsertSearch(SearchRowid(id, SearchRowKind::kTask, ordinal), f.text, "", "task", task_id, id);
+      InsertSearch(SearchRowid(id, SearchRowKind::kTask, ordinal), f.text, kNoBody, "task",
+                   task_id);
     }
   }
 }
@@ -315,8 +342,8 @@ void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
     Exec(st_->insert_decision, id, d.line, d.text, d.section, rec.date, rec.account);
     const int64_t decision_id = db_.getLastInsertRowid();
     if (ordinal <= kSearchMaxOrdinal) {
-      InsertSearch(SearchRowid(id, SearchRowKind::kDecision, ordinal++), d.text, "", "decision",
-                   decision_id, id);
+      InsertSearch(SearchRowid(id, SearchRowKind::kDecision, ordinal++), d.text, kNoBody,
+                   "decision", decision_id);
     }
   }
   for (const extract::Fact& f : rec.facts) {
@@ -328,6 +355,7 @@ void NoteWriter::Remove(int64_t note_id) {
   RecordChange(note_id, true);
   if (changes_) changes_->paths_changed = true;
   DeleteChildren(note_id);
+  FlushSearch(note_id);
   st_->path_of.bind(1, note_id);
   const bool found = st_->path_of.executeStep();
   const std::string path = found ? st_->path_of.getColumn(0).getString() : std::string();

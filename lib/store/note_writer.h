@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "extract/note_record.h"
@@ -63,12 +64,26 @@ class NoteWriter {
   void WriteExtracted(int64_t id, const extract::NoteRecord& record);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
                          const char* stage);
+  // Queues a search row; the strings must live until FlushSearch.
   void InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
-                    const char* kind, int64_t ref_id, int64_t note_id);
+                    const char* kind, int64_t ref_id);
+  // Deletes the note's old search rows (DeleteChildren found them) and inserts the
+  // queued ones.
+  void FlushSearch(int64_t note_id);
+
+  struct SearchRow {
+    int64_t rowid;
+    const std::string* title;
+    const std::string* body;
+    const char* kind;
+    int64_t ref_id;
+  };
 
   SQLite::Database& db_;
   ChangeSet* changes_;
   std::unique_ptr<Statements> st_;
+  std::vector<int64_t> old_search_;    // Row ids of the note being replaced, ascending.
+  std::vector<SearchRow> new_search_;  // Its new rows, ascending.
 };
 
 }  // namespace notestore::store
