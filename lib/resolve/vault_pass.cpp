@@ -45,7 +45,6 @@ void UpdateCounts(SQLite::Database& db, const Scope& scope) {
 bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
                   const store::ChangeSet* changes) {
   Scope scope = ChooseScope(db, changes);
-  db.exec("DELETE FROM diagnostics WHERE stage = 'resolve'");
   ResolvePeople(db, options, scope);
   ResolveAccounts(db, scope);
   ResolveLinks(db, scope);

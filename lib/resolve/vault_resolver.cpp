@@ -12,7 +12,9 @@
 #include "diag/diagnostic.h"
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
+#include "resolve/people_diagnostics.h"
 #include "resolve/people_directory.h"
+#include "resolve/scoped_people.h"
 #include "resolve/vault_order.h"
 #include "store/statement_binding.h"
 #include "util/text.h"
@@ -99,43 +101,11 @@ NameRows LoadNames(SQLite::Database& db, const char* sql, bool with_details, boo
   return rows;
 }
 
-bool IsMultiWord(const std::string& name) {
-  return util::Trim(name).find(' ') != std::string::npos;
-}
-
-class DiagnosticSink {
- public:
-  explicit DiagnosticSink(SQLite::Database& db)
-      : insert_(db,
-                "INSERT INTO diagnostics(note_id, path, line, severity, code, message, stage) "
-                "SELECT ?1, path, ?2, ?3, ?4, ?5, 'resolve' FROM notes WHERE id = ?1") {}
-
-  void Add(int64_t note_id, int line, Severity severity, const char* code,
-           const std::string& message) {
-    store::Exec(insert_, note_id, store::NullIfZero(line), SeverityName(severity), code, message);
-  }
-
- private:
-  SQLite::Statement insert_;
-};
-
-// Explains, once per note, why a task owner or attendee was left unresolved.
-void ReportUnresolved(DiagnosticSink& sink, const NameRow& row, const std::string& name,
-                      const PeopleDirectory::Resolution& r, const char* what) {
-  using Outcome = PeopleDirectory::Outcome;
-  if (r.outcome == Outcome::kAmbiguous) {
-    sink.Add(row.note_id, row.line, Severity::kWarning, "ambiguous-person",
-             std::string(what) + " '" + name + "' could be " + util::Join(r.candidates, " or ") +
-                 "; left unresolved");
-  } else if (r.outcome == Outcome::kNotAName) {
-    sink.Add(row.note_id, row.line, Severity::kInfo, "not-a-person",
-             std::string(what) + " '" + name + "' does not read as a person's name");
-  }
-}
-
 }  // namespace
 
 void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope) {
+  if (!scope.full() && ResolveScopedPeople(db, options, scope)) return;
+  db.exec("DELETE FROM diagnostics WHERE stage = 'resolve'");
   Interner strings;
   const std::unordered_map<int64_t, int64_t> order = VaultOrder(db);
   NameRows mentions =
@@ -168,7 +138,7 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& s
   // Full names first, so a short "@Jack" can find "Jack Kabat" wherever it appears.
   for (const auto* rows : {&mentions, &attendees, &owners}) {
     for (const NameRow& r : *rows) {
-      if (IsMultiWord(strings[r.name])) dir.AddKnownName(strings[r.name]);
+      if (IsMultiWordName(strings[r.name])) dir.AddKnownName(strings[r.name]);
     }
   }
 
@@ -183,13 +153,13 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& s
     if (r.outcome == PeopleDirectory::Outcome::kPerson) {
       row.key = strings.Id(dir.Find(r.key) ? r.key : dir.Add(name));
     } else if (what) {
-      ReportUnresolved(sink, row, name, r, what);
+      ReportUnresolved(sink, row.note_id, row.line, name, r, what);
     }
     return r.outcome;
   };
   for (NameRow& m : mentions) {
     // Full names first (they build each note's context), short names after.
-    if (IsMultiWord(strings[m.name])) resolve(m, nullptr);
+    if (IsMultiWordName(strings[m.name])) resolve(m, nullptr);
     if (m.key != kNone && m.source != Source::kOwner) context[m.note_id].insert(strings[m.key]);
   }
   for (NameRow& m : mentions) {
@@ -207,10 +177,7 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& s
   for (const NameRow& o : owners) {
     auto it = self_without_me.find(o.note_id);
     if (it == self_without_me.end()) continue;
-    sink.Add(o.note_id, it->second.second, Severity::kWarning, "owner-is-me-unknown",
-             std::to_string(it->second.first) +
-                 " task(s) here are owned by @Me/@Myself, but no --me name was given; "
-                 "they stay unowned");
+    ReportSelfWithoutMe(sink, o.note_id, it->second.second, it->second.first);
     self_without_me.erase(it);
   }
 

@@ -24,6 +24,24 @@ struct OldDecision {
   std::optional<int64_t> duplicate_of;
 };
 
+// A name row (person_mentions, meeting_attendees, a task owner) as it was before its note
+// changed. `table` is 'M', 'A' or 'O'.
+struct OldName {
+  char table = 'M';
+  std::string name;
+  std::string source;    // person_mentions.source; empty for the others.
+  int64_t person = 0;    // The person it resolved to, 0 for none.
+  bool details = false;  // A mention that gave a role or company.
+};
+
+// What the pass needs of a note's rows before its first change.
+struct OldNote {
+  bool person_note = false;  // kind 'person': its title and aliases define someone.
+  std::string title;
+  std::vector<std::string> aliases;
+  std::vector<OldName> names;  // By table, then as the note lists them.
+};
+
 struct ChangeSet {
   // Notes written (new or replaced) or removed.
   std::set<int64_t> notes;
@@ -36,6 +54,8 @@ struct ChangeSet {
   // before, whose details and counts may change with them.
   std::set<int64_t> old_people;
   std::set<int64_t> old_accounts;
+  // The replaced and removed notes' names and person-note fields, by note.
+  std::map<int64_t, OldNote> old_notes;
   // The decisions of the replaced and removed notes, by note, in id order: when they
   // come back the same, their links to repeats are still right.
   std::map<int64_t, std::vector<OldDecision>> old_decisions;

@@ -109,6 +109,15 @@ struct NoteWriter::Statements {
                      "UNION SELECT account_id FROM meetings WHERE note_id = ?1 "
                      "UNION SELECT account_id FROM decisions WHERE note_id = ?1 "
                      "UNION SELECT account_id FROM notes WHERE id = ?1"),
+        old_names(db,
+                  "SELECT 'M', name, source, person_id, role IS NOT NULL OR company IS NOT NULL, "
+                  "1, line, rowid FROM person_mentions WHERE note_id = ?1 "
+                  "UNION ALL SELECT 'A', name, '', person_id, 0, 2, 0, rowid "
+                  "FROM meeting_attendees WHERE meeting_id = ?1 "
+                  "UNION ALL SELECT 'O', owner_name, '', owner_id, 0, 3, line, id FROM tasks "
+                  "WHERE note_id = ?1 AND owner_name IS NOT NULL ORDER BY 6, 7, 8"),
+        old_note(db, "SELECT kind = 'person', title FROM notes WHERE id = ?"),
+        old_aliases(db, "SELECT alias FROM note_aliases WHERE note_id = ? ORDER BY rowid"),
         old_decisions(db,
                       "SELECT id, text, date, duplicate_of FROM decisions WHERE note_id = ? "
                       "ORDER BY id") {
@@ -143,7 +152,7 @@ struct NoteWriter::Statements {
   SQLite::Statement insert_diagnostic, delete_path_diagnostics, delete_read_diagnostics, path_of;
   SQLite::Statement insert_search;
   SQLite::Statement insert_note_words;
-  SQLite::Statement old_people, old_accounts, old_decisions;
+  SQLite::Statement old_people, old_accounts, old_names, old_note, old_aliases, old_decisions;
 };
 
 NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
@@ -165,6 +174,26 @@ void NoteWriter::RecordChange(int64_t note_id, bool stored) {
   };
   collect(st_->old_people, &changes_->old_people);
   collect(st_->old_accounts, &changes_->old_accounts);
+  OldNote& old = changes_->old_notes[note_id];
+  st_->old_note.bind(1, note_id);
+  if (st_->old_note.executeStep()) {
+    old.person_note = st_->old_note.getColumn(0).getInt() != 0;
+    old.title = st_->old_note.getColumn(1).getString();
+  }
+  st_->old_note.reset();
+  st_->old_aliases.bind(1, note_id);
+  while (st_->old_aliases.executeStep())
+    old.aliases.push_back(st_->old_aliases.getColumn(0).getString());
+  st_->old_aliases.reset();
+  SQLite::Statement& names = st_->old_names;
+  names.bind(1, note_id);
+  while (names.executeStep()) {
+    old.names.push_back(OldName{names.getColumn(0).getText()[0], names.getColumn(1).getString(),
+                                names.getColumn(2).getString(),
+                                names.getColumn(3).isNull() ? 0 : names.getColumn(3).getInt64(),
+                                names.getColumn(4).getInt() != 0});
+  }
+  names.reset();
   SQLite::Statement& q = st_->old_decisions;
   q.bind(1, note_id);
   while (q.executeStep()) {

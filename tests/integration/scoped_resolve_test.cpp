@@ -214,5 +214,62 @@ TEST_F(ScopedResolveCase, AnIdenticalDecisionAddedEarlierInTheVaultJoinsItsSet) 
         "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL", "2", "3");
 }
 
+// Names: a change that gives a name another meaning elsewhere is resolved as a fresh
+// ingest resolves it, whichever way the pass gets there.
+constexpr const char* kOwnerOf =
+    "SELECT coalesce((SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
+    "WHERE t.text = '";
+
+TEST_F(ScopedResolveCase, AFullNameWrittenForTheFirstTimeGivesAShortNameElsewhereItsPerson) {
+  Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Book the room @Kim\n"}},
+        {"Notes/A.md", "# A\n\n- [ ] Call the vendor @Kim Park\n"},
+        std::string(kOwnerOf) + "Book the room'), '-')", "Kim", "Kim Park");
+}
+
+// How a person without a note of their own is shown is the spelling the vault writes first.
+TEST_F(ScopedResolveCase, AFullNameWrittenEarlierInTheVaultIsHowThePersonIsShown) {
+  Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Book the room @Kim Park\n"}},
+        {"Notes/A.md", "# A\n\n- [ ] Call the vendor @KIM PARK\n"},
+        "SELECT name FROM people WHERE name_key = 'kimpark'", "Kim Park", "KIM PARK");
+}
+
+TEST_F(ScopedResolveCase, AShortNameMetFirstElsewhereKeepsFindingItsPerson) {
+  Check({{"Notes/A.md", "# A\n\n- [ ] Sort the invoices @Zed\n"},
+         {"Notes/B.md", "# B\n\n- [ ] Chase the refund @zed\n"}},
+        {"Notes/B.md", "# B\n\n- [ ] Chase the refund @zed\n- [ ] File the claim @zed\n"},
+        "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
+        "WHERE p.name_key = 'zed'",
+        "2", "3");
+}
+
+TEST_F(ScopedResolveCase, AShortNameWrittenFirstHereBecomesAPersonFoundElsewhere) {
+  Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Chase the refund @jack\n"}},
+        {"Notes/A.md", "# A\n\n- [ ] Sort the invoices @Jack\n"},
+        "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
+        "WHERE p.name_key = 'jack'",
+        "0", "2");
+}
+
+TEST_F(ScopedResolveCase, TheSpellingWrittenFirstIsHowAPersonIsShown) {
+  Check({{"Notes/A.md", "# A\n\n- [ ] Call the vendor @Kim Park\n- [ ] Send the deck @KIM PARK\n"}},
+        {"Notes/A.md", "# A\n\n- [ ] Send the deck @KIM PARK\n- [ ] Call the vendor @Kim Park\n"},
+        "SELECT name FROM people WHERE name_key = 'kimpark'", "Kim Park", "KIM PARK");
+}
+
+TEST_F(ScopedResolveCase, AChangedNoteKeepsWhyItsOwnersAreUnresolved) {
+  Check({{"Notes/A.md", "# A\n\n- [ ] Call the vendor @Sam Lee\n- [ ] Send the deck @Sam Fox\n"},
+         {"Notes/B.md", "# B\n\n- [ ] Book the room @Sam\n"}},
+        {"Notes/B.md", "# B\n\n- [ ] Book the room @Sam\n\nThe room is on the third floor.\n"},
+        "SELECT group_concat(code) FROM diagnostics WHERE stage = 'resolve'", "ambiguous-person",
+        "ambiguous-person");
+}
+
+TEST_F(ScopedResolveCase, ARoleChangedInATableIsThePersonsRole) {
+  const std::string table = "# Team\n\n## People\n\n| Name | Role |\n|---|---|\n| Kim Park | ";
+  Check({{"Notes/Team.md", table + "CTO |\n"}, {"Notes/B.md", "# B\n\n- [ ] Call @Kim Park\n"}},
+        {"Notes/Team.md", table + "Head of Data |\n"},
+        "SELECT role FROM people WHERE name_key = 'kimpark'", "CTO", "Head of Data");
+}
+
 }  // namespace
 }  // namespace notestore
