@@ -1,5 +1,6 @@
 #include "resolve/duplicate_decisions.h"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -8,34 +9,90 @@
 namespace notestore::resolve {
 namespace {
 
-// Which decisions a scoped pass compares again; empty when it must compare them all.
+// What a scoped pass knows of the stored groups, and which decisions it compares again.
+struct Plan {
+  bool all = false;                           // Compare them all: nothing else holds.
+  std::vector<char> marked;                   // Compared again; parallel to the items.
+  std::vector<std::optional<int64_t>> group;  // Each one's stored original (by id), if any.
+};
+
+// A note whose decisions came back the same (text and date, in order) did not change
+// them: they take the places of their old ids in the stored groups.
+std::unordered_map<int64_t, int64_t> KeptDecisions(const std::vector<Item>& items,
+                                                   const Scope& scope,
+                                                   std::set<int64_t>* kept_notes) {
+  std::unordered_map<int64_t, int64_t> moved;  // old id -> new id
+  static const std::vector<store::OldDecision> kNone;
+  const auto& old_decisions = scope.changes().old_decisions;
+  for (size_t i = 0; i < items.size();) {
+    const int64_t note = items[i].note_id;
+    size_t end = i;
+    while (end < items.size() && items[end].note_id == note) ++end;
+    if (scope.notes().count(note)) {
+      auto it = old_decisions.find(note);
+      const std::vector<store::OldDecision>& before =
+          it == old_decisions.end() ? kNone : it->second;
+      bool same = before.size() == end - i;
+      for (size_t k = 0; same && k < before.size(); ++k) {
+        same =
+            before[k].text == items[i + k].text && before[k].date.value_or("") == items[i + k].date;
+      }
+      if (same) {
+        kept_notes->insert(note);
+        for (size_t k = 0; k < before.size(); ++k) moved[before[k].id] = items[i + k].id;
+      }
+    }
+    i = end;
+  }
+  return moved;
+}
+
+// Which decisions a scoped pass compares again.
 //
 // A pair of decisions is compared (and linked if alike) when one is marked here; the
 // others keep their stored groups. That finds what comparing every pair finds when the
 // pairs of unmarked decisions would be decided as before. They are, unless one of them
-// changed (its note did: marked), or a word they share changed from common to not or
-// back (whether a pair is a candidate depends on that: those holding the word are
-// marked), or the identical word lists of a set now have another first member (the set
-// is marked). Stored groups that held a marked decision, or a decision now gone, may
-// fall apart: all their members are marked too.
-std::vector<char> ToCompare(std::vector<Item>& items, const Scope& scope, WordIds* ids) {
+// changed (its note changed its decisions: marked), or a word they share changed from
+// common to not or back (whether a pair is a candidate depends on that: those holding
+// the word are marked), or the identical word lists of a set now have another first
+// member (the set is marked). Stored groups that held a marked decision, or a decision
+// now gone, may fall apart: all their members are marked too.
+Plan ToCompare(std::vector<Item>& items, const Scope& scope, WordIds* ids) {
   const size_t n = items.size();
-  std::vector<char> marked(n, 0);
+  Plan plan;
+  plan.marked.assign(n, 0);
+  plan.group.resize(n);
+  std::set<int64_t> kept_notes;
+  const std::unordered_map<int64_t, int64_t> moved = KeptDecisions(items, scope, &kept_notes);
+  auto moved_to = [&](std::optional<int64_t> id) -> std::optional<int64_t> {
+    if (!id) return id;
+    auto it = moved.find(*id);
+    return it == moved.end() ? id : std::optional<int64_t>(it->second);
+  };
   std::unordered_map<uint32_t, int64_t> more_before;  // word -> holders before - now
   std::set<std::vector<uint32_t>> lists;              // word lists that came or went
   size_t now_changed = 0, before_changed = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!scope.notes().count(items[i].note_id)) continue;
-    marked[i] = 1;
+  for (size_t i = 0, first = 0; i < n; ++i) {
+    const int64_t note = items[i].note_id;
+    if (i == 0 || items[i - 1].note_id != note) first = i;  // A note's items are together.
+    if (kept_notes.count(note)) {
+      // Stored as new rows; their groups are their old ones'.
+      plan.group[i] = moved_to(scope.changes().old_decisions.at(note)[i - first].duplicate_of);
+      continue;
+    }
+    plan.group[i] = moved_to(items[i].current);
+    if (!scope.notes().count(note)) continue;
+    plan.marked[i] = 1;
     ++now_changed;
     for (uint32_t w : items[i].Words()) --more_before[w];
     lists.insert(items[i].Words());
   }
   std::unordered_set<int64_t> gone;  // Stored groups that held a decision now gone.
   for (const auto& [note, before] : scope.changes().old_decisions) {
+    if (kept_notes.count(note)) continue;
     for (const store::OldDecision& d : before) {
       ++before_changed;
-      gone.insert(d.duplicate_of.value_or(d.id));  // Its stored group.
+      gone.insert(moved_to(d.duplicate_of).value_or(d.id));  // Its stored group.
       const std::vector<uint32_t> words = ids->Of(d.text);
       for (uint32_t w : words) ++more_before[w];
       lists.insert(words);
@@ -45,13 +102,16 @@ std::vector<char> ToCompare(std::vector<Item>& items, const Scope& scope, WordId
   auto regime = [](size_t members) {
     return members <= kPairwiseUpTo ? size_t{0} : CommonWordCount(members);
   };
-  if (regime(n) != regime(n_before)) return {};
+  if (regime(n) != regime(n_before)) {
+    plan.all = true;
+    return plan;
+  }
   if (n > kPairwiseUpTo) {
     std::unordered_map<uint32_t, int64_t> holders;  // Of the words whose count changed.
     for (const auto& [w, delta] : more_before) {
       if (delta != 0) holders[w] = 0;
     }
-    for (const Item& d : items) {
+    for (const Item& d : holders.empty() ? std::vector<Item>{} : items) {
       for (uint32_t w : d.Words()) {
         if (auto it = holders.find(w); it != holders.end()) ++it->second;
       }
@@ -61,11 +121,11 @@ std::vector<char> ToCompare(std::vector<Item>& items, const Scope& scope, WordId
     for (const auto& [w, now] : holders) {
       if ((now <= common) != (now + more_before[w] <= common)) flipped.insert(w);
     }
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < n && !(lists.empty() && flipped.empty()); ++i) {
       const std::vector<uint32_t>& words = items[i].Words();
       if (lists.count(words) ||
           std::any_of(words.begin(), words.end(), [&](uint32_t w) { return flipped.count(w); })) {
-        marked[i] = 1;
+        plan.marked[i] = 1;
       }
     }
   }
@@ -74,15 +134,13 @@ std::vector<char> ToCompare(std::vector<Item>& items, const Scope& scope, WordId
   for (const Item& d : items) present.insert(d.id);
   std::unordered_set<int64_t> broken = gone;
   for (size_t i = 0; i < n; ++i) {
-    if (marked[i]) broken.insert(items[i].current.value_or(items[i].id));
+    if (plan.marked[i]) broken.insert(plan.group[i].value_or(items[i].id));
   }
   for (size_t i = 0; i < n; ++i) {
-    const Item& d = items[i];
-    if (broken.count(d.current.value_or(d.id)) || (d.current && !present.count(*d.current))) {
-      marked[i] = 1;
-    }
+    const std::optional<int64_t>& g = plan.group[i];
+    if (broken.count(g.value_or(items[i].id)) || (g && !present.count(*g))) plan.marked[i] = 1;
   }
-  return marked;
+  return plan;
 }
 
 }  // namespace
@@ -104,16 +162,17 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
   std::vector<size_t> all(decisions.size());
   std::iota(all.begin(), all.end(), 0);
   UnionFind uf(decisions.size());
-  std::vector<char> marked;
-  if (!scope.full()) marked = ToCompare(decisions, scope, &ids);
-  if (!marked.empty()) {
+  Plan plan;
+  plan.all = scope.full();
+  if (!plan.all) plan = ToCompare(decisions, scope, &ids);
+  if (!plan.all) {
     // Unmarked decisions keep their stored groups.
     std::unordered_map<int64_t, size_t> index;
     for (size_t i = 0; i < decisions.size(); ++i) index[decisions[i].id] = i;
     for (size_t i = 0; i < decisions.size(); ++i) {
-      if (marked[i] || !decisions[i].current) continue;
-      auto it = index.find(*decisions[i].current);
-      if (it != index.end() && !marked[it->second]) uf.Join(i, it->second);
+      if (plan.marked[i] || !plan.group[i]) continue;
+      auto it = index.find(*plan.group[i]);
+      if (it != index.end() && !plan.marked[it->second]) uf.Join(i, it->second);
     }
   }
   JoinSame(
@@ -126,7 +185,7 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
         return SameContent(decisions[i].Words(), decisions[j].Words(), kSameItem);
       },
       [&](size_t i) { return static_cast<uint32_t>(decisions[i].date_id); }, &uf,
-      marked.empty() ? nullptr : &marked);
+      plan.all ? nullptr : &plan.marked);
   // The originals are chosen again for every group: which is first can change without a
   // decision changing (a note becomes a repeated meeting).
   Results out;

@@ -139,6 +139,7 @@ template <typename Same, typename Key>
 void JoinSame(const std::vector<Item>& items, const std::vector<size_t>& members, Same same,
               Key key, UnionFind* uf, const std::vector<char>* recheck = nullptr) {
   auto marked = [&](size_t m) { return recheck == nullptr || (*recheck)[m] != 0; };
+  if (std::none_of(members.begin(), members.end(), marked)) return;
   if (members.size() <= kPairwiseUpTo) {
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {

@@ -154,6 +154,15 @@ TEST_F(ScopedResolveCase, DecisionsOfARewrittenNoteKeepTheirRepeats) {
   Store::open(fresh).ingest(dir_.Join("vault"), options);
   EXPECT_EQ(DumpDifference(CanonicalDump(dir_.Join("live.db")), CanonicalDump(fresh)), "");
   EXPECT_EQ(testing::InvariantViolations(dir_.Join("live.db")), std::vector<std::string>{});
+  // And along with a note whose decisions did change, so that they are compared.
+  dir_.Write("vault/Notes/B.md", "# B\n" + decisions + "\n## Action Items\n\n- [ ] Again\n");
+  dir_.Write("vault/Notes/C.md", "# C\n\n## Decisions\n\n- Hire two analysts.\n");
+  EXPECT_TRUE(
+      Store::open(dir_.Join("live.db")).ingest(dir_.Join("vault"), options).resolved_scoped);
+  const std::string fresh3 = dir_.Join("fresh3.db");
+  Store::open(fresh3).ingest(dir_.Join("vault"), options);
+  EXPECT_EQ(DumpDifference(CanonicalDump(dir_.Join("live.db")), CanonicalDump(fresh3)), "");
+  EXPECT_EQ(testing::InvariantViolations(dir_.Join("live.db")), std::vector<std::string>{});
 }
 
 // Past a few hundred decisions, two are compared only when they share a word that few
