@@ -191,6 +191,15 @@ void Queries(const std::string& db, int rounds) {
   Measure("account profile", rounds, [&](int i) {
     return store.account(accounts[static_cast<size_t>(i) % accounts.size()]).meetings.size();
   });
+  // A page's worth: the latest 20 meetings, the soonest 20 tasks, and so on.
+  notestore::ProfileOptions page;
+  page.limit = 20;
+  Measure("person profile (20 each)", rounds, [&](int i) {
+    return store.person(people[static_cast<size_t>(i * 7) % people.size()], page).meetings.size();
+  });
+  Measure("account profile (20 each)", rounds, [&](int i) {
+    return store.account(accounts[static_cast<size_t>(i) % accounts.size()], page).meetings.size();
+  });
   std::vector<double> mix;
   auto search = [&](const std::vector<std::string>& terms) {
     return [&store, &terms](int i) {

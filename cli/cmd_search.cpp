@@ -61,7 +61,7 @@ void AddSearchCommand(CLI::App& app) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--offset", a->offset, "Skip this many hits")->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-ranked", a->max_ranked,
-                  "Rank at most this many matches, the newest (default 2000; 0: all)")
+                  "Rank at most this many matches, the newest (default 500; 0: all)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--raw", a->raw, "Pass the query to SQLite FTS5 unchanged");
   cmd->add_flag("--all", a->all, "Include duplicate meetings, tasks and decisions");

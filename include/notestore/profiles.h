@@ -14,6 +14,15 @@
 
 namespace notestore {
 
+// What a person or account profile holds.
+struct ProfileOptions {
+  // The most items of each list: the latest meetings and decisions, the soonest due open
+  // tasks, the newest notes, the first people, accounts and facts (each list keeps its
+  // order). A profile for a page to show, quick whatever the vault's size; the person's
+  // and account's counts say how many there are in all. 0 for every item. Default: 0.
+  int limit = 0;
+};
+
 struct PersonProfile {
   Person person;
   std::vector<Meeting> meetings;  // Attended, oldest first.

@@ -92,10 +92,11 @@ class Store {
   // Diagnostics at `min_severity` or worse, by path and line.
   std::vector<Diagnostic> diagnostics(Severity min_severity = Severity::kInfo) const;
 
-  // One person with their meetings, open tasks, accounts and notes.
-  PersonProfile person(const std::string& name) const;
+  // One person with their meetings, open tasks, accounts and notes. Throws
+  // Error(kInvalidArgument) for a negative options.limit.
+  PersonProfile person(const std::string& name, const ProfileOptions& options = {}) const;
   // One account with its people, meetings, decisions, open tasks and facts.
-  AccountProfile account(const std::string& name) const;
+  AccountProfile account(const std::string& name, const ProfileOptions& options = {}) const;
   // One note (by path, ".md" optional, or by a unique title or file name) with its body,
   // properties, tasks, decisions, facts, outgoing links and backlinks.
   NoteDetail note(const std::string& path) const;

@@ -1,5 +1,8 @@
 // Store's one-entity views: person and account profiles, a note with everything in it,
 // and the links into and out of a note.
+#include <algorithm>
+#include <functional>
+
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/guard.h"
@@ -19,9 +22,36 @@ std::vector<Link> LinksWhere(SQLite::Database& db, const char* condition, int64_
   return query::Load<Link>(db, sql, query::ReadLink);
 }
 
+int LimitOf(const ProfileOptions& options) {
+  if (options.limit < 0) {
+    throw Error(ErrorCode::kInvalidArgument, "profile limit must not be negative");
+  }
+  return options.limit;
+}
+
+// Orders `sql` by `order` and keeps the first `limit` rows (all when 0).
+SqlQuery& First(SqlQuery& sql, const char* order, int limit) {
+  return sql.OrderBy(order).Page(limit, 0);
+}
+
+// Keeps the last `limit` rows in `order` (all when 0): read in `reverse` and turned back.
+template <typename T>
+std::vector<T> Last(SqlQuery& sql, const char* order, const char* reverse, int limit,
+                    const std::function<std::vector<T>(const SqlQuery&)>& load) {
+  if (limit == 0) return load(sql.OrderBy(order));
+  std::vector<T> rows = load(sql.OrderBy(reverse).Page(limit, 0));
+  std::reverse(rows.begin(), rows.end());
+  return rows;
+}
+
+constexpr const char* kMeetingOrder = "m.date IS NULL, m.date, n.path";
+constexpr const char* kMeetingsLatest = "m.date IS NULL DESC, m.date DESC, n.path DESC";
+constexpr const char* kTaskOrder = "t.due IS NULL, t.due, n.path, t.line";
+
 }  // namespace
 
-PersonProfile Store::person(const std::string& name) const {
+PersonProfile Store::person(const std::string& name, const ProfileOptions& options) const {
+  const int limit = LimitOf(options);
   return Guard("person query failed", [&] {
     SQLite::Database& db = *impl_->db;
     const int64_t id = query::FindPersonId(db, name);
@@ -30,38 +60,38 @@ PersonProfile Store::person(const std::string& name) const {
         query::LoadPeople(db, SqlQuery(query::kPersonSelect).Where("p.id = ?", {id})).at(0);
     SqlQuery ms(query::kMeetingSelect);
     ms.Where(
-          "m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?) AND "
-          "m.duplicate_of IS NULL",
-          {id})
-        .OrderBy("m.date IS NULL, m.date, n.path");
-    profile.meetings = query::LoadMeetings(db, ms);
+        "m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?) AND "
+        "m.duplicate_of IS NULL",
+        {id});
+    profile.meetings = Last<Meeting>(ms, kMeetingOrder, kMeetingsLatest, limit,
+                                     [&](const SqlQuery& q) { return query::LoadMeetings(db, q); });
     SqlQuery ts(query::kTaskSelect);
     ts.Where("t.owner_id = ? AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL",
-             {id})
-        .OrderBy("t.due IS NULL, t.due, n.path, t.line");
-    profile.open_tasks = query::LoadTasks(db, ts);
+             {id});
+    profile.open_tasks = query::LoadTasks(db, First(ts, kTaskOrder, limit));
     // Accounts of the meetings they attended and of the notes that name them.
     SqlQuery as(query::kAccountSelect);
     as.Where(
-          "a.id IN (SELECT m.account_id FROM meeting_attendees ma CROSS JOIN meetings m ON "
-          "m.id = ma.meeting_id WHERE ma.person_id = ? UNION SELECT n2.account_id FROM "
-          "person_mentions pm CROSS JOIN notes n2 ON n2.id = pm.note_id WHERE pm.person_id = ?)",
-          {id, id})
-        .OrderBy("a.name COLLATE NOCASE");
-    profile.accounts = query::Load<Account>(db, as, query::ReadAccount);
+        "a.id IN (SELECT m.account_id FROM meeting_attendees ma CROSS JOIN meetings m ON "
+        "m.id = ma.meeting_id WHERE ma.person_id = ? UNION SELECT n2.account_id FROM "
+        "person_mentions pm CROSS JOIN notes n2 ON n2.id = pm.note_id WHERE pm.person_id = ?)",
+        {id, id});
+    profile.accounts =
+        query::Load<Account>(db, First(as, "a.name COLLATE NOCASE", limit), query::ReadAccount);
     SqlQuery ns(query::NoteSelect(false));
     ns.Where(
-          "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ? UNION "
-          "SELECT l.note_id FROM people pp CROSS JOIN links l ON l.target_note_id = pp.note_id "
-          "WHERE pp.id = ? UNION SELECT note_id FROM tasks WHERE owner_id = ?)",
-          {id, id, id})
-        .OrderBy("n.date IS NULL, n.date DESC, n.path");
-    profile.notes = query::LoadNotes(db, ns, false);
+        "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ? UNION "
+        "SELECT l.note_id FROM people pp CROSS JOIN links l ON l.target_note_id = pp.note_id "
+        "WHERE pp.id = ? UNION SELECT note_id FROM tasks WHERE owner_id = ?)",
+        {id, id, id});
+    profile.notes =
+        query::LoadNotes(db, First(ns, "n.date IS NULL, n.date DESC, n.path", limit), false);
     return profile;
   });
 }
 
-AccountProfile Store::account(const std::string& name) const {
+AccountProfile Store::account(const std::string& name, const ProfileOptions& options) const {
+  const int limit = LimitOf(options);
   return Guard("account query failed", [&] {
     SQLite::Database& db = *impl_->db;
     const int64_t id = query::FindAccountId(db, name);
@@ -72,29 +102,30 @@ AccountProfile Store::account(const std::string& name) const {
             .at(0);
     SqlQuery ps(query::kPersonSelect);
     ps.Where(
-          "p.id IN (SELECT pm.person_id FROM notes n2 CROSS JOIN person_mentions pm ON "
-          "pm.note_id = n2.id WHERE n2.account_id = ? UNION SELECT ma.person_id FROM "
-          "meetings m2 CROSS JOIN meeting_attendees ma ON ma.meeting_id = m2.id "
-          "WHERE m2.account_id = ?)",
-          {id, id})
-        .OrderBy("p.name COLLATE NOCASE");
-    profile.people = query::LoadPeople(db, ps);
+        "p.id IN (SELECT pm.person_id FROM notes n2 CROSS JOIN person_mentions pm ON "
+        "pm.note_id = n2.id WHERE n2.account_id = ? UNION SELECT ma.person_id FROM "
+        "meetings m2 CROSS JOIN meeting_attendees ma ON ma.meeting_id = m2.id "
+        "WHERE m2.account_id = ?)",
+        {id, id});
+    profile.people = query::LoadPeople(db, First(ps, "p.name COLLATE NOCASE", limit));
     SqlQuery ms(query::kMeetingSelect);
-    ms.Where("m.account_id = ? AND m.duplicate_of IS NULL", {id})
-        .OrderBy("m.date IS NULL, m.date, n.path");
-    profile.meetings = query::LoadMeetings(db, ms);
+    ms.Where("m.account_id = ? AND m.duplicate_of IS NULL", {id});
+    profile.meetings = Last<Meeting>(ms, kMeetingOrder, kMeetingsLatest, limit,
+                                     [&](const SqlQuery& q) { return query::LoadMeetings(db, q); });
     SqlQuery ds(query::kDecisionSelect);
-    ds.Where("d.account_id = ? AND d.duplicate_of IS NULL", {id})
-        .OrderBy("d.date IS NULL, d.date, n.path, d.line");
-    profile.decisions = query::Load<Decision>(db, ds, query::ReadDecision);
+    ds.Where("d.account_id = ? AND d.duplicate_of IS NULL", {id});
+    profile.decisions = Last<Decision>(
+        ds, "d.date IS NULL, d.date, n.path, d.line",
+        "d.date IS NULL DESC, d.date DESC, n.path DESC, d.line DESC", limit,
+        [&](const SqlQuery& q) { return query::Load<Decision>(db, q, query::ReadDecision); });
     SqlQuery ts(query::kTaskSelect);
     ts.Where("n.account_id = ? AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL",
-             {id})
-        .OrderBy("t.due IS NULL, t.due, n.path, t.line");
-    profile.open_tasks = query::LoadTasks(db, ts);
+             {id});
+    profile.open_tasks = query::LoadTasks(db, First(ts, kTaskOrder, limit));
     SqlQuery fs(query::kFactSelect);
-    fs.Where("n.account_id = ?", {id}).OrderBy("f.kind, n.path, f.line");
-    profile.facts = query::Load<Fact>(db, fs, query::ReadFact);
+    fs.Where("n.account_id = ?", {id});
+    profile.facts =
+        query::Load<Fact>(db, First(fs, "f.kind, n.path, f.line", limit), query::ReadFact);
     return profile;
   });
 }

@@ -332,6 +332,47 @@ TEST_F(Queries, AccountProfile) {
   EXPECT_EQ(facts, (Strings{"blocker", "fact", "fact", "opportunity", "risk"}));
 }
 
+// A limited profile keeps the latest meetings and decisions, the soonest tasks, the
+// newest notes and the first people and facts: each list's head or tail, in its order.
+TEST_F(Queries, LimitedProfilesKeepTheHeadOrTailOfEachList) {
+  auto titles = [](const auto& items) {
+    Strings out;
+    for (const auto& i : items) out.push_back(i.title);
+    return out;
+  };
+  ProfileOptions two;
+  two.limit = 2;
+  const AccountProfile all = store_->account("harborline");
+  const AccountProfile some = store_->account("harborline", two);
+  ASSERT_GE(all.decisions.size(), 3u);
+  EXPECT_EQ(titles(some.meetings), titles(all.meetings));  // Two of two.
+  Strings last_decisions, first_tasks, first_facts, first_people;
+  for (size_t i = all.decisions.size() - 2; i < all.decisions.size(); ++i) {
+    last_decisions.push_back(all.decisions[i].text);
+  }
+  Strings decisions;
+  for (const Decision& d : some.decisions) decisions.push_back(d.text);
+  EXPECT_EQ(decisions, last_decisions);
+  EXPECT_EQ(Texts(some.open_tasks), (Strings{Texts(all.open_tasks)[0], Texts(all.open_tasks)[1]}));
+  ASSERT_EQ(some.people.size(), 2u);
+  EXPECT_EQ(some.people[1].name, all.people[1].name);
+  ASSERT_EQ(some.facts.size(), 2u);
+  EXPECT_EQ(some.facts[1].text, all.facts[1].text);
+  EXPECT_EQ(some.account.open_tasks, all.account.open_tasks);  // The count is of all.
+
+  ProfileOptions one;
+  one.limit = 1;
+  const PersonProfile p = store_->person("pr", one);
+  ASSERT_EQ(p.meetings.size(), 1u);
+  EXPECT_EQ(p.meetings[0].title, store_->person("pr").meetings.back().title);  // The latest.
+  EXPECT_EQ(Texts(p.open_tasks), Strings{"Chase the signed NDA"});
+  ASSERT_EQ(p.notes.size(), 1u);
+  EXPECT_EQ(p.notes[0].path, "Meetings/2024-03-12 - Harbor weekly.md");  // The newest.
+  ProfileOptions negative;
+  negative.limit = -1;
+  EXPECT_EQ(CodeOf([&] { store_->person("pr", negative); }), ErrorCode::kInvalidArgument);
+}
+
 TEST_F(Queries, NoteDetailLinksAndBacklinks) {
   const NoteDetail d = store_->note("Customers/Harborline.md");
   EXPECT_EQ(d.note.title, "Harborline");

@@ -236,13 +236,15 @@ class Store:
     def diagnostics(self, min_severity: Union[str, Severity] = "info") -> Results[Diagnostic]:
         return Results(self._store.diagnostics(str(Severity(min_severity))))
 
-    def person(self, name: str) -> PersonProfile:
-        """A person with their meetings, open tasks, accounts and notes."""
-        return self._store.person(name)
+    def person(self, name: str, limit: int = 0) -> PersonProfile:
+        """A person with their meetings, open tasks, accounts and notes; at most ``limit``
+        of each (the latest meetings, the soonest tasks, the newest notes), 0 for all."""
+        return self._store.person(name, limit)
 
-    def account(self, name: str) -> AccountProfile:
-        """An account with its people, meetings, decisions, open tasks and facts."""
-        return self._store.account(name)
+    def account(self, name: str, limit: int = 0) -> AccountProfile:
+        """An account with its people, meetings, decisions, open tasks and facts; at most
+        ``limit`` of each, 0 for all."""
+        return self._store.account(name, limit)
 
     def note(self, path: str) -> NoteDetail:
         """A note (path, ".md" optional, or a unique title) with everything in it."""
@@ -261,7 +263,7 @@ class Store:
                until: Optional[_dt.date] = None, account: Optional[str] = None,
                group_by_note: bool = True, include_duplicates: bool = False,
                raw: bool = False, highlight: Sequence[str] = ("[", "]"),
-               max_ranked: int = 2000) -> Results[SearchHit]:
+               max_ranked: int = 500) -> Results[SearchHit]:
         """Full-text search (BM25), best first. Plain words, "phrases", prefix*,
         AND/OR/NOT. Raises ``QueryError`` for malformed operators. A query matching more
         than ``max_ranked`` rows ranks the newest of them (0: rank all)."""

@@ -126,12 +126,12 @@ void BindStore(py::module_& m) {
              return s.Run([&](Store& st) { return st.diagnostics(min); });
            })
       .def("person",
-           [](PyStore& s, const std::string& name) {
-             return s.Run([&](Store& st) { return st.person(name); });
+           [](PyStore& s, const std::string& name, int limit) {
+             return s.Run([&](Store& st) { return st.person(name, ProfileOptions{limit}); });
            })
       .def("account",
-           [](PyStore& s, const std::string& name) {
-             return s.Run([&](Store& st) { return st.account(name); });
+           [](PyStore& s, const std::string& name, int limit) {
+             return s.Run([&](Store& st) { return st.account(name, ProfileOptions{limit}); });
            })
       .def("note",
            [](PyStore& s, const std::string& path) {

@@ -147,6 +147,12 @@ class Queries(unittest.TestCase):
         a = s.account("HARBORLINE")
         self.assertEqual(len(a.people), 5)
         self.assertEqual((len(a.meetings), len(a.decisions), len(a.open_tasks), len(a.facts)), (2, 4, 8, 5))
+        short = s.account("HARBORLINE", limit=2)
+        self.assertEqual((len(short.people), len(short.decisions), len(short.open_tasks)), (2, 2, 2))
+        self.assertEqual(short.open_tasks[0].text, a.open_tasks[0].text)
+        self.assertEqual(len(s.person("pr", limit=1).notes), 1)
+        with self.assertRaises(notestore.InvalidArgumentError):
+            s.person("pr", limit=-1)
         n = s.note("Customers/Harborline.md")
         self.assertEqual(n.note.kind, "account")
         self.assertIn("## Account Status", n.note.body)
