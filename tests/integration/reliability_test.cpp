@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "notestore/notestore.h"
+#include "store/bulk_indexes.h"
 #include "store/schema_sql.h"
 #include "support/test_support.h"
 
@@ -112,6 +113,28 @@ TEST(SchemaUpgrade, MeetingWordsMissingAfterAnUpgradeAreComputedAgain) {
   EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
   EXPECT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");  // Kept for next time.
   EXPECT_TRUE(testing::InvariantViolations(db).empty());
+}
+
+// A first ingest of a large vault builds most indexes at the end; one that died before
+// that leaves their definitions in meta, and the next ingest builds them first.
+TEST(BulkLoad, IndexesLeftUnbuiltByADeadIngestAreBuiltByTheNext) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  const std::string before = testing::CanonicalDump(db);
+  const std::string objects = "SELECT type, name, sql FROM sqlite_master ORDER BY name";
+  const std::vector<Row> schema = Query(db, objects);
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    store::DropIndexesForBulkLoad(raw);  // As a first ingest does, then killed.
+  }
+  EXPECT_FALSE(testing::InvariantViolations(db).empty());
+  EXPECT_LT(Query(db, objects).size(), schema.size());
+  IngestOptions o;
+  o.me = "Dana Whitfield";
+  Store::open(db).ingest(testing::FixturePath("vault"), o);
+  EXPECT_EQ(Query(db, objects), schema);
+  EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
 }
 
 TEST(ReadOnly, OpeningAndQueryingChangesNoByteOnDisk) {

@@ -16,6 +16,7 @@
 #include "notestore/notestore.h"
 #include "notestore/version.h"
 #include "resolve/similarity.h"
+#include "store/schema_sql.h"
 
 namespace fs = std::filesystem;
 
@@ -220,6 +221,22 @@ void DowngradeSchema(const std::string& db_path, int version) {
 
 std::vector<std::string> InvariantViolations(const std::string& db_path) {
   std::vector<std::string> out;
+  {
+    // Every index of the schema, as a new store has them.
+    SQLite::Database expected(":memory:", SQLite::OPEN_READWRITE);
+    expected.exec(store::kSchemaV1);
+    for (const char* migration : store::kMigrations) expected.exec(migration);
+    const char* kIndexes = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name";
+    std::vector<std::string> want, have;
+    SQLite::Statement w(expected, kIndexes);
+    while (w.executeStep()) want.push_back(w.getColumn(0).getString());
+    for (const Row& r : Query(db_path, kIndexes)) have.push_back(r[0]);
+    for (const std::string& name : want) {
+      if (std::find(have.begin(), have.end(), name) == have.end()) {
+        out.push_back("index " + name + " is missing");
+      }
+    }
+  }
   for (const Row& r : Query(db_path, "PRAGMA foreign_key_check")) {
     out.push_back("row " + r[1] + " of " + r[0] + " refers to a missing row of " + r[2]);
   }
@@ -238,6 +255,9 @@ std::vector<std::string> InvariantViolations(const std::string& db_path) {
       {"SELECT count(*) FROM meta WHERE key = 'resolve_pending' AND value <> '0'",
        "a vault-wide pass is still owed"},
       {"SELECT count(*) FROM ingest_runs WHERE status = 'running'", "an ingest is still running"},
+      {"SELECT count(*) FROM meta WHERE key = 'dropped_indexes'",
+       "indexes dropped for a bulk load are still to be built"},
+
       {"SELECT count(*) FROM people p WHERE meeting_count <> (SELECT count(*) FROM "
        "meeting_attendees WHERE person_id = p.id) OR open_task_count <> (SELECT count(*) FROM "
        "tasks WHERE owner_id = p.id AND status IN ('open', 'in_progress') AND duplicate_of IS "

@@ -1,0 +1,22 @@
+// Stage 5, store: a first ingest into an empty store builds most secondary indexes once,
+// at the end, instead of row by row: sorting a table's keys once is cheaper than
+// inserting them one at a time into an index that no longer fits the page cache.
+#ifndef NOTESTORE_LIB_STORE_BULK_INDEXES_H_
+#define NOTESTORE_LIB_STORE_BULK_INDEXES_H_
+
+#include <SQLiteCpp/Database.h>
+
+namespace notestore::store {
+
+// Drops the secondary indexes that writing notes does not read, and records their
+// definitions in meta.dropped_indexes, in the caller's transaction: if the process dies
+// before RestoreIndexes, the next writer restores them. Nothing when none exist.
+void DropIndexesForBulkLoad(SQLite::Database& db);
+
+// Creates again the indexes DropIndexesForBulkLoad dropped, if any (in the caller's
+// transaction). Safe to call at any time.
+void RestoreIndexes(SQLite::Database& db);
+
+}  // namespace notestore::store
+
+#endif  // NOTESTORE_LIB_STORE_BULK_INDEXES_H_
