@@ -201,7 +201,7 @@ class IngestRun {
         });
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
-    if (bulk) store::RestoreIndexes(db_);
+    if (bulk) store::RestoreIndexesButReferences(db_);  // The pass builds the rest.
     if (changed_ && options_.publish_before_resolve) {
       txn->commit();
       txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);

@@ -7,6 +7,7 @@
 
 #include "resolve/duplicates.h"
 #include "resolve/vault_resolver.h"
+#include "store/bulk_indexes.h"
 #include "store/schema_sql.h"
 
 namespace notestore::resolve {
@@ -79,6 +80,8 @@ bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
   ResolvePeople(db, options, scope);
   ResolveAccounts(db, scope);
   ResolveLinks(db, scope);
+  // After a first ingest, the indexes of the columns just set (store/bulk_indexes.h).
+  store::RestoreIndexes(db);
   LinkDuplicates(db, scope);
   UpdateCounts(db, scope);  // Last: counts leave repeats out.
   return !scope.full();

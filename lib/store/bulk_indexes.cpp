@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,41 @@ namespace notestore::store {
 namespace {
 
 constexpr const char* kKey = "dropped_indexes";
+
+// Indexes of the reference columns the vault-wide pass assigns (and does not read).
+const std::set<std::string> kReferences = {"tasks_owner",
+                                           "person_mentions_person",
+                                           "meeting_attendees_person",
+                                           "account_mentions_account",
+                                           "meetings_account",
+                                           "decisions_account",
+                                           "notes_account",
+                                           "links_target_note"};
+
+std::string IndexName(const std::string& sql) {  // "CREATE INDEX name ON ..."
+  const std::string prefix = "CREATE INDEX ";
+  if (sql.compare(0, prefix.size(), prefix) != 0) return "";
+  return sql.substr(prefix.size(), sql.find(' ', prefix.size()) - prefix.size());
+}
+
+void Restore(SQLite::Database& db, bool references) {
+  const std::string saved = GetMeta(db, kKey);
+  if (saved.empty()) return;
+  nlohmann::json later = nlohmann::json::array();
+  for (const auto& entry : nlohmann::json::parse(saved)) {
+    const std::string sql = entry.get<std::string>();
+    if (!references && kReferences.count(IndexName(sql))) {
+      later.push_back(sql);
+    } else {
+      db.exec(sql);
+    }
+  }
+  if (later.empty()) {
+    db.exec(std::string("DELETE FROM meta WHERE key = '") + kKey + "'");
+  } else {
+    SetMeta(db, kKey, later.dump());
+  }
+}
 
 }  // namespace
 
@@ -23,24 +59,19 @@ void DropIndexesForBulkLoad(SQLite::Database& db) {
                       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
                       "NULL AND name NOT IN ('notes_file', 'diagnostics_path') ORDER BY name");
   std::vector<std::string> names;
-  nlohmann::json definitions = nlohmann::json::array();
+  nlohmann::json definitions = nlohmann::json::parse(GetMeta(db, kKey, "[]"));
   while (q.executeStep()) {
     names.push_back(q.getColumn(0).getString());
     definitions.push_back(q.getColumn(1).getString());
   }
   q.reset();
   if (names.empty()) return;
-  nlohmann::json all = nlohmann::json::parse(GetMeta(db, kKey, "[]"));
-  for (const auto& d : definitions) all.push_back(d);
-  SetMeta(db, kKey, all.dump());
+  SetMeta(db, kKey, definitions.dump());
   for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
 }
 
-void RestoreIndexes(SQLite::Database& db) {
-  const std::string saved = GetMeta(db, kKey);
-  if (saved.empty()) return;
-  for (const auto& sql : nlohmann::json::parse(saved)) db.exec(sql.get<std::string>());
-  db.exec(std::string("DELETE FROM meta WHERE key = '") + kKey + "'");
-}
+void RestoreIndexes(SQLite::Database& db) { Restore(db, true); }
+
+void RestoreIndexesButReferences(SQLite::Database& db) { Restore(db, false); }
 
 }  // namespace notestore::store
