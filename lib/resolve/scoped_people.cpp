@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "resolve/entity_sync.h"
-#include "resolve/people_diagnostics.h"
 #include "resolve/people_directory.h"
+#include "resolve/people_shared.h"
 #include "store/statement_binding.h"
 #include "util/text.h"
 
@@ -83,17 +83,7 @@ class StoredPeople {
   StoredPeople(SQLite::Database& db, const std::string& me) {
     dir_.SetMe(me);
     if (!util::Trim(me).empty()) me_key_ = KeyOf(me);
-    SQLite::Statement notes(db, "SELECT id, title FROM notes WHERE kind = 'person' ORDER BY path");
-    SQLite::Statement aliases(db,
-                              "SELECT alias FROM note_aliases WHERE note_id = ? ORDER BY rowid");
-    while (notes.executeStep()) {
-      const int64_t id = notes.getColumn(0).getInt64();
-      std::vector<std::string> list;
-      aliases.bind(1, id);
-      while (aliases.executeStep()) list.push_back(aliases.getColumn(0).getString());
-      aliases.reset();
-      dir_.AddPersonNote(id, notes.getColumn(1).getString(), list);
-    }
+    AddPersonNotes(db, &dir_);
     SQLite::Statement people(db, "SELECT id, name_key, name, note_id, role, company FROM people");
     while (people.executeStep()) {
       const std::string key = people.getColumn(1).getString();

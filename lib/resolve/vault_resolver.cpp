@@ -12,8 +12,8 @@
 #include "diag/diagnostic.h"
 #include "resolve/entity_sync.h"
 #include "resolve/link_index.h"
-#include "resolve/people_diagnostics.h"
 #include "resolve/people_directory.h"
+#include "resolve/people_shared.h"
 #include "resolve/scoped_people.h"
 #include "resolve/vault_order.h"
 #include "store/statement_binding.h"
@@ -122,19 +122,7 @@ void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& s
 
   PeopleDirectory dir;
   dir.SetMe(options.me);
-  {
-    SQLite::Statement notes(db, "SELECT id, title FROM notes WHERE kind = 'person' ORDER BY path");
-    SQLite::Statement aliases(db,
-                              "SELECT alias FROM note_aliases WHERE note_id = ? ORDER BY rowid");
-    while (notes.executeStep()) {
-      const int64_t id = notes.getColumn(0).getInt64();
-      std::vector<std::string> list;
-      aliases.bind(1, id);
-      while (aliases.executeStep()) list.push_back(aliases.getColumn(0).getString());
-      aliases.reset();
-      dir.AddPersonNote(id, notes.getColumn(1).getString(), list);
-    }
-  }
+  AddPersonNotes(db, &dir);
   // Full names first, so a short "@Jack" can find "Jack Kabat" wherever it appears.
   for (const auto* rows : {&mentions, &attendees, &owners}) {
     for (const NameRow& r : *rows) {

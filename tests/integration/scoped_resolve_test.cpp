@@ -90,14 +90,25 @@ class ScopedResolveCase : public ::testing::Test {
     Store::open(live).ingest(dir_.Join("vault"), options);
     EXPECT_EQ(testing::QueryValue(live, probe), before);
     dir_.Write("vault/" + change.first, change.second);
-    EXPECT_TRUE(Store::open(live).ingest(dir_.Join("vault"), options).resolved_scoped);
+    IngestAndCompare();
     EXPECT_EQ(testing::QueryValue(live, probe), after);
-    const std::string fresh = dir_.Join("fresh.db");
+  }
+
+  // Ingests the vault as it is now into the live store, by a scoped pass, and compares
+  // the result with a fresh ingest.
+  void IngestAndCompare() {
+    IngestOptions options;
+    options.me = "Dana Whitfield";
+    const std::string live = dir_.Join("live.db");
+    EXPECT_TRUE(Store::open(live).ingest(dir_.Join("vault"), options).resolved_scoped);
+    const std::string fresh = dir_.Join("fresh-" + std::to_string(++fresh_count_) + ".db");
     Store::open(fresh).ingest(dir_.Join("vault"), options);
     EXPECT_EQ(DumpDifference(CanonicalDump(live), CanonicalDump(fresh)), "");
     EXPECT_EQ(testing::InvariantViolations(live), std::vector<std::string>{});
   }
+
   testing::TempDir dir_;
+  int fresh_count_ = 0;
 };
 
 constexpr const char* kQuinnsNote = "---\ntype: person\naliases: [QH]\n---\n# Quinn Harlow\n";
@@ -146,23 +157,11 @@ TEST_F(ScopedResolveCase, DecisionsOfARewrittenNoteKeepTheirRepeats) {
         "A:- B:A C:A", "A:- B:A C:A");
   // And the canonical one rewritten: its repeats follow it.
   dir_.Write("vault/Notes/A.md", "# A\n" + decisions + "\nMore words.\n");
-  IngestOptions options;
-  options.me = "Dana Whitfield";
-  EXPECT_TRUE(
-      Store::open(dir_.Join("live.db")).ingest(dir_.Join("vault"), options).resolved_scoped);
-  const std::string fresh = dir_.Join("fresh2.db");
-  Store::open(fresh).ingest(dir_.Join("vault"), options);
-  EXPECT_EQ(DumpDifference(CanonicalDump(dir_.Join("live.db")), CanonicalDump(fresh)), "");
-  EXPECT_EQ(testing::InvariantViolations(dir_.Join("live.db")), std::vector<std::string>{});
+  IngestAndCompare();
   // And along with a note whose decisions did change, so that they are compared.
   dir_.Write("vault/Notes/B.md", "# B\n" + decisions + "\n## Action Items\n\n- [ ] Again\n");
   dir_.Write("vault/Notes/C.md", "# C\n\n## Decisions\n\n- Hire two analysts.\n");
-  EXPECT_TRUE(
-      Store::open(dir_.Join("live.db")).ingest(dir_.Join("vault"), options).resolved_scoped);
-  const std::string fresh3 = dir_.Join("fresh3.db");
-  Store::open(fresh3).ingest(dir_.Join("vault"), options);
-  EXPECT_EQ(DumpDifference(CanonicalDump(dir_.Join("live.db")), CanonicalDump(fresh3)), "");
-  EXPECT_EQ(testing::InvariantViolations(dir_.Join("live.db")), std::vector<std::string>{});
+  IngestAndCompare();
 }
 
 // Past a few hundred decisions, two are compared only when they share a word that few
@@ -187,10 +186,7 @@ TEST_F(ScopedResolveCase, AWordBecomingCommonUnlinksDecisionsOfOtherNotes) {
           "# Alike\n\n## Decisions\n\n- Zircon alpha beta gamma.\n- Zircon alpha beta delta.\n"}},
         {"Projects/More.md", "# More\n\n## Decisions\n\n- Zircon last one.\n"}, probe, "1", "0");
   dir_.Remove("vault/Projects/More.md");
-  IngestOptions options;
-  options.me = "Dana Whitfield";
-  EXPECT_TRUE(
-      Store::open(dir_.Join("live.db")).ingest(dir_.Join("vault"), options).resolved_scoped);
+  IngestAndCompare();
   EXPECT_EQ(testing::QueryValue(dir_.Join("live.db"), probe), "1");
 }
 

@@ -248,36 +248,12 @@ std::string VaultEditor::EditOnce() {
         break;
     }
     std::vector<std::string> lines = SplitLines(ReadFileText(path));
-    std::string done;
-    switch (Below(9)) {
-      case 0:
-        done = AppendTask(rel, lines);
-        break;
-      case 1:
-        done = RepeatTask(rel, lines);
-        break;
-      case 2:
-        done = DropTask(rel, lines);
-        break;
-      case 3:
-        done = CopyDecision(rel, lines);
-        break;
-      case 4:
-        done = ChangeDate(rel, lines);
-        break;
-      case 5:
-        done = ChangeAttendees(rel, lines);
-        break;
-      case 6:
-        done = ChangeAccount(rel, lines);
-        break;
-      case 7:
-        done = ChangePersonNote(rel, lines);
-        break;
-      default:
-        done = AddLink(rel, lines);
-        break;
-    }
+    using Edit = std::string (VaultEditor::*)(const std::string&, std::vector<std::string>&);
+    static constexpr Edit kEdits[] = {
+        &VaultEditor::AppendTask,    &VaultEditor::RepeatTask,       &VaultEditor::DropTask,
+        &VaultEditor::CopyDecision,  &VaultEditor::ChangeDate,       &VaultEditor::ChangeAttendees,
+        &VaultEditor::ChangeAccount, &VaultEditor::ChangePersonNote, &VaultEditor::AddLink};
+    const std::string done = (this->*kEdits[Below(std::size(kEdits))])(rel, lines);
     if (done.empty()) continue;
     WriteLines(path, lines);
     return done;

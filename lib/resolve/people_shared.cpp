@@ -1,4 +1,6 @@
-#include "resolve/people_diagnostics.h"
+#include "resolve/people_shared.h"
+
+#include <vector>
 
 #include "store/statement_binding.h"
 #include "util/text.h"
@@ -33,6 +35,19 @@ void ReportSelfWithoutMe(DiagnosticSink& sink, int64_t note_id, int line, int co
            std::to_string(count) +
                " task(s) here are owned by @Me/@Myself, but no --me name was given; "
                "they stay unowned");
+}
+
+void AddPersonNotes(SQLite::Database& db, PeopleDirectory* dir) {
+  SQLite::Statement notes(db, "SELECT id, title FROM notes WHERE kind = 'person' ORDER BY path");
+  SQLite::Statement aliases(db, "SELECT alias FROM note_aliases WHERE note_id = ? ORDER BY rowid");
+  while (notes.executeStep()) {
+    const int64_t id = notes.getColumn(0).getInt64();
+    std::vector<std::string> list;
+    aliases.bind(1, id);
+    while (aliases.executeStep()) list.push_back(aliases.getColumn(0).getString());
+    aliases.reset();
+    dir->AddPersonNote(id, notes.getColumn(1).getString(), list);
+  }
 }
 
 bool IsMultiWordName(const std::string& name) {

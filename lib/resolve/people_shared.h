@@ -1,7 +1,8 @@
-// The diagnostics of the people pass, shared by its whole-vault and scoped forms: why an
-// attendee or task owner was left without a person.
-#ifndef NOTESTORE_LIB_RESOLVE_PEOPLE_DIAGNOSTICS_H_
-#define NOTESTORE_LIB_RESOLVE_PEOPLE_DIAGNOSTICS_H_
+// What the people pass's whole-vault and scoped forms share: the person notes they start
+// from, and the diagnostics that say why an attendee or task owner was left without a
+// person.
+#ifndef NOTESTORE_LIB_RESOLVE_PEOPLE_SHARED_H_
+#define NOTESTORE_LIB_RESOLVE_PEOPLE_SHARED_H_
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -36,6 +37,9 @@ void ReportSelfWithoutMe(DiagnosticSink& sink, int64_t note_id, int line, int co
 
 bool IsMultiWordName(const std::string& name);
 
+// Adds every person note (kind 'person'), in path order, with its aliases to `dir`.
+void AddPersonNotes(SQLite::Database& db, PeopleDirectory* dir);
+
 }  // namespace notestore::resolve
 
-#endif  // NOTESTORE_LIB_RESOLVE_PEOPLE_DIAGNOSTICS_H_
+#endif  // NOTESTORE_LIB_RESOLVE_PEOPLE_SHARED_H_
