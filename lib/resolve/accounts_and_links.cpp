@@ -249,32 +249,52 @@ void ResolveAccounts(SQLite::Database& db, Scope& scope) {
 }
 
 void ResolveLinks(SQLite::Database& db, const Scope& scope) {
-  LinkIndex index;
-  SQLite::Statement notes(db, "SELECT id, path FROM notes");
-  while (notes.executeStep()) {
-    index.AddNote(notes.getColumn(0).getInt64(), notes.getColumn(1).getString());
-  }
-  // While no path was added or removed, the index is what it was, and only the changed
-  // notes' links can resolve differently.
+  struct Row {
+    int64_t id;
+    std::string target;
+    bool markdown;
+    std::string source;
+    std::optional<int64_t> current;
+  };
+  std::vector<Row> links;
+  // While no path was added or removed, only the changed notes' links can resolve
+  // differently, and only to notes of the names they use (LinkIndex::TargetNames).
   const bool all = scope.paths_changed();
-  SQLite::Statement links(db, std::string("SELECT l.id, l.target, l.style, n.path, "
-                                          "l.target_note_id FROM links l JOIN notes n ON "
-                                          "n.id = l.note_id") +
-                                  (all ? "" : " WHERE l.note_id = ?"));
-  std::vector<Assignment> assignments;
+  SQLite::Statement q(db, std::string("SELECT l.id, l.target, l.style, n.path, "
+                                      "l.target_note_id FROM links l JOIN notes n ON "
+                                      "n.id = l.note_id") +
+                              (all ? "" : " WHERE l.note_id = ?"));
   auto read = [&] {
-    while (links.executeStep()) {
-      const bool markdown = links.getColumn(2).getString() == "markdown";
-      assignments.push_back(Assignment{
-          links.getColumn(0).getInt64(), OptId(links.getColumn(4)),
-          index.Resolve(links.getColumn(1).getString(), links.getColumn(3).getString(), markdown)});
+    while (q.executeStep()) {
+      links.push_back(Row{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                          q.getColumn(2).getString() == "markdown", q.getColumn(3).getString(),
+                          OptId(q.getColumn(4))});
     }
-    links.reset();
+    q.reset();
   };
   if (all) read();
   for (int64_t note : all ? std::set<int64_t>{} : scope.notes()) {
-    links.bind(1, note);
+    q.bind(1, note);
     read();
+  }
+  std::set<std::string> names;
+  for (const Row& l : links) {
+    names.insert(LinkIndex::NameOf(l.source));  // A link to a heading of its own note.
+    for (std::string& n : LinkIndex::TargetNames(l.target)) names.insert(std::move(n));
+  }
+  LinkIndex index;
+  if (all || !links.empty()) {
+    SQLite::Statement notes(db, "SELECT id, path FROM notes");
+    while (notes.executeStep()) {
+      const char* path = notes.getColumn(1).getText();
+      if (all || names.count(LinkIndex::NameOf(path)))
+        index.AddNote(notes.getColumn(0).getInt64(), path);
+    }
+  }
+  std::vector<Assignment> assignments;
+  for (const Row& l : links) {
+    assignments.push_back(
+        Assignment{l.id, l.current, index.Resolve(l.target, l.source, l.markdown)});
   }
   ApplyAssignments(db, "UPDATE links SET target_note_id = ?1 WHERE id = ?2", assignments);
 }

@@ -37,6 +37,24 @@ std::string JoinRelative(const std::string& folder, std::string_view rel) {
   return util::Join(parts, "/");
 }
 
+// A link target's last part without its extension, if it has one: "Report.pdf" ->
+// "report", but "v1.2 plan" and "v1.2" keep their dots (an extension is a few letters and
+// digits, with a letter).
+std::string TargetStem(const std::string& last) {
+  const size_t dot = last.rfind('.');
+  if (dot == std::string::npos || dot == 0) return last;
+  const std::string_view ext = std::string_view(last).substr(dot + 1);
+  bool letter = false;
+  for (char c : ext) {
+    if (c >= 'a' && c <= 'z') {
+      letter = true;
+    } else if (c < '0' || c > '9') {
+      return last;
+    }
+  }
+  return letter && ext.size() <= 10 ? last.substr(0, dot) : last;
+}
+
 }  // namespace
 
 void LinkIndex::AddNote(int64_t id, const std::string& path) {
@@ -47,6 +65,23 @@ void LinkIndex::AddNote(int64_t id, const std::string& path) {
   const std::string stem =
       WithoutExtension(slash == std::string::npos ? lower : lower.substr(slash + 1));
   by_name_[stem].push_back(Entry{id, FolderOf(lower)});
+}
+
+std::string LinkIndex::NameOf(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return WithoutExtension(
+      util::ToLowerAscii(slash == std::string_view::npos ? path : path.substr(slash + 1)));
+}
+
+std::vector<std::string> LinkIndex::TargetNames(std::string_view target) {
+  // Resolve() matches a path's last part with or without its extension, and a name by
+  // the file name without it: the last part of the target, and that without extension.
+  std::string t = util::ToLowerAscii(util::Trim(target));
+  const size_t slash = t.rfind('/');
+  const std::string last = slash == std::string::npos ? t : t.substr(slash + 1);
+  std::vector<std::string> out = {last};
+  if (TargetStem(last) != last) out.push_back(TargetStem(last));
+  return out;
 }
 
 std::optional<int64_t> LinkIndex::ByPath(const std::string& lower) const {
@@ -68,8 +103,10 @@ std::optional<int64_t> LinkIndex::Resolve(std::string_view target, const std::st
 
   // A bare name, or a partial path ("Projects/Apollo" for "Work/Projects/Apollo.md").
   const size_t slash = t.rfind('/');
-  const std::string stem = WithoutExtension(slash == std::string::npos ? t : t.substr(slash + 1));
-  auto it = by_name_.find(stem);
+  // By its whole name ("Q1.final"), else without what reads as an extension.
+  const std::string last = slash == std::string::npos ? t : t.substr(slash + 1);
+  auto it = by_name_.find(last);
+  if (it == by_name_.end()) it = by_name_.find(TargetStem(last));
   if (it == by_name_.end()) return std::nullopt;
   std::vector<const Entry*> matches;
   const std::string prefix = slash == std::string::npos ? "" : t.substr(0, slash);

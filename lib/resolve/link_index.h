@@ -24,6 +24,12 @@ class LinkIndex {
   std::optional<int64_t> Resolve(std::string_view target, const std::string& source_path,
                                  bool markdown) const;
 
+  // What decides which notes a link can resolve to: a note can be found by `target` only
+  // if its NameOf is one of TargetNames(target). An index of just those notes (and the
+  // linking note) resolves the link as one of the whole vault does.
+  static std::string NameOf(std::string_view path);  // Lowercase file name without extension.
+  static std::vector<std::string> TargetNames(std::string_view target);
+
  private:
   struct Entry {
     int64_t id;

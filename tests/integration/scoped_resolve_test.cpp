@@ -276,5 +276,28 @@ TEST_F(ScopedResolveCase, ARoleChangedInATableIsThePersonsRole) {
         "SELECT role FROM people WHERE name_key = 'kimpark'", "CTO", "Head of Data");
 }
 
+// Links of a changed note resolve as in the whole vault: to a heading of the note itself,
+// to the one note of a name, to the linking note's folder's among several, or to nothing.
+TEST_F(ScopedResolveCase, AChangedNotesLinksResolveAsInTheWholeVault) {
+  const std::string links =
+      "See [[#Plan]], [[Orbit]], [[Harbor]], [[Ops/Harbor.md]], [[v1.2 plan]], "
+      "[[Projects/Q1.final]] and "
+      "[[Nowhere]].\n";
+  Check({{"Ops/A.md", "# A\n\n## Plan\n\n" + links},
+         {"Ops/Harbor.md", "# Harbor\n"},
+         {"Sales/Harbor.md", "# Harbor\n"},
+         {"Projects/Orbit.md", "# Orbit\n"},
+         {"Projects/v1.2 plan.md", "# Plan\n"},
+         {"Projects/Q1.final.md", "# Q1\n"}},
+        {"Ops/A.md", "# A\n\n## Plan\n\n" + links + "\nMore.\n"},
+        "SELECT group_concat(coalesce(t.path, '-'), ' ') FROM (SELECT l.target_note_id AS tid "
+        "FROM links l JOIN notes n ON n.id = l.note_id WHERE n.path = 'Ops/A.md' ORDER BY l.id) "
+        "LEFT JOIN notes t ON t.id = tid",
+        "Ops/A.md Projects/Orbit.md Ops/Harbor.md Ops/Harbor.md Projects/v1.2 plan.md "
+        "Projects/Q1.final.md -",
+        "Ops/A.md Projects/Orbit.md Ops/Harbor.md Ops/Harbor.md Projects/v1.2 plan.md "
+        "Projects/Q1.final.md -");
+}
+
 }  // namespace
 }  // namespace notestore

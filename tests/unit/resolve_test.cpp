@@ -72,6 +72,16 @@ TEST(LinkIndex, ObsidianResolution) {
   EXPECT_EQ(index.Resolve("", "Notes/Today.md", false), 5);  // [[#heading]]
   EXPECT_EQ(index.Resolve("Missing", "x.md", false), std::nullopt);
   EXPECT_EQ(index.Resolve("image.png", "x.md", false), std::nullopt);
+  // A dot in a name is not an extension unless it reads like one.
+  index.AddNote(6, "Projects/v1.2 plan.md");
+  index.AddNote(7, "Reports/Q1.final.md");
+  EXPECT_EQ(index.Resolve("v1.2 plan", "x.md", false), 6);
+  EXPECT_EQ(index.Resolve("Q1.final", "x.md", false), 7);
+  EXPECT_EQ(index.Resolve("Reports/Q1.final", "x.md", false), 7);
+  EXPECT_EQ(index.Resolve("Today.pdf", "x.md", false), 5);  // As before: "today" + ".pdf".
+  EXPECT_EQ(LinkIndex::NameOf("Projects/v1.2 Plan.md"), "v1.2 plan");
+  EXPECT_EQ(LinkIndex::TargetNames("Reports/Q1.final"),
+            (std::vector<std::string>{"q1.final", "q1"}));
 }
 
 }  // namespace
