@@ -257,25 +257,46 @@ void ResolveLinks(SQLite::Database& db, const Scope& scope) {
     std::optional<int64_t> current;
   };
   std::vector<Row> links;
-  // While no path was added or removed, only the changed notes' links can resolve
-  // differently, and only to notes of the names they use (LinkIndex::TargetNames).
-  const bool all = scope.paths_changed();
-  SQLite::Statement q(db, std::string("SELECT l.id, l.target, l.style, n.path, "
-                                      "l.target_note_id FROM links l JOIN notes n ON "
-                                      "n.id = l.note_id") +
-                              (all ? "" : " WHERE l.note_id = ?"));
-  auto read = [&] {
+  std::set<int64_t> seen;
+  const std::string select =
+      "SELECT l.id, l.target, l.style, n.path, l.target_note_id FROM links l "
+      "JOIN notes n ON n.id = l.note_id";
+  auto read = [&](SQLite::Statement& q, const std::set<std::string>* names) {
     while (q.executeStep()) {
-      links.push_back(Row{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                          q.getColumn(2).getString() == "markdown", q.getColumn(3).getString(),
-                          OptId(q.getColumn(4))});
+      Row row{q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+              q.getColumn(2).getString() == "markdown", q.getColumn(3).getString(),
+              OptId(q.getColumn(4))};
+      if (names) {  // Only those that can name one of `names`.
+        const std::vector<std::string> can = LinkIndex::TargetNames(row.target);
+        if (std::none_of(can.begin(), can.end(),
+                         [&](const std::string& n) { return names->count(n) > 0; })) {
+          continue;
+        }
+      }
+      if (seen.insert(row.id).second) links.push_back(std::move(row));
     }
     q.reset();
   };
-  if (all) read();
-  for (int64_t note : all ? std::set<int64_t>{} : scope.notes()) {
-    q.bind(1, note);
-    read();
+  // A link can resolve differently only if its note changed, or a note of a name it
+  // uses (LinkIndex::TargetNames) came or went; and it resolves among those notes only.
+  if (scope.full()) {
+    SQLite::Statement q(db, select);
+    read(q, nullptr);
+  } else {
+    SQLite::Statement q(db, select + " WHERE l.note_id = ?");
+    for (int64_t note : scope.notes()) {
+      q.bind(1, note);
+      read(q, nullptr);
+    }
+    std::set<std::string> moved;
+    for (const std::string& path : scope.moved_paths()) moved.insert(LinkIndex::NameOf(path));
+    // Links naming a moved note hold its name in their target (any case): found by a
+    // substring test, then checked.
+    SQLite::Statement naming(db, select + " WHERE instr(lower(l.target), ?) > 0");
+    for (const std::string& name : moved) {
+      naming.bind(1, name);
+      read(naming, &moved);
+    }
   }
   std::set<std::string> names;
   for (const Row& l : links) {
@@ -283,12 +304,13 @@ void ResolveLinks(SQLite::Database& db, const Scope& scope) {
     for (std::string& n : LinkIndex::TargetNames(l.target)) names.insert(std::move(n));
   }
   LinkIndex index;
-  if (all || !links.empty()) {
+  if (!links.empty()) {
     SQLite::Statement notes(db, "SELECT id, path FROM notes");
     while (notes.executeStep()) {
       const char* path = notes.getColumn(1).getText();
-      if (all || names.count(LinkIndex::NameOf(path)))
+      if (scope.full() || names.count(LinkIndex::NameOf(path))) {
         index.AddNote(notes.getColumn(0).getInt64(), path);
+      }
     }
   }
   std::vector<Assignment> assignments;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <set>
+#include <string>
 
 #include "store/change_set.h"
 
@@ -21,7 +22,10 @@ class Scope {
   bool full() const { return changes_ == nullptr; }
   // Notes written or removed (empty when full: then every note is in scope).
   const std::set<int64_t>& notes() const { return changes_ ? changes_->notes : kNone; }
-  bool paths_changed() const { return !changes_ || changes_->paths_changed; }
+  // Paths of notes added or removed (empty when full: then links are all resolved again).
+  const std::set<std::string>& moved_paths() const {
+    return changes_ ? changes_->moved_paths : kNoPaths;
+  }
   const store::ChangeSet& changes() const { return changes_ ? *changes_ : kNoChanges; }
 
   // Filled by the people pass: meetings whose resolved attendees changed, notes whose
@@ -36,6 +40,7 @@ class Scope {
  private:
   explicit Scope(const store::ChangeSet* changes) : changes_(changes) {}
   static inline const std::set<int64_t> kNone{};
+  static inline const std::set<std::string> kNoPaths{};
   static inline const store::ChangeSet kNoChanges{};
   const store::ChangeSet* changes_;
 };

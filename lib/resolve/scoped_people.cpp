@@ -210,7 +210,8 @@ std::optional<Resolved> ResolveNote(int64_t note, std::vector<NameNow> names,
 bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::string& title,
                          const std::vector<std::string>& aliases, const std::vector<NameNow>& names,
                          const StoredPeople& people) {
-  if (!old) return names.empty() && !person_now;  // Added.
+  static const store::OldNote kAdded;  // A note not stored before had nothing.
+  if (!old) old = &kAdded;
   if ((old->person_note || person_now) &&
       !(old->person_note && person_now && old->title == title && old->aliases == aliases)) {
     return false;
@@ -297,8 +298,10 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     const std::string title = exists ? note_q.getColumn(1).getString() : "";
     if (exists) paths[note] = note_q.getColumn(2).getString();
     note_q.reset();
-    if (!exists) {  // Removed.
-      if (old && (old->person_note || !old->names.empty())) return false;
+    if (!exists) {  // Removed: as if it now had no names.
+      if (old && !NamesStayResolvable(old, false, old->title, old->aliases, {}, people)) {
+        return false;
+      }
       continue;
     }
     std::vector<std::string> aliases;

@@ -47,9 +47,9 @@ struct ChangeSet {
   std::set<int64_t> notes;
   // Those of them that were not stored before this run.
   std::set<int64_t> added;
-  // Whether a note was added or removed: the set of paths changed, so links anywhere
-  // may point elsewhere now.
-  bool paths_changed = false;
+  // The paths of notes added or removed: links anywhere to names like theirs may point
+  // elsewhere now.
+  std::set<std::string> moved_paths;
   // The people and accounts that the replaced and removed notes' rows referred to
   // before, whose details and counts may change with them.
   std::set<int64_t> old_people;

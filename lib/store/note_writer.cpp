@@ -283,7 +283,7 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
     write_note(st_->insert_note);
     id = db_.getLastInsertRowid();
     RecordChange(id, false);
-    if (changes_) changes_->paths_changed = true;
+    if (changes_) changes_->moved_paths.insert(file.path);
   }
 
   Exec(st_->delete_path_diagnostics, file.path);
@@ -382,13 +382,13 @@ void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
 
 void NoteWriter::Remove(int64_t note_id) {
   RecordChange(note_id, true);
-  if (changes_) changes_->paths_changed = true;
   DeleteChildren(note_id);
   FlushSearch(note_id);
   st_->path_of.bind(1, note_id);
   const bool found = st_->path_of.executeStep();
   const std::string path = found ? st_->path_of.getColumn(0).getString() : std::string();
   st_->path_of.reset();
+  if (changes_ && found) changes_->moved_paths.insert(path);
   if (found) Exec(st_->delete_path_diagnostics, path);
   Exec(st_->delete_note, note_id);
 }

@@ -299,5 +299,17 @@ TEST_F(ScopedResolveCase, AChangedNotesLinksResolveAsInTheWholeVault) {
         "Projects/Q1.final.md -");
 }
 
+// A note added where others link to its name takes those links when it wins them: here
+// the linking note's folder breaks the tie between two notes of one name.
+TEST_F(ScopedResolveCase, ANoteAddedTakesTheLinksToItsName) {
+  Check({{"Ops/A.md", "# A\n\nSee [[harbor]] and [[Harbor.pdf]].\n"},
+         {"Sales/Harbor.md", "# Harbor\n"}},
+        {"Ops/Harbor.md", "# Harbor of ops\n"},
+        "SELECT group_concat(t.path, ' ') FROM (SELECT l.target_note_id AS tid FROM links l "
+        "JOIN notes n ON n.id = l.note_id WHERE n.path = 'Ops/A.md' ORDER BY l.id) "
+        "JOIN notes t ON t.id = tid",
+        "Sales/Harbor.md Sales/Harbor.md", "Ops/Harbor.md Ops/Harbor.md");
+}
+
 }  // namespace
 }  // namespace notestore
