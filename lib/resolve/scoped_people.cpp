@@ -48,27 +48,30 @@ struct NameNow {
   std::string name;
   std::string source;
   std::optional<std::string> role, company;
-  std::string key;  // The person it resolves to; empty for none.
+  std::optional<int64_t> current;  // The person stored (a row the writer kept has one).
+  std::string key;                 // The person it resolves to; empty for none.
 };
 
 // In the order the whole-vault pass meets them: mentions by line, attendees as listed,
 // owners by line.
 std::vector<NameNow> NamesOf(SQLite::Database& db, int64_t note) {
   SQLite::Statement q(db,
-                      "SELECT 'M', rowid, line, name, source, role, company, 1, line "
-                      "FROM person_mentions WHERE note_id = ?1 "
-                      "UNION ALL SELECT 'A', rowid, line, name, '', NULL, NULL, 2, 0 "
+                      "SELECT 'M', rowid, line, name, source, role, company, person_id, 1, "
+                      "line FROM person_mentions WHERE note_id = ?1 "
+                      "UNION ALL SELECT 'A', rowid, line, name, '', NULL, NULL, person_id, 2, 0 "
                       "FROM meeting_attendees WHERE meeting_id = ?1 "
-                      "UNION ALL SELECT 'O', id, line, owner_name, '', NULL, NULL, 3, line "
-                      "FROM tasks WHERE note_id = ?1 AND owner_name IS NOT NULL "
-                      "ORDER BY 8, 9, 2");
+                      "UNION ALL SELECT 'O', id, line, owner_name, '', NULL, NULL, owner_id, 3, "
+                      "line FROM tasks WHERE note_id = ?1 AND owner_name IS NOT NULL "
+                      "ORDER BY 9, 10, 2");
   q.bind(1, note);
   std::vector<NameNow> out;
   while (q.executeStep()) {
-    out.push_back(NameNow{q.getColumn(0).getText()[0], q.getColumn(1).getInt64(),
-                          q.getColumn(2).isNull() ? 0 : q.getColumn(2).getInt(),
-                          q.getColumn(3).getString(), q.getColumn(4).getString(),
-                          OptText(q.getColumn(5)), OptText(q.getColumn(6)), ""});
+    out.push_back(NameNow{
+        q.getColumn(0).getText()[0], q.getColumn(1).getInt64(),
+        q.getColumn(2).isNull() ? 0 : q.getColumn(2).getInt(), q.getColumn(3).getString(),
+        q.getColumn(4).getString(), OptText(q.getColumn(5)), OptText(q.getColumn(6)),
+        q.getColumn(7).isNull() ? std::nullopt : std::optional<int64_t>(q.getColumn(7).getInt64()),
+        ""});
   }
   return out;
 }
@@ -230,7 +233,7 @@ bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::
 // mentions resolved to them, with their notes' paths.
 void RoleAndCompany(SQLite::Database& db, const std::string& key, int64_t id,
                     const std::vector<std::pair<std::string, const NameNow*>>& changed,
-                    EntityRow* row) {
+                    const std::set<int64_t>& changed_notes, EntityRow* row) {
   struct Mention {
     std::string path;
     int line;
@@ -241,11 +244,12 @@ void RoleAndCompany(SQLite::Database& db, const std::string& key, int64_t id,
   std::vector<Mention> mentions;
   if (id) {
     SQLite::Statement q(db,
-                        "SELECT n.path, m.line, m.rowid, m.source, m.role, m.company "
+                        "SELECT n.path, m.line, m.rowid, m.source, m.role, m.company, m.note_id "
                         "FROM person_mentions m JOIN notes n ON n.id = m.note_id "
                         "WHERE m.person_id = ?");
     q.bind(1, id);
     while (q.executeStep()) {
+      if (changed_notes.count(q.getColumn(6).getInt64())) continue;  // In `changed`.
       mentions.push_back(Mention{q.getColumn(0).getString(), q.getColumn(1).getInt(),
                                  q.getColumn(2).getInt64(), q.getColumn(3).getString(),
                                  OptText(q.getColumn(4)), OptText(q.getColumn(5))});
@@ -270,13 +274,18 @@ void RoleAndCompany(SQLite::Database& db, const std::string& key, int64_t id,
   }
 }
 
-bool StillReferenced(SQLite::Database& db, int64_t id) {
+// Whether a note outside `changed` names the person `id` (the changed notes' rows say
+// for themselves).
+bool NamedElsewhere(SQLite::Database& db, int64_t id, const std::set<int64_t>& changed) {
   SQLite::Statement q(db,
-                      "SELECT EXISTS(SELECT 1 FROM person_mentions WHERE person_id = ?1) OR "
-                      "EXISTS(SELECT 1 FROM meeting_attendees WHERE person_id = ?1) OR "
-                      "EXISTS(SELECT 1 FROM tasks WHERE owner_id = ?1)");
+                      "SELECT note_id FROM person_mentions WHERE person_id = ?1 "
+                      "UNION ALL SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1 "
+                      "UNION ALL SELECT note_id FROM tasks WHERE owner_id = ?1");
   q.bind(1, id);
-  return q.executeStep() && q.getColumn(0).getInt() != 0;
+  while (q.executeStep()) {
+    if (!changed.count(q.getColumn(0).getInt64())) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -353,7 +362,9 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
   }
   for (const auto& [id, details] : named_before) {
     const std::string key = people.Key(id);
-    if (details || (!named.count(key) && !StillReferenced(db, id))) keys.insert(key);
+    if (details || (!named.count(key) && !NamedElsewhere(db, id, scope.notes()))) {
+      keys.insert(key);
+    }
   }
   keys.erase("");
   std::vector<EntityRow> rows;
@@ -363,9 +374,9 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     EntityRow row = stored ? *stored : EntityRow{key, entry ? entry->name : key, 0, {}, {}};
     if (entry) row.note_id = entry->note_id;
     const int64_t id = people.Id(key);
-    if (row.note_id == 0 && !named.count(key) && !(id && StillReferenced(db, id)))
+    if (row.note_id == 0 && !named.count(key) && !(id && NamedElsewhere(db, id, scope.notes())))
       continue;  // Gone.
-    RoleAndCompany(db, key, id, mentions, &row);
+    RoleAndCompany(db, key, id, mentions, scope.notes(), &row);
     rows.push_back(std::move(row));
   }
   const EntitySyncResult synced = SyncSomeEntities(db, {"people", "role", "company"}, keys, rows);
@@ -379,8 +390,8 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
       const int64_t wanted = n.key.empty() ? 0 : id_of(n.key);
       if (wanted) scope.people_touched.insert(wanted);
       std::vector<Assignment>& list = by_table[n.table == 'M' ? 0 : n.table == 'A' ? 1 : 2];
-      list.push_back(Assignment{n.rowid, std::nullopt,
-                                wanted ? std::optional<int64_t>(wanted) : std::nullopt});
+      list.push_back(
+          Assignment{n.rowid, n.current, wanted ? std::optional<int64_t>(wanted) : std::nullopt});
     }
   }
   ApplyAssignments(db, "UPDATE person_mentions SET person_id = ?1 WHERE rowid = ?2", by_table[0]);

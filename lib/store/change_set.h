@@ -7,8 +7,11 @@
 #ifndef NOTESTORE_LIB_STORE_CHANGE_SET_H_
 #define NOTESTORE_LIB_STORE_CHANGE_SET_H_
 
+#include <SQLiteCpp/Database.h>
+
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -59,6 +62,25 @@ struct ChangeSet {
   // The decisions of the replaced and removed notes, by note, in id order: when they
   // come back the same, their links to repeats are still right.
   std::map<int64_t, std::vector<OldDecision>> old_decisions;
+};
+
+// Fills a ChangeSet as the writer goes. Not thread-safe (the writer's thread).
+class ChangeRecorder {
+ public:
+  // `changes` may be null: then nothing is recorded. Not owned; must outlive this.
+  ChangeRecorder(SQLite::Database& db, ChangeSet* changes);
+  ~ChangeRecorder();
+
+  // Records that `note_id` changes and, for a note `stored` before, what its rows said
+  // before its first change. Call before any of its rows changes.
+  void Record(int64_t note_id, bool stored);
+  // Records that a note was added or removed at `path`.
+  void Moved(const std::string& path);
+
+ private:
+  struct Statements;
+  ChangeSet* changes_;
+  std::unique_ptr<Statements> st_;
 };
 
 }  // namespace notestore::store

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extract/note_record.h"
+#include "store/row_set.h"
 #include "store/search_rowid.h"
 #include "store/statement_binding.h"
 
@@ -16,6 +17,12 @@ const std::string kNoBody;  // The body of a task's or decision's search row.
 std::optional<std::string> SectionText(const parse::ParsedNote& note, int index) {
   const parse::Heading* h = note.HeadingAt(index);
   return h ? std::optional<std::string>(h->text) : std::nullopt;
+}
+
+// The same, as the note's own string (null for none).
+const std::string* SectionView(const parse::ParsedNote& note, int index) {
+  const parse::Heading* h = note.HeadingAt(index);
+  return h ? &h->text : nullptr;
 }
 
 std::string FolderOf(const std::string& path) {
@@ -40,6 +47,73 @@ std::string CellsJson(const parse::TableRow& row) {
   return out + "}";
 }
 
+// The kinds of rows that hang off a note and are written as they are parsed: each is
+// replaced only when it differs from what is stored. (Tasks and decisions carry row ids
+// that other rows and the search index refer to: NoteWriter writes them itself.)
+enum Kind {
+  kProperties,
+  kAliases,
+  kHeadings,
+  kTags,
+  kLinks,
+  kTableRows,
+  kPersonMentions,
+  kAccountMentions,
+  kMeeting,
+  kAttendees,
+  kFacts,
+  kKinds
+};
+
+struct KindSql {
+  const char* insert;  // ?1 the note id, then the columns.
+  const char* stored;  // The same columns of the note ?1, in insertion order.
+  const char* remove;
+};
+
+constexpr KindSql kKindSql[kKinds] = {
+    {"INSERT INTO properties(note_id, key, value, idx, line, source) VALUES(?,?,?,?,?,?)",
+     "SELECT key, value, idx, line, source FROM properties WHERE note_id = ?1 ORDER BY rowid",
+     "DELETE FROM properties WHERE note_id = ?1"},
+    {"INSERT INTO note_aliases(note_id, alias) VALUES(?,?)",
+     "SELECT alias FROM note_aliases WHERE note_id = ?1 ORDER BY rowid",
+     "DELETE FROM note_aliases WHERE note_id = ?1"},
+    {"INSERT INTO headings(note_id, level, text, line) VALUES(?,?,?,?)",
+     "SELECT level, text, line FROM headings WHERE note_id = ?1 ORDER BY rowid",
+     "DELETE FROM headings WHERE note_id = ?1"},
+    {"INSERT INTO tags(note_id, tag, line, source) VALUES(?,?,?,?)",
+     "SELECT tag, line, source FROM tags WHERE note_id = ?1 ORDER BY rowid",
+     "DELETE FROM tags WHERE note_id = ?1"},
+    {"INSERT INTO links(note_id, target, display, heading, embed, line, style) "
+     "VALUES(?,?,?,?,?,?,?)",
+     "SELECT target, display, heading, embed, line, style FROM links WHERE note_id = ?1 "
+     "ORDER BY id",
+     "DELETE FROM links WHERE note_id = ?1"},
+    {"INSERT INTO table_rows(note_id, table_index, line, section, cells) VALUES(?,?,?,?,?)",
+     "SELECT table_index, line, section, cells FROM table_rows WHERE note_id = ?1 ORDER BY rowid",
+     "DELETE FROM table_rows WHERE note_id = ?1"},
+    {"INSERT INTO person_mentions(note_id, line, name, source, role, company) "
+     "VALUES(?,?,?,?,?,?)",
+     "SELECT line, name, source, role, company FROM person_mentions WHERE note_id = ?1 "
+     "ORDER BY rowid",
+     "DELETE FROM person_mentions WHERE note_id = ?1"},
+    {"INSERT INTO account_mentions(note_id, line, name, source, status, industry) "
+     "VALUES(?,?,?,?,?,?)",
+     "SELECT line, name, source, status, industry FROM account_mentions WHERE note_id = ?1 "
+     "ORDER BY rowid",
+     "DELETE FROM account_mentions WHERE note_id = ?1"},
+    {"INSERT INTO meetings(id, note_id, date, title, account_name, source) "
+     "VALUES(?1,?1,?2,?3,?4,?5)",
+     "SELECT date, title, account_name, source FROM meetings WHERE note_id = ?1",
+     "DELETE FROM meetings WHERE note_id = ?1"},
+    {"INSERT INTO meeting_attendees(meeting_id, name, line) VALUES(?,?,?)",
+     "SELECT name, line FROM meeting_attendees WHERE meeting_id = ?1 ORDER BY rowid",
+     "DELETE FROM meeting_attendees WHERE meeting_id = ?1"},
+    {"INSERT INTO facts(note_id, line, kind, text, section) VALUES(?,?,?,?,?)",
+     "SELECT line, kind, text, section FROM facts WHERE note_id = ?1 ORDER BY id",
+     "DELETE FROM facts WHERE note_id = ?1"},
+};
+
 }  // namespace
 
 struct NoteWriter::Statements {
@@ -56,39 +130,34 @@ struct NoteWriter::Statements {
         update_stat(db, "UPDATE notes SET file_size=?, file_mtime_ns=? WHERE id=?"),
         delete_note(db, "DELETE FROM notes WHERE id = ?"),
         search_rows(db, "SELECT rowid FROM search WHERE rowid BETWEEN ? AND ?"),
+        search_text(db, "SELECT title, body FROM search WHERE rowid = ?1"),
         delete_search(db, "DELETE FROM search WHERE rowid = ?"),
-        insert_property(db,
-                        "INSERT INTO properties(note_id, key, value, idx, line, source) "
-                        "VALUES(?,?,?,?,?,?)"),
-        insert_alias(db, "INSERT INTO note_aliases(note_id, alias) VALUES(?,?)"),
-        insert_heading(db, "INSERT INTO headings(note_id, level, text, line) VALUES(?,?,?,?)"),
-        insert_tag(db, "INSERT INTO tags(note_id, tag, line, source) VALUES(?,?,?,?)"),
-        insert_link(db,
-                    "INSERT INTO links(note_id, target, display, heading, embed, line, style) "
-                    "VALUES(?,?,?,?,?,?,?)"),
-        insert_person_mention(db,
-                              "INSERT INTO person_mentions(note_id, line, name, source, role, "
-                              "company) VALUES(?,?,?,?,?,?)"),
-        insert_account_mention(db,
-                               "INSERT INTO account_mentions(note_id, line, name, source, status, "
-                               "industry) VALUES(?,?,?,?,?,?)"),
-        insert_meeting(db,
-                       "INSERT INTO meetings(id, note_id, date, title, account_name, source) "
-                       "VALUES(?1,?1,?2,?3,?4,?5)"),
-        insert_attendee(db, "INSERT INTO meeting_attendees(meeting_id, name, line) VALUES(?,?,?)"),
         insert_task(db,
                     "INSERT INTO tasks(note_id, line, status, status_char, text, owner_name, due, "
                     "scheduled, start, created, done, cancelled, priority, recurrence, section, "
                     "parent_id, task_uid, depends_on, block_id, raw) "
                     "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        // A task as its note gives it: its parent by position, its tags joined.
+        stored_tasks(db,
+                     "SELECT line, status, status_char, text, owner_name, due, scheduled, "
+                     "start, created, done, cancelled, priority, recurrence, section, "
+                     "CASE WHEN parent_id IS NULL THEN NULL ELSE (SELECT count(*) FROM tasks p "
+                     "WHERE p.note_id = t.note_id AND p.id < t.parent_id) END, task_uid, "
+                     "depends_on, block_id, raw, (SELECT group_concat(tag, char(31)) FROM "
+                     "(SELECT tag FROM task_tags WHERE task_id = t.id ORDER BY rowid)) "
+                     "FROM tasks t WHERE note_id = ?1 ORDER BY id"),
+        delete_task_tags(db,
+                         "DELETE FROM task_tags WHERE task_id IN (SELECT id FROM tasks WHERE "
+                         "note_id = ?1)"),
+        delete_tasks(db, "DELETE FROM tasks WHERE note_id = ?1"),
         insert_task_tag(db, "INSERT INTO task_tags(task_id, tag) VALUES(?,?)"),
         insert_decision(db,
                         "INSERT INTO decisions(note_id, line, text, section, date, account_name) "
                         "VALUES(?,?,?,?,?,?)"),
-        insert_fact(db, "INSERT INTO facts(note_id, line, kind, text, section) VALUES(?,?,?,?,?)"),
-        insert_table_row(db,
-                         "INSERT INTO table_rows(note_id, table_index, line, section, cells) "
-                         "VALUES(?,?,?,?,?)"),
+        stored_decisions(db,
+                         "SELECT line, text, section, date, account_name FROM decisions "
+                         "WHERE note_id = ?1 ORDER BY id"),
+        delete_decisions(db, "DELETE FROM decisions WHERE note_id = ?1"),
         insert_diagnostic(db,
                           "INSERT INTO diagnostics(note_id, path, line, severity, code, message, "
                           "stage) VALUES(?,?,?,?,?,?,?)"),
@@ -100,125 +169,35 @@ struct NoteWriter::Statements {
                       "INSERT INTO search(rowid, title, body, kind, ref_id, note_id) "
                       "VALUES(?,?,?,?,?,?)"),
         insert_note_words(db, "INSERT INTO note_words(note_id, words) VALUES(?,?)"),
-        old_people(db,
-                   "SELECT person_id FROM person_mentions WHERE note_id = ?1 "
-                   "UNION SELECT person_id FROM meeting_attendees WHERE meeting_id = ?1 "
-                   "UNION SELECT owner_id FROM tasks WHERE note_id = ?1"),
-        old_accounts(db,
-                     "SELECT account_id FROM account_mentions WHERE note_id = ?1 "
-                     "UNION SELECT account_id FROM meetings WHERE note_id = ?1 "
-                     "UNION SELECT account_id FROM decisions WHERE note_id = ?1 "
-                     "UNION SELECT account_id FROM notes WHERE id = ?1"),
-        old_names(db,
-                  "SELECT 'M', name, source, person_id, role IS NOT NULL OR company IS NOT NULL, "
-                  "1, line, rowid FROM person_mentions WHERE note_id = ?1 "
-                  "UNION ALL SELECT 'A', name, '', person_id, 0, 2, 0, rowid "
-                  "FROM meeting_attendees WHERE meeting_id = ?1 "
-                  "UNION ALL SELECT 'O', owner_name, '', owner_id, 0, 3, line, id FROM tasks "
-                  "WHERE note_id = ?1 AND owner_name IS NOT NULL ORDER BY 6, 7, 8"),
-        old_note(db, "SELECT kind = 'person', title FROM notes WHERE id = ?"),
-        old_aliases(db, "SELECT alias FROM note_aliases WHERE note_id = ? ORDER BY rowid"),
-        old_decisions(db,
-                      "SELECT id, text, date, duplicate_of FROM decisions WHERE note_id = ? "
-                      "ORDER BY id") {
-    for (const char* sql : kDeleteChildren) delete_children.emplace_back(db, sql);
+        delete_note_words(db, "DELETE FROM note_words WHERE note_id = ?1") {
+    for (const KindSql& k : kKindSql) {
+      insert.emplace_back(db, k.insert);
+      stored.emplace_back(db, k.stored);
+      remove.emplace_back(db, k.remove);
+    }
   }
 
-  // Every row that hangs off a note, in an order that never orphans a lookup.
-  static constexpr const char* kDeleteChildren[] = {
-      "DELETE FROM task_tags WHERE task_id IN (SELECT id FROM tasks WHERE note_id = ?1)",
-      "DELETE FROM meeting_attendees WHERE meeting_id = ?1",
-      "DELETE FROM meetings WHERE note_id = ?1",
-      "DELETE FROM tasks WHERE note_id = ?1",
-      "DELETE FROM decisions WHERE note_id = ?1",
-      "DELETE FROM facts WHERE note_id = ?1",
-      "DELETE FROM properties WHERE note_id = ?1",
-      "DELETE FROM note_aliases WHERE note_id = ?1",
-      "DELETE FROM headings WHERE note_id = ?1",
-      "DELETE FROM tags WHERE note_id = ?1",
-      "DELETE FROM links WHERE note_id = ?1",
-      "DELETE FROM person_mentions WHERE note_id = ?1",
-      "DELETE FROM account_mentions WHERE note_id = ?1",
-      "DELETE FROM table_rows WHERE note_id = ?1",
-      "DELETE FROM note_words WHERE note_id = ?1",
-  };
-  std::vector<SQLite::Statement> delete_children;
-
+  std::vector<SQLite::Statement> insert, stored, remove;  // By Kind.
   SQLite::Statement find_note, insert_note, update_note, update_stat, delete_note;
-  SQLite::Statement search_rows, delete_search;
-  SQLite::Statement insert_property, insert_alias, insert_heading, insert_tag, insert_link;
-  SQLite::Statement insert_person_mention, insert_account_mention, insert_meeting, insert_attendee;
-  SQLite::Statement insert_task, insert_task_tag, insert_decision, insert_fact, insert_table_row;
+  SQLite::Statement search_rows, search_text, delete_search;
+  SQLite::Statement insert_task, stored_tasks, delete_task_tags, delete_tasks, insert_task_tag;
+  SQLite::Statement insert_decision, stored_decisions, delete_decisions;
   SQLite::Statement insert_diagnostic, delete_path_diagnostics, delete_read_diagnostics, path_of;
-  SQLite::Statement insert_search;
-  SQLite::Statement insert_note_words;
-  SQLite::Statement old_people, old_accounts, old_names, old_note, old_aliases, old_decisions;
+  SQLite::Statement insert_search, insert_note_words, delete_note_words;
 };
 
 NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
-    : db_(db), changes_(changes), st_(std::make_unique<Statements>(db)) {}
+    : db_(db), recorder_(db, changes), st_(std::make_unique<Statements>(db)) {}
 NoteWriter::~NoteWriter() = default;
 
-void NoteWriter::RecordChange(int64_t note_id, bool stored) {
-  if (!changes_ || !changes_->notes.insert(note_id).second) return;
-  if (!stored) {
-    changes_->added.insert(note_id);
-    return;
-  }
-  auto collect = [note_id](SQLite::Statement& q, std::set<int64_t>* out) {
-    q.bind(1, note_id);
-    while (q.executeStep()) {
-      if (!q.getColumn(0).isNull()) out->insert(q.getColumn(0).getInt64());
-    }
-    q.reset();
-  };
-  collect(st_->old_people, &changes_->old_people);
-  collect(st_->old_accounts, &changes_->old_accounts);
-  OldNote& old = changes_->old_notes[note_id];
-  st_->old_note.bind(1, note_id);
-  if (st_->old_note.executeStep()) {
-    old.person_note = st_->old_note.getColumn(0).getInt() != 0;
-    old.title = st_->old_note.getColumn(1).getString();
-  }
-  st_->old_note.reset();
-  st_->old_aliases.bind(1, note_id);
-  while (st_->old_aliases.executeStep())
-    old.aliases.push_back(st_->old_aliases.getColumn(0).getString());
-  st_->old_aliases.reset();
-  SQLite::Statement& names = st_->old_names;
-  names.bind(1, note_id);
-  while (names.executeStep()) {
-    old.names.push_back(OldName{names.getColumn(0).getText()[0], names.getColumn(1).getString(),
-                                names.getColumn(2).getString(),
-                                names.getColumn(3).isNull() ? 0 : names.getColumn(3).getInt64(),
-                                names.getColumn(4).getInt() != 0});
-  }
-  names.reset();
-  SQLite::Statement& q = st_->old_decisions;
-  q.bind(1, note_id);
-  while (q.executeStep()) {
-    auto optional_text = [&](int i) {
-      return q.getColumn(i).isNull() ? std::nullopt
-                                     : std::optional<std::string>(q.getColumn(i).getString());
-    };
-    changes_->old_decisions[note_id].push_back(
-        OldDecision{q.getColumn(0).getInt64(), q.getColumn(1).getString(), optional_text(2),
-                    q.getColumn(3).isNull() ? std::nullopt
-                                            : std::optional<int64_t>(q.getColumn(3).getInt64())});
-  }
-  q.reset();
-}
-
-void NoteWriter::DeleteChildren(int64_t note_id) {
-  // The note's search rows are deleted when its new ones are written (FlushSearch).
-  old_search_.clear();
-  st_->search_rows.bind(1, SearchRowidFirst(note_id));
-  st_->search_rows.bind(2, SearchRowidLast(note_id));
+void NoteWriter::ReplaceSearch(int64_t note_id, SearchRowKind kind) {
+  const int64_t first = SearchRowid(note_id, kind, 0);
+  st_->search_rows.bind(1, first);
+  st_->search_rows.bind(2, first + kSearchMaxOrdinal);
   while (st_->search_rows.executeStep()) {
     old_search_.push_back(st_->search_rows.getColumn(0).getInt64());
   }
   st_->search_rows.reset();
-  for (SQLite::Statement& s : st_->delete_children) Exec(s, note_id);
 }
 
 void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
@@ -232,6 +211,7 @@ void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std
 // and new rows go row by row in ascending order, each old row deleted just before the
 // new row of its id: a re-sync of 1,000 notes made 1,000 segments otherwise.
 void NoteWriter::FlushSearch(int64_t note_id) {
+  std::sort(old_search_.begin(), old_search_.end());
   size_t i = 0;
   for (const SearchRow& row : new_search_) {
     for (; i < old_search_.size() && old_search_[i] <= row.rowid; ++i) {
@@ -268,35 +248,47 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   if (st_->find_note.executeStep()) id = st_->find_note.getColumn(0).getInt64();
   st_->find_note.reset();
   // An existing note keeps its id: its rows are replaced, the notes row updated.
-  if (id) {
-    RecordChange(id, true);
-    DeleteChildren(id);
-  }
+  const bool stored = id != 0;
+  if (stored) recorder_.Record(id, true);
   auto write_note = [&](SQLite::Statement& statement, auto... where_id) {
     Exec(statement, file.path, rec.title, extract::NoteKindName(rec.kind), rec.type, rec.date,
          note.body, note.frontmatter, FolderOf(file.path), file.size, file.mtime_ns, file.hash,
          file.repairs, where_id...);
   };
-  if (id) {
+  if (stored) {
     write_note(st_->update_note, id);
   } else {
     write_note(st_->insert_note);
     id = db_.getLastInsertRowid();
-    RecordChange(id, false);
-    if (changes_) changes_->moved_paths.insert(file.path);
+    recorder_.Record(id, false);
+    recorder_.Moved(file.path);
   }
 
   Exec(st_->delete_path_diagnostics, file.path);
   // Search rows are written last, in row id order (FlushSearch); the note's is its lowest.
   std::string search_title = rec.title;
   for (const std::string& alias : note.aliases) search_title += " " + alias;
-  InsertSearch(SearchRowid(id, SearchRowKind::kNote, 0), search_title, note.body, "note", id);
-  WriteParsed(id, note);
-  WriteTasks(id, note);
-  WriteExtracted(id, rec);
+  const int64_t note_row = SearchRowid(id, SearchRowKind::kNote, 0);
+  RowSet text;
+  text.Add(search_title, note.body);
+  if (!stored || !text.SameAs(st_->search_text, note_row)) {
+    if (stored) old_search_.push_back(note_row);
+    InsertSearch(note_row, search_title, note.body, "note", id);
+  }
+  std::vector<RowSet> rows(kKinds);
+  ParsedRows(note, &rows);
+  ExtractedRows(rec, &rows);
+  for (int k = 0; k < kKinds; ++k) {
+    if (stored && rows[k].SameAs(st_->stored[k], id)) continue;
+    if (stored) Exec(st_->remove[k], id);
+    rows[k].InsertInto(st_->insert[k], id);
+  }
+  WriteTasks(id, note, stored);
+  WriteDecisions(id, rec, stored);
   InsertDiagnostics(id, file.path, read_diagnostics, "read");
   InsertDiagnostics(id, file.path, note.diagnostics, "parse");
   InsertDiagnostics(id, file.path, rec.diagnostics, "parse");
+  if (stored) Exec(st_->delete_note_words, id);
   if (!meeting_words.empty()) {
     st_->insert_note_words.bind(1, id);
     st_->insert_note_words.bind(2, meeting_words.data(), static_cast<int>(meeting_words.size()));
@@ -307,28 +299,66 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   return id;
 }
 
-void NoteWriter::WriteParsed(int64_t id, const parse::ParsedNote& note) {
+void NoteWriter::ParsedRows(const parse::ParsedNote& note, std::vector<RowSet>* rows) {
   for (const parse::Property& p : note.properties) {
-    Exec(st_->insert_property, id, p.key, p.value, NullIfNegative(p.idx), p.line,
-         parse::PropertySourceName(p.source));
+    (*rows)[kProperties].Add(p.key, p.value, NullIfNegative(p.idx), p.line,
+                             parse::PropertySourceName(p.source));
   }
-  for (const std::string& alias : note.aliases) Exec(st_->insert_alias, id, alias);
-  for (const parse::Heading& h : note.headings)
-    Exec(st_->insert_heading, id, h.level, h.text, h.line);
+  for (const std::string& alias : note.aliases) (*rows)[kAliases].Add(alias);
+  for (const parse::Heading& h : note.headings) (*rows)[kHeadings].Add(h.level, h.text, h.line);
   for (const parse::Tag& t : note.tags) {
-    Exec(st_->insert_tag, id, t.name, t.line, t.in_frontmatter ? "frontmatter" : "body");
+    (*rows)[kTags].Add(t.name, t.line, t.in_frontmatter ? "frontmatter" : "body");
   }
   for (const parse::Link& l : note.links) {
-    Exec(st_->insert_link, id, l.target, NullIfEmpty(l.display), NullIfEmpty(l.subpath),
-         l.embed ? 1 : 0, l.line, parse::LinkStyleName(l.style));
+    (*rows)[kLinks].Add(l.target, NullIfEmpty(l.display), NullIfEmpty(l.subpath), l.embed ? 1 : 0,
+                        l.line, parse::LinkStyleName(l.style));
   }
+  RowSet& tables = (*rows)[kTableRows];
   for (const parse::TableRow& row : note.table_rows) {
-    Exec(st_->insert_table_row, id, row.table, row.line, SectionText(note, row.heading),
-         CellsJson(row));
+    tables.Add(row.table, row.line, SectionView(note, row.heading), tables.Keep(CellsJson(row)));
   }
 }
 
-void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note) {
+void NoteWriter::ExtractedRows(const extract::NoteRecord& rec, std::vector<RowSet>* rows) {
+  for (const extract::PersonMention& p : rec.people) {
+    (*rows)[kPersonMentions].Add(p.line, p.name, p.source, NullIfEmpty(p.role),
+                                 NullIfEmpty(p.company));
+  }
+  for (const extract::AccountMention& a : rec.accounts) {
+    // An account note's own mention carries its status and industry.
+    if (a.source == "self") {
+      (*rows)[kAccountMentions].Add(a.line, a.name, a.source, rec.account_status,
+                                    rec.account_industry);
+    } else {
+      (*rows)[kAccountMentions].Add(a.line, a.name, a.source, std::nullopt, std::nullopt);
+    }
+  }
+  if (rec.meeting) {
+    const extract::MeetingInfo& m = *rec.meeting;
+    (*rows)[kMeeting].Add(m.date, m.title, m.account, m.source);
+    for (const extract::PersonMention& a : m.attendees) (*rows)[kAttendees].Add(a.name, a.line);
+  }
+  for (const extract::Fact& f : rec.facts) (*rows)[kFacts].Add(f.line, f.kind, f.text, f.section);
+}
+
+void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored) {
+  if (stored) {
+    RowSet same;
+    for (const parse::Task& t : note.tasks) {
+      const parse::TaskFields& f = t.fields;
+      std::string tags;
+      for (const std::string& tag : f.tags) tags += (tags.empty() ? "" : "\x1f") + tag;
+      same.Add(t.line, TaskStatusName(t.status), t.status_char, f.text, NullIfEmpty(f.owner), f.due,
+               f.scheduled, f.start, f.created, f.done, f.cancelled, f.priority, f.recurrence,
+               SectionView(note, note.items[t.item].heading), NullIfNegative(t.parent_task),
+               f.task_id, f.depends_on, f.block_id, t.raw,
+               f.tags.empty() ? nullptr : &same.Keep(std::move(tags)));
+    }
+    if (same.SameAs(st_->stored_tasks, id)) return;  // Their ids, owners, repeats stay.
+    Exec(st_->delete_task_tags, id);
+    Exec(st_->delete_tasks, id);
+    ReplaceSearch(id, SearchRowKind::kTask);
+  }
   std::vector<int64_t> task_ids;
   task_ids.reserve(note.tasks.size());
   for (const parse::Task& t : note.tasks) {
@@ -349,22 +379,15 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note) {
   }
 }
 
-void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
-  for (const extract::PersonMention& p : rec.people) {
-    Exec(st_->insert_person_mention, id, p.line, p.name, p.source, NullIfEmpty(p.role),
-         NullIfEmpty(p.company));
-  }
-  for (const extract::AccountMention& a : rec.accounts) {
-    const bool self = a.source == "self";
-    Exec(st_->insert_account_mention, id, a.line, a.name, a.source,
-         self ? rec.account_status : std::nullopt, self ? rec.account_industry : std::nullopt);
-  }
-  if (rec.meeting) {
-    const extract::MeetingInfo& m = *rec.meeting;
-    Exec(st_->insert_meeting, id, m.date, m.title, m.account, m.source);
-    for (const extract::PersonMention& a : m.attendees) {
-      Exec(st_->insert_attendee, id, a.name, a.line);
+void NoteWriter::WriteDecisions(int64_t id, const extract::NoteRecord& rec, bool stored) {
+  if (stored) {
+    RowSet same;
+    for (const extract::Decision& d : rec.decisions) {
+      same.Add(d.line, d.text, d.section, rec.date, rec.account);
     }
+    if (same.SameAs(st_->stored_decisions, id)) return;
+    Exec(st_->delete_decisions, id);
+    ReplaceSearch(id, SearchRowKind::kDecision);
   }
   int64_t ordinal = 0;
   for (const extract::Decision& d : rec.decisions) {
@@ -375,21 +398,28 @@ void NoteWriter::WriteExtracted(int64_t id, const extract::NoteRecord& rec) {
                    "decision", decision_id);
     }
   }
-  for (const extract::Fact& f : rec.facts) {
-    Exec(st_->insert_fact, id, f.line, f.kind, f.text, f.section);
-  }
 }
 
 void NoteWriter::Remove(int64_t note_id) {
-  RecordChange(note_id, true);
-  DeleteChildren(note_id);
+  recorder_.Record(note_id, true);
+  for (SearchRowKind kind :
+       {SearchRowKind::kNote, SearchRowKind::kTask, SearchRowKind::kDecision}) {
+    ReplaceSearch(note_id, kind);
+  }
   FlushSearch(note_id);
+  Exec(st_->delete_task_tags, note_id);
+  Exec(st_->delete_tasks, note_id);
+  Exec(st_->delete_decisions, note_id);
+  for (SQLite::Statement& remove : st_->remove) Exec(remove, note_id);
+  Exec(st_->delete_note_words, note_id);
   st_->path_of.bind(1, note_id);
   const bool found = st_->path_of.executeStep();
   const std::string path = found ? st_->path_of.getColumn(0).getString() : std::string();
   st_->path_of.reset();
-  if (changes_ && found) changes_->moved_paths.insert(path);
-  if (found) Exec(st_->delete_path_diagnostics, path);
+  if (found) {
+    recorder_.Moved(path);
+    Exec(st_->delete_path_diagnostics, path);
+  }
   Exec(st_->delete_note, note_id);
 }
 

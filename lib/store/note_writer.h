@@ -15,6 +15,8 @@
 #include "extract/note_record.h"
 #include "parse/parsed_note.h"
 #include "store/change_set.h"
+#include "store/row_set.h"
+#include "store/search_rowid.h"
 
 namespace notestore::store {
 
@@ -36,7 +38,9 @@ class NoteWriter {
   explicit NoteWriter(SQLite::Database& db, ChangeSet* changes = nullptr);
   ~NoteWriter();
 
-  // Stores a new note or replaces every row of an existing one (same path, same id).
+  // Stores a new note or replaces the rows of an existing one (same path, same id): each
+  // kind of its rows is rewritten only if it changed, so unchanged rows keep their ids
+  // and resolved references.
   // `read_diagnostics` come from decoding the file; `meeting_words`, when not empty, is
   // the note_words blob of a meeting. Returns the note's id.
   int64_t Write(const FileState& file, const parse::ParsedNote& note,
@@ -55,20 +59,21 @@ class NoteWriter {
 
  private:
   struct Statements;
-  // Records that `note_id` changes and, for a note `stored` before, what its rows
-  // referred to before its first change.
-  void RecordChange(int64_t note_id, bool stored);
-  void DeleteChildren(int64_t note_id);
-  void WriteParsed(int64_t id, const parse::ParsedNote& note);
-  void WriteTasks(int64_t id, const parse::ParsedNote& note);
-  void WriteExtracted(int64_t id, const extract::NoteRecord& record);
+  // The rows of the kinds NoteWriter writes as given (see note_writer.cpp), by kind.
+  static void ParsedRows(const parse::ParsedNote& note, std::vector<RowSet>* rows);
+  static void ExtractedRows(const extract::NoteRecord& record, std::vector<RowSet>* rows);
+  // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
+  // the note was `stored` only if they changed.
+  void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored);
+  void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
                          const char* stage);
+  // Queues the stored search rows of one kind of a note for deletion by FlushSearch.
+  void ReplaceSearch(int64_t note_id, SearchRowKind kind);
   // Queues a search row; the strings must live until FlushSearch.
   void InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
                     const char* kind, int64_t ref_id);
-  // Deletes the note's old search rows (DeleteChildren found them) and inserts the
-  // queued ones.
+  // Deletes the queued old search rows and inserts the queued new ones.
   void FlushSearch(int64_t note_id);
 
   struct SearchRow {
@@ -80,9 +85,9 @@ class NoteWriter {
   };
 
   SQLite::Database& db_;
-  ChangeSet* changes_;
+  ChangeRecorder recorder_;
   std::unique_ptr<Statements> st_;
-  std::vector<int64_t> old_search_;    // Row ids of the note being replaced, ascending.
+  std::vector<int64_t> old_search_;    // Row ids of the note's rows to replace.
   std::vector<SearchRow> new_search_;  // Its new rows, ascending.
 };
 

@@ -84,6 +84,28 @@ TEST_F(Incremental, ChangedNoteKeepsItsIdAndReplacesItsRows) {
   ExpectSameAsFresh();
 }
 
+// Rows of a changed note that came back the same are kept, ids and all: a task added at
+// the end rewrites the tasks and the note's search row, not its links or decisions.
+TEST_F(Incremental, AChangedNoteRewritesOnlyTheRowsThatChanged) {
+  Ingest();
+  const std::string path = "Meetings/2024-03-12 - Harbor weekly.md";
+  const std::string of_note = "(SELECT id FROM notes WHERE path = '" + path + "')";
+  auto ids = [&](const std::string& table) {
+    return QueryValue(db_, "SELECT group_concat(id) FROM (SELECT id FROM " + table +
+                               " WHERE note_id = " + of_note + " ORDER BY id)");
+  };
+  const std::string links = ids("links"), decisions = ids("decisions"), tasks = ids("tasks");
+  ASSERT_NE(links, "NULL");
+  ASSERT_NE(decisions, "NULL");
+  std::string text = testing::ReadFileText(vault() + "/" + path);
+  dir_.Write("vault/" + path, text + "\n## Follow-ups\n\n- [ ] One more thing @Priya Raman\n");
+  EXPECT_EQ(Ingest().files_parsed, 1);
+  EXPECT_EQ(ids("links"), links);
+  EXPECT_EQ(ids("decisions"), decisions);
+  EXPECT_NE(ids("tasks"), tasks);
+  ExpectSameAsFresh();
+}
+
 TEST_F(Incremental, RemovedNotesAndTheirPeopleGo) {
   Ingest();
   dir_.Remove("vault/People/Tomasz Wojcik.md");

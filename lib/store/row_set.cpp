@@ -1,0 +1,67 @@
+#include "store/row_set.h"
+
+#include <SQLiteCpp/Column.h>
+
+#include <string_view>
+
+namespace notestore::store {
+namespace {
+
+std::string_view TextOf(const Cell& cell) {
+  if (const auto* s = std::get_if<const std::string*>(&cell)) return **s;
+  return std::get<const char*>(cell);
+}
+
+bool SameCell(const Cell& cell, const SQLite::Column& stored) {
+  if (stored.isNull()) return std::holds_alternative<std::monostate>(cell);
+  if (stored.isInteger()) {
+    return std::holds_alternative<int64_t>(cell) && std::get<int64_t>(cell) == stored.getInt64();
+  }
+  if (stored.isText()) {
+    return (std::holds_alternative<const std::string*>(cell) ||
+            std::holds_alternative<const char*>(cell)) &&
+           TextOf(cell) ==
+               std::string_view(stored.getText(), static_cast<size_t>(stored.getBytes()));
+  }
+  return false;  // Written again: never worse than kept.
+}
+
+}  // namespace
+
+bool RowSet::SameAs(SQLite::Statement& select, int64_t note_id) const {
+  select.bind(1, note_id);
+  size_t i = 0;
+  bool same = true;
+  while (same && select.executeStep()) {
+    same = i < rows_.size() && static_cast<size_t>(select.getColumnCount()) == rows_[i].size();
+    for (size_t c = 0; same && c < rows_[i].size(); ++c) {
+      same = SameCell(rows_[i][c], select.getColumn(static_cast<int>(c)));
+    }
+    ++i;
+  }
+  select.reset();
+  return same && i == rows_.size();
+}
+
+void RowSet::InsertInto(SQLite::Statement& insert, int64_t note_id) const {
+  for (const std::vector<Cell>& row : rows_) {
+    insert.bind(1, note_id);
+    for (size_t c = 0; c < row.size(); ++c) {
+      const int index = static_cast<int>(c) + 2;
+      // Text outlives the statement's run: bound without a copy.
+      if (const auto* v = std::get_if<int64_t>(&row[c])) {
+        insert.bind(index, *v);
+      } else if (const auto* s = std::get_if<const std::string*>(&row[c])) {
+        insert.bindNoCopy(index, **s);
+      } else if (const auto* p = std::get_if<const char*>(&row[c])) {
+        insert.bindNoCopy(index, *p);
+      } else {
+        insert.bind(index);
+      }
+    }
+    insert.exec();
+    insert.reset();
+  }
+}
+
+}  // namespace notestore::store
