@@ -155,7 +155,9 @@ constexpr AccountColumn kMeetingAccounts{"SELECT id, account_name, account_id FR
                                          "UPDATE meetings SET account_id = ?1 WHERE id = ?2"};
 constexpr AccountColumn kDecisionAccounts{"SELECT id, account_name, account_id FROM decisions",
                                           "UPDATE decisions SET account_id = ?1 WHERE id = ?2"};
-// A note is about the first account it names (an account note: itself).
+// A note is about the first account it names (an account note: itself). The writer sets
+// it already (store/note_writer.cpp), so this mostly checks, reading the column from the
+// notes_account index rather than from rows that end in their body.
 constexpr AccountColumn kNoteAccounts{
     "SELECT n.id, (SELECT am.name FROM account_mentions am WHERE am.note_id = n.id "
     "ORDER BY am.rowid LIMIT 1), n.account_id FROM notes n",

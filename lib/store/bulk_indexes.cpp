@@ -15,13 +15,13 @@ namespace {
 constexpr const char* kKey = "dropped_indexes";
 
 // Indexes of the reference columns the vault-wide pass assigns (and does not read).
+// Not notes_account: the writer sets that column, and the pass reads it from the index.
 const std::set<std::string> kReferences = {"tasks_owner",
                                            "person_mentions_person",
                                            "meeting_attendees_person",
                                            "account_mentions_account",
                                            "meetings_account",
                                            "decisions_account",
-                                           "notes_account",
                                            "links_target_note"};
 
 std::string IndexName(const std::string& sql) {  // "CREATE INDEX name ON ..."

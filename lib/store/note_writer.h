@@ -64,6 +64,8 @@ class NoteWriter {
   static void ExtractedRows(const extract::NoteRecord& record, std::vector<RowSet>* rows);
   // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
   // the note was `stored` only if they changed.
+  // The id of the account `record` is about (created if new), or 0 for none.
+  int64_t NoteAccount(const extract::NoteRecord& record);
   void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored);
   void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
