@@ -26,6 +26,7 @@ struct Meeting {
   std::set<int64_t> attendees;                 // Resolved people.
   std::optional<int64_t> current;              // duplicate_of as stored.
   std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when compared.
+  std::optional<size_t> bits;                  // Its words' index in its date's WordBitsets.
   std::optional<int64_t> richness;             // Read when a group is formed.
   bool recheck = true;  // Compared again; otherwise it keeps its stored group.
 };
@@ -122,13 +123,18 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db, const std::string* date)
 }
 
 // Same date, resolved attendees overlapping by at least half of the smaller list; only
-// then are the bodies read and compared.
-bool SameMeeting(Meeting& a, Meeting& b, LazyDetails& details) {
+// then are the bodies read and compared (as SameContent would, through `date_words`:
+// that date's).
+bool SameMeeting(Meeting& a, Meeting& b, LazyDetails& details, WordBitsets& date_words) {
   if (a.date != b.date || a.attendees.empty() || b.attendees.empty()) return false;
   size_t shared = 0;
   for (int64_t p : a.attendees) shared += b.attendees.count(p);
   if (shared == 0 || shared * 2 < std::min(a.attendees.size(), b.attendees.size())) return false;
-  return SameContent(details.Words(a), details.Words(b), kSameMeeting);
+  for (Meeting* m : {&a, &b}) {
+    if (!m->bits) m->bits = date_words.Add(details.Words(*m));
+  }
+  return SameContentOfCounts(date_words.Size(*a.bits), date_words.Size(*b.bits),
+                             date_words.Shared(*a.bits, *b.bits), kSameMeeting);
 }
 
 size_t Find(std::vector<size_t>& parent, size_t x) {
@@ -155,15 +161,19 @@ void GroupMeetings(SQLite::Database& db, std::vector<Meeting>& meetings, LazyDet
   // words, so they are dropped after it: a large vault's would take hundreds of MB.
   for (size_t begin = 0, end = 0; begin < meetings.size(); begin = end) {
     while (end < meetings.size() && meetings[end].date == meetings[begin].date) ++end;
+    WordBitsets date_words;
     for (size_t i = begin; i < end; ++i) {
       for (size_t j = i + 1; j < end; ++j) {
         if (!meetings[i].recheck && !meetings[j].recheck) continue;
-        if (SameMeeting(meetings[i], meetings[j], details)) {
+        if (SameMeeting(meetings[i], meetings[j], details, date_words)) {
           parent[Find(parent, i)] = Find(parent, j);
         }
       }
     }
-    for (size_t i = begin; i < end; ++i) meetings[i].words.reset();
+    for (size_t i = begin; i < end; ++i) {
+      meetings[i].words.reset();
+      meetings[i].bits.reset();
+    }
   }
   // The groups rewritten: those holding a rechecked meeting. The canonical member of
   // each: the richest, then the first by path.

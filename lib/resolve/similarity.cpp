@@ -120,4 +120,37 @@ std::vector<uint64_t> UnpackWordHashes(const void* data, size_t bytes) {
   return out;
 }
 
+size_t WordBitsets::Add(const std::vector<uint64_t>& words) {
+  std::vector<uint32_t> ids;
+  ids.reserve(words.size());
+  for (uint64_t w : words) ids.push_back(ids_.emplace(w, ids_.size()).first->second);
+  std::vector<uint64_t> bits(ids_.size() / 64 + 1);
+  for (uint32_t id : ids) bits[id / 64] |= uint64_t{1} << (id % 64);
+  bits_.push_back(std::move(bits));
+  sizes_.push_back(words.size());
+  return bits_.size() - 1;
+}
+
+namespace {
+
+// Built twice, the processor picking at load time: with the POPCNT instruction, which
+// x86-64 gained in 2008 but a default build may not assume, and without.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("popcnt", "default")))
+#endif
+size_t
+SharedBits(const uint64_t* a, const uint64_t* b, size_t n) {
+  size_t shared = 0;
+  for (size_t i = 0; i < n; ++i) shared += static_cast<size_t>(__builtin_popcountll(a[i] & b[i]));
+  return shared;
+}
+
+}  // namespace
+
+size_t WordBitsets::Shared(size_t a, size_t b) const {
+  const std::vector<uint64_t>& x = bits_[a];
+  const std::vector<uint64_t>& y = bits_[b];
+  return SharedBits(x.data(), y.data(), std::min(x.size(), y.size()));
+}
+
 }  // namespace notestore::resolve

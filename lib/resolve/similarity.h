@@ -63,14 +63,16 @@ size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {
 
 // 0 (nothing shared) to 1 (same words). Both inputs sorted and distinct: words, or word
 // ids (the same measure, cheaper to compare).
+// The same from the lists' sizes and the count they share.
+inline double SimilarityOfCounts(size_t a, size_t b, size_t shared) {
+  if (a == 0 || b == 0) return a == 0 && b == 0 ? 1.0 : 0.0;
+  const double overlap = static_cast<double>(shared) / static_cast<double>(std::min(a, b));
+  const double jaccard = static_cast<double>(shared) / static_cast<double>(a + b - shared);
+  return (overlap + jaccard) / 2.0;
+}
 template <typename T>
 double Similarity(const std::vector<T>& a, const std::vector<T>& b, size_t shared) {
-  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0 : 0.0;
-  const double overlap =
-      static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
-  const double jaccard =
-      static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
-  return (overlap + jaccard) / 2.0;
+  return SimilarityOfCounts(a.size(), b.size(), shared);
 }
 template <typename T>
 double Similarity(const std::vector<T>& a, const std::vector<T>& b) {
@@ -123,6 +125,32 @@ bool SameContent(const std::vector<T>& a, const std::vector<T>& b, double thresh
   if (low > std::min(a.size(), b.size())) return false;
   return SharedCountUpTo(a, b, low) >= low;
 }
+
+// SameContent from the lists' sizes and the count they share (exact).
+inline bool SameContentOfCounts(size_t a, size_t b, size_t shared, double threshold) {
+  if (a == b && shared == a) return true;  // The same words.
+  if (a == 0 || b == 0) return false;
+  return shared >= 3 && SimilarityOfCounts(a, b, shared) >= threshold;
+}
+
+// Sorted, distinct word hashes as bitsets over a dictionary of the lists added: the
+// count two lists share is then the population count of an AND, several times faster
+// than merging them where many pairs of long lists are compared (the meetings of one
+// date). A list's bits cover the words known when it was added; later words extend the
+// dictionary, never an earlier list. Not thread-safe.
+class WordBitsets {
+ public:
+  // Adds `words`; returns its index for Shared and Size.
+  size_t Add(const std::vector<uint64_t>& words);
+  // How many words lists `a` and `b` share.
+  size_t Shared(size_t a, size_t b) const;
+  size_t Size(size_t a) const { return sizes_[a]; }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> ids_;
+  std::vector<std::vector<uint64_t>> bits_;
+  std::vector<size_t> sizes_;
+};
 
 // The same for word lists, spelled out so that braced lists ({"a", "b"}) convert.
 inline double Similarity(const std::vector<std::string>& a, const std::vector<std::string>& b) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
 
@@ -66,6 +67,38 @@ TEST(Similarity, SameContentAnswersAsTheDefinitionDoes) {
   }
   EXPECT_GT(same, 1000);  // Both answers are well represented.
   EXPECT_GT(different, 1000);
+}
+
+// Lists added to one WordBitsets in turn, each sharing words with earlier ones and
+// bringing new ones (so later lists' bits reach further than earlier ones'): Shared
+// counts what a merge counts, and SameContentOfCounts answers as SameContent.
+TEST(Similarity, WordBitsetsCountWhatAMergeCounts) {
+  std::mt19937_64 random(11);
+  WordBitsets sets;
+  std::vector<std::vector<uint64_t>> lists;
+  for (int k = 0; k < 60; ++k) {
+    const uint64_t universe = 1 + random() % (50 + 40 * static_cast<uint64_t>(k));
+    const uint64_t per_mille = random() % 1000;
+    std::vector<uint64_t> words;
+    for (uint64_t w = 0; w < universe; ++w) {
+      if (random() % 1000 < per_mille) words.push_back(w * 0x9E3779B97F4A7C15ULL);
+    }
+    std::sort(words.begin(), words.end());
+    ASSERT_EQ(sets.Add(words), lists.size());
+    lists.push_back(words);
+  }
+  int same = 0;
+  for (size_t i = 0; i < lists.size(); ++i) {
+    ASSERT_EQ(sets.Size(i), lists[i].size());
+    for (size_t j = 0; j < lists.size(); ++j) {
+      const size_t shared = sets.Shared(i, j);
+      ASSERT_EQ(shared, SharedCount(lists[i], lists[j])) << i << " " << j;
+      const bool expected = SameContent(lists[i], lists[j], kSameMeeting);
+      ASSERT_EQ(SameContentOfCounts(sets.Size(i), sets.Size(j), shared, kSameMeeting), expected);
+      same += expected && i != j;
+    }
+  }
+  EXPECT_GT(same, 0);
 }
 
 }  // namespace
