@@ -123,19 +123,23 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db, const std::string* date)
 }
 
 // Same date, resolved attendees overlapping by at least half of the smaller list; only
-// then are the bodies read and compared (as SameContent would, through `date_words`:
-// that date's).
-bool SameMeeting(Meeting& a, Meeting& b, LazyDetails& details, WordBitsets& date_words) {
+// then are the bodies read and compared: by SameContent, or through `date_words` (that
+// date's bitsets, when given) with the same answers.
+bool SameMeeting(Meeting& a, Meeting& b, LazyDetails& details, WordBitsets* date_words) {
   if (a.date != b.date || a.attendees.empty() || b.attendees.empty()) return false;
   size_t shared = 0;
   for (int64_t p : a.attendees) shared += b.attendees.count(p);
   if (shared == 0 || shared * 2 < std::min(a.attendees.size(), b.attendees.size())) return false;
+  if (!date_words) return SameContent(details.Words(a), details.Words(b), kSameMeeting);
   for (Meeting* m : {&a, &b}) {
-    if (!m->bits) m->bits = date_words.Add(details.Words(*m));
+    if (!m->bits) m->bits = date_words->Add(details.Words(*m));
   }
-  return SameContentOfCounts(date_words.Size(*a.bits), date_words.Size(*b.bits),
-                             date_words.Shared(*a.bits, *b.bits), kSameMeeting);
+  return SameContentOfCounts(date_words->Size(*a.bits), date_words->Size(*b.bits),
+                             date_words->Shared(*a.bits, *b.bits), kSameMeeting);
 }
+
+// Rechecked meetings of a date from which its pairs are compared as bitsets.
+constexpr std::ptrdiff_t kBitsetsFromRechecked = 8;
 
 size_t Find(std::vector<size_t>& parent, size_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -161,11 +165,18 @@ void GroupMeetings(SQLite::Database& db, std::vector<Meeting>& meetings, LazyDet
   // words, so they are dropped after it: a large vault's would take hundreds of MB.
   for (size_t begin = 0, end = 0; begin < meetings.size(); begin = end) {
     while (end < meetings.size() && meetings[end].date == meetings[begin].date) ++end;
-    WordBitsets date_words;
+    // Bitsets pay for their dictionary when each meeting is compared with several others,
+    // that is when several of the date's meetings are rechecked (every one in a pass
+    // over the whole vault); a scoped pass mostly rechecks one or two.
+    const auto rechecked = std::count_if(meetings.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         meetings.begin() + static_cast<std::ptrdiff_t>(end),
+                                         [](const Meeting& m) { return m.recheck; });
+    std::optional<WordBitsets> date_words;
+    if (rechecked >= kBitsetsFromRechecked) date_words.emplace();
     for (size_t i = begin; i < end; ++i) {
       for (size_t j = i + 1; j < end; ++j) {
         if (!meetings[i].recheck && !meetings[j].recheck) continue;
-        if (SameMeeting(meetings[i], meetings[j], details, date_words)) {
+        if (SameMeeting(meetings[i], meetings[j], details, date_words ? &*date_words : nullptr)) {
           parent[Find(parent, i)] = Find(parent, j);
         }
       }
