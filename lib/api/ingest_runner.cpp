@@ -15,7 +15,6 @@
 #include "scan/vault_scanner.h"
 #include "store/bulk_indexes.h"
 #include "store/change_set.h"
-#include "store/checkpointer.h"
 #include "store/ingest_log.h"
 #include "store/note_writer.h"
 #include "store/schema.h"
@@ -157,8 +156,6 @@ class IngestRun {
     // crash loses at most one batch. The first batch also holds the removals and the last
     // one the vault-wide pass: an ingest of up to batch_size changed files is one
     // transaction, and readers never see its notes before their owners and links.
-    // Commits copy the log back into the database on another thread (checkpointer.h).
-    store::BackgroundCheckpointer checkpointer(db_);
     std::optional<SQLite::Transaction> txn;
     txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
     RemoveGone(scan, matched.gone, writer);
@@ -198,7 +195,6 @@ class IngestRun {
                    false);
           if (++in_batch == options_.batch_size && k + 1 < todo.size()) {
             txn->commit();
-            checkpointer.Committed();
             txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
             in_batch = 0;
           }
@@ -208,7 +204,6 @@ class IngestRun {
     if (bulk) store::RestoreIndexesButReferences(db_);  // The pass builds the rest.
     if (changed_ && options_.publish_before_resolve) {
       txn->commit();
-      checkpointer.Committed();
       txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
     }
     if (changed_ || must_resolve) {
