@@ -61,15 +61,15 @@ size_t SharedCount(const std::vector<T>& a, const std::vector<T>& b) {
   return shared;
 }
 
-// 0 (nothing shared) to 1 (same words). Both inputs sorted and distinct: words, or word
-// ids (the same measure, cheaper to compare).
-// The same from the lists' sizes and the count they share.
+// The similarity of two lists of `a` and `b` elements that share `shared`.
 inline double SimilarityOfCounts(size_t a, size_t b, size_t shared) {
   if (a == 0 || b == 0) return a == 0 && b == 0 ? 1.0 : 0.0;
   const double overlap = static_cast<double>(shared) / static_cast<double>(std::min(a, b));
   const double jaccard = static_cast<double>(shared) / static_cast<double>(a + b - shared);
   return (overlap + jaccard) / 2.0;
 }
+// 0 (nothing shared) to 1 (same words). Both inputs sorted and distinct: words, or word
+// ids (the same measure, cheaper to compare).
 template <typename T>
 double Similarity(const std::vector<T>& a, const std::vector<T>& b, size_t shared) {
   return SimilarityOfCounts(a.size(), b.size(), shared);

@@ -62,10 +62,10 @@ class NoteWriter {
   // The rows of the kinds NoteWriter writes as given (see note_writer.cpp), by kind.
   static void ParsedRows(const parse::ParsedNote& note, std::vector<RowSet>* rows);
   static void ExtractedRows(const extract::NoteRecord& record, std::vector<RowSet>* rows);
-  // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
-  // the note was `stored` only if they changed.
   // The id of the account `record` is about (created if new), or 0 for none.
   int64_t NoteAccount(const extract::NoteRecord& record);
+  // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
+  // the note was `stored` only if they changed.
   void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored);
   void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
