@@ -110,7 +110,7 @@ class Store {
   // parentheses work too. Throws Error(kQuery) for malformed operators or parentheses
   // (or parentheses nested more than 10 deep), Error(kInvalidArgument) for a query with
   // no words.
-  std::vector<SearchHit> search(const std::string& query,
+  std::vector<SearchHit> search(const std::string& text,
                                 const SearchOptions& options = SearchOptions()) const;
 
   // Runs a Dataview query (DQL) as Obsidian's Dataview plugin would, with `context_note`

@@ -6,6 +6,7 @@
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_rank.h"
+#include "query/fts_snippet.h"
 #include "store/ingest_lock.h"
 #include "store/schema.h"
 
@@ -29,6 +30,7 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
                                                    options.busy_timeout_ms, options.cache_bytes},
                           &impl->open_message);
   query::RegisterRankFunction(*impl->db);
+  query::RegisterInstancesFunction(*impl->db);
   return Store(std::move(impl));
 }
 

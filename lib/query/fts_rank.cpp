@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "notestore/error.h"
+#include "query/fts5_api.h"
 
 namespace notestore::query {
 namespace {
@@ -117,24 +118,12 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   sqlite3_result_double(ctx, -score);
 }
 
-struct StatementDeleter {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-
 }  // namespace
 
 void RegisterRankFunction(SQLite::Database& db) {
-  sqlite3* handle = db.getHandle();
-  sqlite3_stmt* raw = nullptr;
-  fts5_api* fts5 = nullptr;
-  if (sqlite3_prepare_v2(handle, "SELECT fts5(?1)", -1, &raw, nullptr) == SQLITE_OK) {
-    const std::unique_ptr<sqlite3_stmt, StatementDeleter> statement(raw);
-    sqlite3_bind_pointer(raw, 1, static_cast<void*>(&fts5), "fts5_api_ptr", nullptr);
-    sqlite3_step(raw);
-  }
-  if (fts5 == nullptr || fts5->iVersion < 2 ||
-      fts5->xCreateFunction(fts5, "notestore_rank", nullptr, Rank, nullptr) != SQLITE_OK) {
-    throw Error(ErrorCode::kInternal, "this SQLite has no usable FTS5 module");
+  fts5_api* fts5 = Fts5Api(db);
+  if (fts5->xCreateFunction(fts5, "notestore_rank", nullptr, Rank, nullptr) != SQLITE_OK) {
+    throw Error(ErrorCode::kInternal, "could not register notestore_rank()");
   }
 }
 

@@ -1,17 +1,20 @@
 // Store::search: FTS5 with BM25 ranking (query/fts_rank.h) over notes, tasks and decisions.
 //
-// Two passes: the first scores the matches (at most max_ranked, the newest) on their
-// BM25 score alone in one walk of the index, and ranks them here; the second computes
-// snippets and looks up titles and lines for the page of hits only (dear: snippet()
-// re-reads the text).
+// One walk of the index scores the matches (at most max_ranked, the newest) on their BM25
+// score alone and keeps where each matched (query/fts_snippet.h); they are ranked here, and
+// only the page of hits gets its snippet, title and line, from its row read by row id.
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_query.h"
+#include "query/fts_snippet.h"
 #include "query/guard.h"
 #include "query/name_lookup.h"
 #include "query/record_readers.h"
@@ -21,8 +24,18 @@
 namespace notestore {
 namespace {
 
+// Up to this max_ranked, the scoring walk keeps each match's instances for its snippet (a
+// few hundred bytes a row); beyond it (or when every match is ranked) the page's snippets
+// come from a second walk of the matches, as snippet() computes them.
+constexpr int kMaxRankedWithInstances = 10000;
+
+bool KeepsInstances(const SearchOptions& options) {
+  return options.max_ranked > 0 && options.max_ranked <= kMaxRankedWithInstances;
+}
+
 struct Ranked {
   int64_t rowid = 0;
+  std::string instances;  // notestore_instances()'s blob, when kept.
   SearchHit hit;
 };
 
@@ -30,6 +43,7 @@ struct Candidate {
   int64_t rowid = 0;
   double score = 0;
   double group_score = 0;  // The best score among its note's hits.
+  std::string instances;
 };
 
 int64_t NoteOfRowid(int64_t rowid) { return rowid >> store::kSearchNoteShift; }
@@ -84,13 +98,21 @@ std::vector<Candidate> Score(SQLite::Database& db, const std::string& match,
                                          options.title_weight, match};
   bool join_notes = false;
   const std::string filters = Filters(db, options, &values, &join_notes);
-  query::SqlQuery sql("SELECT s.rowid, notestore_rank(search, ?, ?, ?, 1.0) FROM search s" +
+  const bool keep = KeepsInstances(options);
+  query::SqlQuery sql("SELECT s.rowid, notestore_rank(search, ?, ?, ?, 1.0)" +
+                      std::string(keep ? ", notestore_instances(search)" : "") + " FROM search s" +
                       std::string(join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : ""));
   sql.Where("search MATCH ?" + filters, std::move(values));
   // FTS5 walks its index in row id order: the newest max_ranked cost no more than that.
   if (options.max_ranked > 0) sql.OrderBy("s.rowid DESC").Page(options.max_ranked, 0);
-  return query::Load<Candidate>(db, sql, [](SQLite::Statement& r) {
-    return Candidate{r.getColumn(0).getInt64(), r.getColumn(1).getDouble(), 0};
+  return query::Load<Candidate>(db, sql, [keep](SQLite::Statement& r) {
+    Candidate c{r.getColumn(0).getInt64(), r.getColumn(1).getDouble(), 0, {}};
+    if (keep) {
+      const SQLite::Column blob = r.getColumn(2);
+      c.instances.assign(static_cast<const char*>(blob.getBlob()),
+                         static_cast<size_t>(blob.getBytes()));
+    }
+    return c;
   });
 }
 
@@ -203,17 +225,41 @@ std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
     r.hit.kind = KindOfCode(KindOfRowid(r.rowid));
     r.hit.note_id = NoteOfRowid(r.rowid);
     r.hit.score = candidates[i].score;
+    r.instances = std::move(candidates[i].instances);
     page.push_back(std::move(r));
   }
   return page;
 }
 
-// The second pass: snippet, title, path, date and line of each ranked hit. The snippets
-// come from one more walk of the matches (WalkTo; from the oldest hit of the page on, so
-// at most max_ranked rows) rather than a lookup per hit.
-void Describe(SQLite::Database& db, const std::string& match, const SearchOptions& options,
-              std::vector<Ranked>* hits) {
-  if (hits->empty()) return;
+// Snippet, title and id of each hit, from its row (read by row id: no MATCH) and the
+// instances the scoring walk kept.
+void SnippetsFromInstances(SQLite::Database& db, const SearchOptions& options,
+                           std::vector<Ranked>* hits) {
+  query::SnippetBuilder builder(db);
+  const query::SnippetStyle style{options.highlight_open, options.highlight_close, "…", 16};
+  SQLite::Statement row(db, "SELECT title, body, ref_id FROM search WHERE rowid = ?");
+  for (Ranked& r : *hits) {
+    row.bind(1, r.rowid);
+    if (row.executeStep()) {
+      const SQLite::Column title = row.getColumn(0), body = row.getColumn(1);
+      const std::vector<std::string_view> columns = {
+          {title.getText(), static_cast<size_t>(title.getBytes())},
+          {body.getText(), static_cast<size_t>(body.getBytes())}};
+      r.hit.snippet = builder.Build(
+          query::RowInstances::Decode(r.instances.data(), static_cast<int>(r.instances.size())),
+          columns, style);
+      r.hit.title = std::string(columns[0]);
+      r.hit.id = row.getColumn(2).getInt64();
+    }
+    row.reset();
+  }
+}
+
+// Snippet, title and id of each hit from one more walk of the matches (WalkTo; from the
+// oldest hit of the page on), where FTS5's snippet() computes them: for pages whose
+// scoring walk kept no instances.
+void SnippetsFromWalk(SQLite::Database& db, const std::string& match, const SearchOptions& options,
+                      std::vector<Ranked>* hits) {
   std::unordered_map<int64_t, Ranked*> by_rowid;
   std::vector<int64_t> rowids;
   for (Ranked& r : *hits) {
@@ -234,6 +280,17 @@ void Describe(SQLite::Database& db, const std::string& match, const SearchOption
     h.snippet = snippet.getColumn(1).getString();
     h.title = snippet.getColumn(2).getString();
     h.id = snippet.getColumn(3).getInt64();
+  }
+}
+
+// The page's second pass: snippet, title, path, date and line of each ranked hit.
+void Describe(SQLite::Database& db, const std::string& match, const SearchOptions& options,
+              std::vector<Ranked>* hits) {
+  if (hits->empty()) return;
+  if (KeepsInstances(options)) {
+    SnippetsFromInstances(db, options, hits);
+  } else {
+    SnippetsFromWalk(db, match, options, hits);
   }
   SQLite::Statement note(db, "SELECT path, title, date FROM notes WHERE id = ?");
   SQLite::Statement task_line(db, "SELECT line FROM tasks WHERE id = ?");

@@ -2,7 +2,8 @@
 //  1. BuildFtsQuery either throws notestore::Error (kQuery, kInvalidArgument) or returns
 //     an expression that FTS5 accepts: escaping never lets a syntax error through.
 //  2. Store::search over a real store (the test fixture vault) throws nothing but those
-//     two errors, whatever the query.
+//     two errors, whatever the query;
+//  3. and each hit's snippet is the one FTS5's snippet() gives for its row.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ struct Fixture {
   std::string dir;
   std::unique_ptr<SQLite::Database> fts;
   std::unique_ptr<notestore::Store> store;
+  std::unique_ptr<SQLite::Database> db;  // The store's, for snippet().
 };
 
 Fixture& GetFixture() {
@@ -40,6 +42,7 @@ Fixture& GetFixture() {
     std::atexit([] { std::filesystem::remove_all(GetFixture().dir); });
     f->store = std::make_unique<notestore::Store>(notestore::Store::open(f->dir + "/f.db"));
     f->store->ingest(NOTESTORE_FUZZ_VAULT);
+    f->db = std::make_unique<SQLite::Database>(f->dir + "/f.db", SQLite::OPEN_READONLY);
     return f;
   }();
   return *fixture;
@@ -75,7 +78,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     notestore::SearchOptions options;
     options.limit = 5;
-    f.store->search(query, options);
+    for (const notestore::SearchHit& h : f.store->search(query, options)) {
+      SQLite::Statement q(*f.db,
+                          "SELECT snippet(search, -1, '[', ']', '…', 16) FROM search WHERE "
+                          "search MATCH ? AND kind = ? AND ref_id = ?");
+      q.bind(1, expression);
+      q.bind(2, notestore::SearchKindName(h.kind));
+      q.bind(3, h.id);
+      FUZZ_CHECK(q.executeStep() && q.getColumn(0).getString() == h.snippet,
+                 "a hit's snippet is FTS5's snippet() of its row");
+    }
   } catch (const notestore::Error& e) {
     FUZZ_CHECK(Expected(e), "Store::search throws only kQuery or kInvalidArgument");
   }
