@@ -35,9 +35,10 @@ struct SearchOptions {
   // that records the decision, and never below an unrelated note. False ranks every hit
   // on its own score. Default: true.
   bool group_by_note = true;
-  // Also return repeats (see duplicate.h) whose original matches too. By default a
+  // Also return repeats (see duplicate.h) whose original is a hit too. By default a
   // duplicate meeting note, task or decision is left out when what it repeats is among
-  // the hits, and kept when only it matches. Default: false.
+  // the ranked hits (after the filters, within max_ranked), and kept otherwise, to stand
+  // for an original that the filters or max_ranked leave out. Default: false.
   bool include_duplicates = false;
   // The most matching rows ranked by BM25. A query that matches more rows (a word in
   // most notes) ranks only the newest max_ranked of them: the rows of the most recently

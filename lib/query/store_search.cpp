@@ -130,35 +130,11 @@ std::string WalkTo(const std::vector<int64_t>& rowids, int64_t* lowest) {
   return "search MATCH ? AND rowid >= ? AND +rowid IN (" + list + ")";
 }
 
-// Which of `rowids` match. A word or phrase query looks each up (a seek: the rows may be
-// far apart); a prefix query walks its matches once (WalkTo).
-std::vector<int64_t> MatchingRowids(SQLite::Database& db, const std::string& match,
-                                    const std::vector<int64_t>& rowids) {
-  std::vector<int64_t> found;
-  if (rowids.empty()) return found;
-  if (match.find('*') == std::string::npos) {
-    SQLite::Statement seek(db, "SELECT 1 FROM search WHERE search MATCH ? AND rowid = ?");
-    for (int64_t rowid : rowids) {
-      seek.bind(1, match);
-      seek.bind(2, rowid);
-      if (seek.executeStep()) found.push_back(rowid);
-      seek.reset();
-    }
-    return found;
-  }
-  int64_t lowest = 0;
-  SQLite::Statement walk(db, "SELECT rowid FROM search WHERE " + WalkTo(rowids, &lowest));
-  walk.bind(1, match);
-  walk.bind(2, lowest);
-  while (walk.executeStep()) found.push_back(walk.getColumn(0).getInt64());
-  return found;
-}
-
-// Leaves out repeats whose original matches too: a match is never lost, and one thing said
-// twice is shown once. Repeats are few, so they are read by row id range; an original that
-// is not among the candidates (older than the newest max_ranked) is looked up by row id.
-void DropRepeats(SQLite::Database& db, const std::string& match,
-                 std::vector<Candidate>* candidates) {
+// Leaves out the repeats whose original is among the candidates too: one thing said
+// twice is shown once, and nothing ranked goes missing. (An original that the filters or
+// max_ranked leave out leaves its repeat in, to stand for it.) Repeats are few, so they
+// are read by row id range.
+void DropRepeats(SQLite::Database& db, std::vector<Candidate>* candidates) {
   if (candidates->empty()) return;
   auto [lowest, highest] =
       std::minmax_element(candidates->begin(), candidates->end(),
@@ -173,17 +149,12 @@ void DropRepeats(SQLite::Database& db, const std::string& match,
     original_of.emplace(repeats.getColumn(0).getInt64(), repeats.getColumn(1).getInt64());
   }
   if (original_of.empty()) return;
-  std::unordered_set<int64_t> matched;
-  for (const Candidate& c : *candidates) matched.insert(c.rowid);
-  std::vector<int64_t> unknown;  // Originals older than the candidates.
-  for (const auto& [repeat, original] : original_of) {
-    if (matched.count(repeat) && !matched.count(original)) unknown.push_back(original);
-  }
-  for (int64_t rowid : MatchingRowids(db, match, unknown)) matched.insert(rowid);
+  std::unordered_set<int64_t> ranked;
+  for (const Candidate& c : *candidates) ranked.insert(c.rowid);
   candidates->erase(std::remove_if(candidates->begin(), candidates->end(),
                                    [&](const Candidate& c) {
                                      auto it = original_of.find(c.rowid);
-                                     return it != original_of.end() && matched.count(it->second);
+                                     return it != original_of.end() && ranked.count(it->second);
                                    }),
                     candidates->end());
 }
@@ -192,7 +163,7 @@ void DropRepeats(SQLite::Database& db, const std::string& match,
 std::vector<Ranked> Rank(SQLite::Database& db, const std::string& match,
                          const SearchOptions& options) {
   std::vector<Candidate> candidates = Score(db, match, options);
-  if (!options.include_duplicates) DropRepeats(db, match, &candidates);
+  if (!options.include_duplicates) DropRepeats(db, &candidates);
   if (options.group_by_note) {
     // Notes by their best hit, each note's own row before its tasks and decisions.
     std::unordered_map<int64_t, double> best;

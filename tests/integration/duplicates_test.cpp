@@ -158,10 +158,9 @@ TEST_F(Duplicates, QueriesHideRepeatsUnlessAsked) {
   EXPECT_EQ(store.person("Maria").open_tasks.size(), 3u);
 }
 
-// A repeat is left out exactly when what it repeats matches too, however few of the
-// newest matches are ranked: the original may be older than all of them, and a prefix
-// query checks it another way than a word does.
-TEST_F(Duplicates, SearchDropsRepeatsWhoseOriginalMatchesWhereverItIs) {
+// A repeat is left out exactly when what it repeats is ranked too, however few of the
+// newest matches are ranked: an original older than all of them leaves its repeat in.
+TEST_F(Duplicates, SearchDropsRepeatsWhoseOriginalIsRanked) {
   const Store store = Store::open(db_);
   // search_rowid -> canonical_search_rowid; and the rows each query matches.
   std::map<std::string, std::string> original_of;
@@ -170,10 +169,6 @@ TEST_F(Duplicates, SearchDropsRepeatsWhoseOriginalMatchesWhereverItIs) {
   }
   ASSERT_FALSE(original_of.empty());
   for (const std::string q : {"launch", "laun*", "review"}) {
-    std::set<std::string> matching;
-    for (const Row& r : Q("SELECT rowid FROM search WHERE search MATCH '" + q + "'")) {
-      matching.insert(r[0]);
-    }
     for (int max_ranked : {0, 1, 2, 3, 5, 8}) {
       SearchOptions o;
       o.max_ranked = max_ranked;
@@ -188,9 +183,12 @@ TEST_F(Duplicates, SearchDropsRepeatsWhoseOriginalMatchesWhereverItIs) {
       std::string newest = "SELECT rowid, kind, ref_id FROM search WHERE search MATCH '" + q +
                            "' ORDER BY rowid DESC";
       if (max_ranked > 0) newest += " LIMIT " + std::to_string(max_ranked);
-      for (const Row& r : Q(newest)) {
+      const std::vector<Row> ranked = Q(newest);
+      std::set<std::string> ranked_rowids;
+      for (const Row& r : ranked) ranked_rowids.insert(r[0]);
+      for (const Row& r : ranked) {
         auto it = original_of.find(r[0]);
-        if (it != original_of.end() && matching.count(it->second)) continue;
+        if (it != original_of.end() && ranked_rowids.count(it->second)) continue;
         const int kind = r[1] == "task" ? 1 : r[1] == "decision" ? 2 : 0;
         expected.insert({kind, std::stoll(r[2])});
       }
@@ -201,6 +199,40 @@ TEST_F(Duplicates, SearchDropsRepeatsWhoseOriginalMatchesWhereverItIs) {
       EXPECT_LE(got.size(), with_repeats.size());
     }
   }
+}
+
+// A filter that leaves out the original must not take its repeat with it: the repeat is
+// then the only row of that item the search ranks. Nor may ranking only the newest match.
+TEST(DuplicateSearch, ARepeatStandsInForAnOriginalLeftOutOfTheRanking) {
+  testing::TempDir dir;
+  const std::string decision = "- Renew the quay crane permit before the summer peak season.\n";
+  dir.Write(
+      "vault/Meetings/2024-05-01 Crane sync.md",
+      "---\ndate: 2024-05-01\naccount: Harborline\n---\n# Crane sync\n\n## Decisions\n" + decision);
+  dir.Write("vault/Notes/Crane recap.md",
+            "---\naccount: Tidewater\n---\n# Crane recap\n\n## Decisions\n" + decision);
+  Store store = Store::open(dir.Join("s.db"));
+  store.ingest(dir.Join("vault"));
+  // The recap's decision repeats the meeting's.
+  ASSERT_EQ(QueryValue(store.path(),
+                       "SELECT n.path FROM decisions d JOIN notes n ON n.id = d.note_id "
+                       "WHERE d.duplicate_of IS NOT NULL"),
+            "Notes/Crane recap.md");
+  SearchOptions o;
+  o.kinds = {SearchKind::kDecision};
+  std::vector<SearchHit> hits = store.search("permit", o);
+  ASSERT_EQ(hits.size(), 1u);  // Shown once, as the original.
+  EXPECT_EQ(hits[0].path, "Meetings/2024-05-01 Crane sync.md");
+  o.account = "Tidewater";
+  hits = store.search("permit", o);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].path, "Notes/Crane recap.md");
+  o = SearchOptions();
+  o.kinds = {SearchKind::kDecision};
+  o.max_ranked = 1;  // The newest match only: the recap's row.
+  hits = store.search("permit", o);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].path, "Notes/Crane recap.md");
 }
 
 TEST_F(Duplicates, LinksFollowEditsAndMatchAFreshIngest) {
