@@ -51,7 +51,7 @@ int PhraseRows(const Fts5ExtensionApi* api, Fts5Context* fts, int i, int64_t low
 }
 
 int ComputeStats(const Fts5ExtensionApi* api, Fts5Context* fts, int64_t low, int64_t high,
-                 QueryStats* stats) {
+                 RankState* state, QueryStats* stats) {
   sqlite3_int64 rows = 0;
   sqlite3_int64 tokens = 0;
   int rc = api->xRowCount(fts, &rows);
@@ -61,12 +61,17 @@ int ComputeStats(const Fts5ExtensionApi* api, Fts5Context* fts, int64_t low, int
   const int phrases = api->xPhraseCount(fts);
   stats->idf.assign(static_cast<size_t>(phrases), 0);
   stats->freq.assign(static_cast<size_t>(phrases), 0);
+  if (state != nullptr && phrases == 1) {
+    state->idf_deferred = true;
+    state->rows = rows;
+    stats->idf[0] = 1;
+    return SQLITE_OK;
+  }
   for (int i = 0; i < phrases; ++i) {
     double hits = 0;
     rc = PhraseRows(api, fts, i, low, high, rows, &hits);
     if (rc != SQLITE_OK) return rc;
-    const double idf = std::log((static_cast<double>(rows) - hits + 0.5) / (hits + 0.5));
-    stats->idf[static_cast<size_t>(i)] = idf > 0 ? idf : 1e-6;
+    stats->idf[static_cast<size_t>(i)] = RankState{false, rows}.Idf(hits);
   }
   return SQLITE_OK;
 }
@@ -75,8 +80,9 @@ void DeleteStats(void* p) { delete static_cast<QueryStats*>(p); }
 
 void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc,
           sqlite3_value** argv) {
-  if (argc < 2) {
-    sqlite3_result_error(ctx, "notestore_rank: expected (search, low_rowid, high_rowid, ...)", -1);
+  if (argc < 3) {
+    sqlite3_result_error(
+        ctx, "notestore_rank: expected (search, low_rowid, high_rowid, state, ...)", -1);
     return;
   }
   auto* stats = static_cast<QueryStats*>(api->xGetAuxdata(fts, 0));
@@ -84,6 +90,7 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   if (stats == nullptr) {
     auto fresh = std::make_unique<QueryStats>();
     rc = ComputeStats(api, fts, sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
+                      static_cast<RankState*>(sqlite3_value_pointer(argv[2], kRankStateType)),
                       fresh.get());
     if (rc == SQLITE_OK) {
       stats = fresh.get();
@@ -100,7 +107,7 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
-    const double weight = column + 2 < argc ? sqlite3_value_double(argv[column + 2]) : 1.0;
+    const double weight = column + 3 < argc ? sqlite3_value_double(argv[column + 3]) : 1.0;
     if (rc == SQLITE_OK) stats->freq[static_cast<size_t>(phrase)] += weight;
   }
   int tokens = 0;
@@ -119,6 +126,19 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
 }
 
 }  // namespace
+
+double RankState::Idf(double matches) const {
+  const double idf = std::log((static_cast<double>(rows) - matches + 0.5) / (matches + 0.5));
+  return idf > 0 ? idf : 1e-6;
+}
+
+double EstimatedMatches(int64_t walked, bool complete, int64_t oldest, int64_t low, int64_t high) {
+  double n = static_cast<double>(walked);
+  if (!complete && walked > 0 && high > oldest && high > low) {
+    n *= static_cast<double>(high - low) / static_cast<double>(high - oldest);
+  }
+  return n;
+}
 
 void RegisterRankFunction(SQLite::Database& db) {
   fts5_api* fts5 = Fts5Api(db);

@@ -8,17 +8,42 @@
 // matches, in row id order, and how far into the row id range [low, high] they reach. A
 // phrase with fewer matches is counted exactly.
 //
-//   notestore_rank(search, low_rowid, high_rowid, weight_of_column_0, weight_of_column_1, ...)
+//   notestore_rank(search, low_rowid, high_rowid, state, weight_of_column_0, ...)
+//
+// `state` is NULL or a RankState bound with sqlite3_bind_pointer(..., kRankStateType,
+// ...). Given one, a query of a single phrase is not sampled at all: its IDF only scales
+// every score alike, so the function scores with an IDF of 1, says so in the state, and
+// the caller scales the scores once it knows the count (RankState::Idf), which the walk
+// it is making anyway tells it. (Sampling a phrase costs a position check per row; for a
+// prefix, merging the lists of every word it starts once more.)
 //
 // Scores are negative, better ones lower, as bm25()'s are. Columns without a weight get 1.0.
 #pragma once
 
 #include <SQLiteCpp/Database.h>
 
+#include <cstdint>
+
 namespace notestore::query {
 
 // Matches counted exactly before a phrase's count is estimated.
 constexpr int kIdfSampleRows = 256;
+
+// The pointer type of notestore_rank()'s state argument.
+constexpr const char* kRankStateType = "notestore_rank_state";
+
+struct RankState {
+  bool idf_deferred = false;  // Scores were computed with an IDF of 1.
+  int64_t rows = 0;           // Rows in the table.
+
+  // The IDF of a phrase that matches `matches` rows, as bm25() computes it.
+  double Idf(double matches) const;
+};
+
+// The matches of a walk of `walked` rows, newest first, that stopped at row id `oldest`:
+// exact when the walk saw every match (`complete`), else extrapolated over [low, high]
+// from how far down it reached.
+double EstimatedMatches(int64_t walked, bool complete, int64_t oldest, int64_t low, int64_t high);
 
 // Registers notestore_rank() with the FTS5 module of `db`. Call once per connection;
 // throws notestore::Error (kInternal) when the connection has no FTS5.

@@ -4,6 +4,7 @@
 #define NOTESTORE_LIB_QUERY_SQL_QUERY_H_
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <cstdint>
 #include <string>
@@ -37,6 +38,9 @@ class SqlQuery {
   std::string Sql() const;
   // Binds every value to `statement`, which must have been prepared from Sql().
   void Bind(SQLite::Statement& statement) const;
+  // The same for a statement prepared with SQLite's own API (for what SQLiteCpp cannot
+  // bind, such as sqlite3_bind_pointer()). Returns SQLite's first error code, or SQLITE_OK.
+  int Bind(sqlite3_stmt* statement) const;
 
  private:
   std::string select_;

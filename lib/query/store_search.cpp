@@ -3,7 +3,10 @@
 // One walk of the index scores the matches (at most max_ranked, the newest) on their BM25
 // score alone and keeps where each matched (query/fts_snippet.h); they are ranked here, and
 // only the page of hits gets its snippet, title and line, from its row read by row id.
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -14,6 +17,7 @@
 #include "api/store_impl.h"
 #include "notestore/error.h"
 #include "query/fts_query.h"
+#include "query/fts_rank.h"
 #include "query/fts_snippet.h"
 #include "query/guard.h"
 #include "query/name_lookup.h"
@@ -84,6 +88,34 @@ std::string Filters(SQLite::Database& db, const SearchOptions& options,
   return filters;
 }
 
+// Runs the scoring walk `sql`, notestore_rank()'s state (its third parameter) bound to
+// `state` (none when null). SQLiteCpp cannot bind a pointer: the statement is SQLite's own.
+std::vector<Candidate> Walk(SQLite::Database& db, const query::SqlQuery& sql, bool keep,
+                            query::RankState* state) {
+  sqlite3* handle = db.getHandle();
+  const std::string text = sql.Sql();
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(handle, text.c_str(), static_cast<int>(text.size()), &raw, nullptr);
+  const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> walk(raw, sqlite3_finalize);
+  if (rc == SQLITE_OK) rc = sql.Bind(raw);
+  if (rc == SQLITE_OK && state != nullptr) {
+    rc = sqlite3_bind_pointer(raw, 3, state, query::kRankStateType, nullptr);
+  }
+  std::vector<Candidate> candidates;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    Candidate c{sqlite3_column_int64(raw, 0), sqlite3_column_double(raw, 1), 0, {}};
+    const void* blob = keep ? sqlite3_column_blob(raw, 2) : nullptr;
+    if (blob != nullptr) {
+      c.instances.assign(static_cast<const char*>(blob),
+                         static_cast<size_t>(sqlite3_column_bytes(raw, 2)));
+    }
+    candidates.push_back(std::move(c));
+    rc = SQLITE_OK;
+  }
+  if (rc != SQLITE_DONE) throw SQLite::Exception(handle, rc);
+  return candidates;
+}
+
 // One pass over the matches, newest first, scoring each (at most max_ranked of them).
 // A hit's note and kind come from its row id (store/search_rowid.h), so the pass reads
 // nothing but the index.
@@ -93,27 +125,33 @@ std::vector<Candidate> Score(SQLite::Database& db, const std::string& match,
   // max() per SELECT: both in one would scan the table.)
   SQLite::Statement range(db, "SELECT (SELECT min(id) FROM notes), (SELECT max(id) FROM notes)");
   range.executeStep();
-  std::vector<query::SqlValue> values = {store::SearchRowidFirst(range.getColumn(0).getInt64()),
-                                         store::SearchRowidLast(range.getColumn(1).getInt64()),
-                                         options.title_weight, match};
+  const int64_t low = store::SearchRowidFirst(range.getColumn(0).getInt64());
+  const int64_t high = store::SearchRowidLast(range.getColumn(1).getInt64());
+  // The third parameter is notestore_rank()'s state, bound below.
+  std::vector<query::SqlValue> values = {low, high, int64_t{0}, options.title_weight, match};
   bool join_notes = false;
   const std::string filters = Filters(db, options, &values, &join_notes);
   const bool keep = KeepsInstances(options);
-  query::SqlQuery sql("SELECT s.rowid, notestore_rank(search, ?, ?, ?, 1.0)" +
+  query::SqlQuery sql("SELECT s.rowid, notestore_rank(search, ?, ?, ?, ?, 1.0)" +
                       std::string(keep ? ", notestore_instances(search)" : "") + " FROM search s" +
                       std::string(join_notes ? " JOIN notes n ON n.id = (s.rowid >> 24)" : ""));
   sql.Where("search MATCH ?" + filters, std::move(values));
   // FTS5 walks its index in row id order: the newest max_ranked cost no more than that.
   if (options.max_ranked > 0) sql.OrderBy("s.rowid DESC").Page(options.max_ranked, 0);
-  return query::Load<Candidate>(db, sql, [keep](SQLite::Statement& r) {
-    Candidate c{r.getColumn(0).getInt64(), r.getColumn(1).getDouble(), 0, {}};
-    if (keep) {
-      const SQLite::Column blob = r.getColumn(2);
-      c.instances.assign(static_cast<const char*>(blob.getBlob()),
-                         static_cast<size_t>(blob.getBytes()));
-    }
-    return c;
-  });
+  // Without filters the walk's rows are the phrase's matches, newest first, and count
+  // them as well as a sample would (query/fts_rank.h); a filtered walk skips some.
+  query::RankState state;
+  std::vector<Candidate> candidates = Walk(db, sql, keep, filters.empty() ? &state : nullptr);
+  if (state.idf_deferred) {
+    const bool complete =
+        options.max_ranked == 0 || candidates.size() < static_cast<size_t>(options.max_ranked);
+    const double matches =
+        query::EstimatedMatches(static_cast<int64_t>(candidates.size()), complete,
+                                candidates.empty() ? high : candidates.back().rowid, low, high);
+    const double idf = state.Idf(std::min(matches, static_cast<double>(state.rows)));
+    for (Candidate& c : candidates) c.score *= idf;
+  }
+  return candidates;
 }
 
 // "search MATCH ? AND rowid >= ? AND +rowid IN (...)": one walk of the matches from the

@@ -188,6 +188,14 @@ TEST(SearchManyMatches, RanksTheNewestMatchesAfterTheFilters) {
                         "\nA long paragraph that mentions zephyr once among many other words, "
                         "so that its score is poor.\n");
   }
+  // Between them (by path, so by row id), four notes each without the word.
+  for (int i = 0; i < 40; ++i) {
+    for (const char* suffix : {"b", "c", "d", "e"}) {
+      char name[32];
+      std::snprintf(name, sizeof name, "v/a%02d%s.md", i, suffix);
+      dir.Write(name, "# Filler\nNothing to see here.\n");
+    }
+  }
   const std::string db = dir.Join("d.db");
   Store::open(db).ingest(dir.Join("v"));
   const Store store = Store::open(db);
@@ -213,6 +221,25 @@ TEST(SearchManyMatches, RanksTheNewestMatchesAfterTheFilters) {
 
   capped.max_ranked = -1;
   EXPECT_THROW(store.search("zephyr", capped), Error);
+
+  // One word, more matches than are ranked: its row count is estimated from how far the
+  // newest 10 reach, and scales every score alike, so the order is bm25()'s.
+  std::map<std::string, double> bm25;
+  for (const testing::Row& r :
+       testing::Query(db, "SELECT ref_id, bm25(search, 5.0, 1.0) FROM search "
+                          "WHERE search MATCH 'zephyr' AND kind = 'note'")) {
+    bm25[r[0]] = std::stod(r[1]);
+  }
+  capped = SearchOptions();
+  capped.max_ranked = 10;
+  capped.limit = 100;
+  const std::vector<SearchHit> estimated = store.search("zephyr", capped);
+  ASSERT_EQ(estimated.size(), 10u);
+  const double ratio = estimated[0].score / bm25.at(std::to_string(estimated[0].id));
+  EXPECT_NEAR(ratio, 1.0, 0.1);  // 40 of 200 rows, estimated from the newest 10.
+  for (const SearchHit& h : estimated) {
+    EXPECT_NEAR(h.score / bm25.at(std::to_string(h.id)), ratio, 1e-9) << h.path;
+  }
 }
 
 }  // namespace
