@@ -63,9 +63,10 @@ struct SearchHit {
   std::string path;
   std::string title;  // The note's title, or the task's or decision's text.
   std::string snippet;
-  // BM25 as FTS5's bm25() computes it (title weighted by title_weight), lower is better;
-  // for a phrase matching more than 256 rows, its row count is estimated rather than
-  // counted. Scores compare within one query.
+  // BM25 as FTS5's bm25() computes it (title weighted by title_weight), lower is better,
+  // except that a phrase's row count is estimated when large: for a query of one phrase
+  // from how far back the newest max_ranked matches reach, else from each phrase's first
+  // 256 matches. Scores compare within one query.
   double score = 0;
   std::optional<Date> date;  // The note's date.
   int line = 0;              // For tasks and decisions; 0 for notes.
