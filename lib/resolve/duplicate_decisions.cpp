@@ -111,8 +111,9 @@ Plan ToCompare(std::vector<Item>& items, const Scope& scope, WordIds* ids) {
     for (const auto& [w, delta] : more_before) {
       if (delta != 0) holders[w] = 0;
     }
-    for (const Item& d : holders.empty() ? std::vector<Item>{} : items) {
-      for (uint32_t w : d.Words()) {
+    // (A loop over "holders.empty() ? std::vector<Item>{} : items" copied every item.)
+    for (size_t i = 0; i < n && !holders.empty(); ++i) {
+      for (uint32_t w : items[i].Words()) {
         if (auto it = holders.find(w); it != holders.end()) ++it->second;
       }
     }
