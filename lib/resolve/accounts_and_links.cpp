@@ -202,7 +202,10 @@ void ResolveScopedAccounts(SQLite::Database& db, Scope& scope) {
       ReadMentions(q, &changed);
     }
   }
-  for (const Mention& m : changed) keys.insert(util::NameKey(m.name));
+  // Changed mentions by key, for the keys' loop below (NameKey is not free).
+  std::multimap<std::string, const Mention*> changed_by_key;
+  for (const Mention& m : changed) changed_by_key.emplace(util::NameKey(m.name), &m);
+  for (const auto& [key, m] : changed_by_key) keys.insert(key);
   keys.erase("");
 
   std::map<std::string, int64_t> ids;
@@ -215,8 +218,8 @@ void ResolveScopedAccounts(SQLite::Database& db, Scope& scope) {
       of_account.bind(1, it->second);
       ReadMentions(of_account, &mentions);
     }
-    for (const Mention& m : changed) {
-      if (util::NameKey(m.name) == key) mentions.push_back(m);
+    for (auto [it, end] = changed_by_key.equal_range(key); it != end; ++it) {
+      mentions.push_back(*it->second);
     }
     std::sort(mentions.begin(), mentions.end());
     AccountBuilder builder;
@@ -316,6 +319,7 @@ void ResolveLinks(SQLite::Database& db, const Scope& scope) {
     }
   }
   std::vector<Assignment> assignments;
+  assignments.reserve(links.size());
   for (const Row& l : links) {
     assignments.push_back(
         Assignment{l.id, l.current, index.Resolve(l.target, l.source, l.markdown)});
