@@ -21,13 +21,13 @@ namespace {
 struct Meeting {
   int64_t id = 0;
   int64_t note_id = 0;
-  std::string path;
   std::string date;
   std::set<int64_t> attendees;                 // Resolved people.
   std::optional<int64_t> current;              // duplicate_of as stored.
   std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when compared.
   std::optional<size_t> bits;                  // Its words' index in its date's WordBitsets.
   std::optional<int64_t> richness;             // Read when a group is formed.
+  std::optional<std::string> path;             // Likewise.
   bool recheck = true;  // Compared again; otherwise it keeps its stored group.
 };
 
@@ -42,7 +42,8 @@ class LazyDetails {
                   "SELECT (SELECT count(*) FROM tasks WHERE note_id = ?1) + "
                   "(SELECT count(*) FROM decisions WHERE note_id = ?1) + "
                   "(SELECT count(*) FROM facts WHERE note_id = ?1), "
-                  "(SELECT length(body) FROM notes WHERE id = ?1)") {}
+                  "(SELECT length(body) FROM notes WHERE id = ?1), "
+                  "(SELECT path FROM notes WHERE id = ?1)") {}
 
   // Content words as hashes (many pairs of long bodies are compared, and integers
   // compare faster than strings), as the ingest stored them in note_words. A database
@@ -75,9 +76,15 @@ class LazyDetails {
       richness_.bind(1, m.note_id);
       richness_.executeStep();
       m.richness = richness_.getColumn(0).getInt64() * 1000000 + richness_.getColumn(1).getInt64();
+      m.path = richness_.getColumn(2).getString();
       richness_.reset();
     }
     return *m.richness;
+  }
+  // Its note's path, which breaks ties of richness.
+  const std::string& Path(Meeting& m) {
+    Richness(m);
+    return *m.path;
   }
 
  private:
@@ -87,21 +94,22 @@ class LazyDetails {
   SQLite::Statement richness_;
 };
 
-// Dated meetings, by date then path: all of them, or those of `date`.
+// Dated meetings, by date: all of them, or those of `date`. (Their order within a date
+// decides nothing: groups are a partition, and each one's canonical member is chosen by
+// richness and path. So the notes, whose rows are large, are not read here.)
 std::vector<Meeting> LoadMeetings(SQLite::Database& db, const std::string* date) {
   std::vector<Meeting> meetings;
-  SQLite::Statement q(db, std::string("SELECT m.id, m.note_id, n.path, m.date, m.duplicate_of "
-                                      "FROM meetings m JOIN notes n ON n.id = m.note_id ") +
+  SQLite::Statement q(db, std::string("SELECT m.id, m.note_id, m.date, m.duplicate_of "
+                                      "FROM meetings m ") +
                               (date ? "WHERE m.date = ?" : "WHERE m.date IS NOT NULL") +
-                              " ORDER BY m.date, n.path");
+                              " ORDER BY m.date, m.id");
   if (date) q.bind(1, *date);
   while (q.executeStep()) {
     Meeting m;
     m.id = q.getColumn(0).getInt64();
     m.note_id = q.getColumn(1).getInt64();
-    m.path = q.getColumn(2).getString();
-    m.date = q.getColumn(3).getString();
-    if (!q.getColumn(4).isNull()) m.current = q.getColumn(4).getInt64();
+    m.date = q.getColumn(2).getString();
+    if (!q.getColumn(3).isNull()) m.current = q.getColumn(3).getInt64();
     meetings.push_back(std::move(m));
   }
   std::unordered_map<int64_t, size_t> by_id;
@@ -206,7 +214,7 @@ void GroupMeetings(SQLite::Database& db, std::vector<Meeting>& meetings, LazyDet
     }
     Meeting& best = meetings[it->second];
     const int64_t ri = details.Richness(meetings[i]), rb = details.Richness(best);
-    if (ri > rb || (ri == rb && meetings[i].path < best.path)) it->second = i;
+    if (ri > rb || (ri == rb && details.Path(meetings[i]) < details.Path(best))) it->second = i;
   }
 
   std::vector<Assignment> changes;
