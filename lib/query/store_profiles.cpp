@@ -54,6 +54,7 @@ PersonProfile Store::person(const std::string& name, const ProfileOptions& optio
   const int limit = LimitOf(options);
   return Guard("person query failed", [&] {
     SQLite::Database& db = *impl_->db;
+    const query::ReadSnapshot snapshot(db);
     const int64_t id = query::FindPersonId(db, name);
     PersonProfile profile;
     profile.person =
@@ -94,6 +95,7 @@ AccountProfile Store::account(const std::string& name, const ProfileOptions& opt
   const int limit = LimitOf(options);
   return Guard("account query failed", [&] {
     SQLite::Database& db = *impl_->db;
+    const query::ReadSnapshot snapshot(db);
     const int64_t id = query::FindAccountId(db, name);
     AccountProfile profile;
     profile.account =
@@ -133,6 +135,7 @@ AccountProfile Store::account(const std::string& name, const ProfileOptions& opt
 NoteDetail Store::note(const std::string& path) const {
   return Guard("note query failed", [&] {
     SQLite::Database& db = *impl_->db;
+    const query::ReadSnapshot snapshot(db);
     const int64_t id = query::FindNoteId(db, path);
     NoteDetail detail;
     detail.note =

@@ -334,6 +334,7 @@ std::vector<SearchHit> Store::search(const std::string& text, const SearchOption
                 "search limit, offset and max_ranked must not be negative");
   }
   return query::Guard("search failed", [&] {
+    const query::ReadSnapshot snapshot(db);  // The instances kept must fit the text read.
     std::vector<Ranked> ranked;
     try {
       ranked = Rank(db, match, options);

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -69,7 +70,17 @@ class Readers {
       try {
         Store store = Store::open(db_, o);
         store.tasks();
-        store.search("decision");
+        // Each search reads its snippets in the snapshot it scored in: what is marked
+        // is the word searched for, however the notes change meanwhile.
+        for (const SearchHit& h : store.search("decision")) {
+          for (size_t at = h.snippet.find('['); at != std::string::npos;
+               at = h.snippet.find('[', at + 1)) {
+            std::string marked = h.snippet.substr(at + 1, 5);
+            for (char& c : marked)
+              c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (marked != "decis") Error("snippet marks another word: " + h.snippet);
+          }
+        }
         store.people();
         SQLite::Database raw(db_, SQLite::OPEN_READONLY, 5000);
         CheckShapes(raw);
