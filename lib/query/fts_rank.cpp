@@ -71,7 +71,7 @@ int ComputeStats(const Fts5ExtensionApi* api, Fts5Context* fts, int64_t low, int
     double hits = 0;
     rc = PhraseRows(api, fts, i, low, high, rows, &hits);
     if (rc != SQLITE_OK) return rc;
-    stats->idf[static_cast<size_t>(i)] = RankState{false, rows}.Idf(hits);
+    stats->idf[static_cast<size_t>(i)] = Bm25Idf(rows, hits);
   }
   return SQLITE_OK;
 }
@@ -127,7 +127,7 @@ void Rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
 
 }  // namespace
 
-double RankState::Idf(double matches) const {
+double Bm25Idf(int64_t rows, double matches) {
   const double idf = std::log((static_cast<double>(rows) - matches + 0.5) / (matches + 0.5));
   return idf > 0 ? idf : 1e-6;
 }

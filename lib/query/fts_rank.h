@@ -13,7 +13,7 @@
 // `state` is NULL or a RankState bound with sqlite3_bind_pointer(..., kRankStateType,
 // ...). Given one, a query of a single phrase is not sampled at all: its IDF only scales
 // every score alike, so the function scores with an IDF of 1, says so in the state, and
-// the caller scales the scores once it knows the count (RankState::Idf), which the walk
+// the caller scales the scores once it knows the count (Bm25Idf), which the walk
 // it is making anyway tells it. (Sampling a phrase costs a position check per row; for a
 // prefix, merging the lists of every word it starts once more.)
 //
@@ -35,10 +35,10 @@ constexpr const char* kRankStateType = "notestore_rank_state";
 struct RankState {
   bool idf_deferred = false;  // Scores were computed with an IDF of 1.
   int64_t rows = 0;           // Rows in the table.
-
-  // The IDF of a phrase that matches `matches` rows, as bm25() computes it.
-  double Idf(double matches) const;
 };
+
+// The IDF of a phrase that matches `matches` of `rows` rows, as bm25() computes it.
+double Bm25Idf(int64_t rows, double matches);
 
 // The matches of a walk of `walked` rows, newest first, that stopped at row id `oldest`:
 // exact when the walk saw every match (`complete`), else extrapolated over [low, high]

@@ -178,7 +178,6 @@ RowInstances RowInstances::Decode(const void* blob, int bytes) {
     i += 1 + static_cast<size_t>(v[i]);
     return true;
   };
-  std::vector<int> triples;
   if (!take(&row.column_tokens) || !take(&row.phrase_tokens) || i >= v.size() || v[i] < 0 ||
       (v.size() - i - 1) / 3 < static_cast<size_t>(v[i])) {
     return RowInstances();

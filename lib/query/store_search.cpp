@@ -148,7 +148,8 @@ std::vector<Candidate> Score(SQLite::Database& db, const std::string& match,
     const double matches =
         query::EstimatedMatches(static_cast<int64_t>(candidates.size()), complete,
                                 candidates.empty() ? high : candidates.back().rowid, low, high);
-    const double idf = state.Idf(std::min(matches, static_cast<double>(state.rows)));
+    const double idf =
+        query::Bm25Idf(state.rows, std::min(matches, static_cast<double>(state.rows)));
     for (Candidate& c : candidates) c.score *= idf;
   }
   return candidates;

@@ -225,9 +225,9 @@ TEST(SearchManyMatches, RanksTheNewestMatchesAfterTheFilters) {
   // One word, more matches than are ranked: its row count is estimated from how far the
   // newest 10 reach, and scales every score alike, so the order is bm25()'s.
   std::map<std::string, double> bm25;
-  for (const testing::Row& r :
-       testing::Query(db, "SELECT ref_id, bm25(search, 5.0, 1.0) FROM search "
-                          "WHERE search MATCH 'zephyr' AND kind = 'note'")) {
+  for (const testing::Row& r : testing::Query(db,
+                                              "SELECT ref_id, bm25(search, 5.0, 1.0) FROM search "
+                                              "WHERE search MATCH 'zephyr' AND kind = 'note'")) {
     bm25[r[0]] = std::stod(r[1]);
   }
   capped = SearchOptions();
