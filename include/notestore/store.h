@@ -52,6 +52,15 @@ struct OpenOptions {
   // are read; a larger cache saves re-reading the file for repeated queries and keeps
   // an ingest's indexes in memory. Must be at least 1 MiB. Default: 64 MiB.
   int64_t cache_bytes = int64_t{64} << 20;
+
+  // How much of the database file queries read through a memory map (PRAGMA mmap_size)
+  // rather than with a read() and a copy per page: for a database larger than the page
+  // cache, a query's page reads from the OS cache then cost no system call. Mapped pages
+  // are the OS's file cache, shared and not the process's own, but they count in its
+  // resident size; an ingest turns the map off while it runs, so that its memory stays
+  // bounded. SQLite caps the map at its build's limit (2 GiB on Debian); 0 turns it off.
+  // Default: 2 GiB.
+  int64_t mmap_bytes = int64_t{2} << 30;
 };
 
 class Store {

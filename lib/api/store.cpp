@@ -9,6 +9,7 @@
 #include "query/fts_snippet.h"
 #include "store/ingest_lock.h"
 #include "store/schema.h"
+#include "store/scoped_pragma.h"
 
 namespace notestore {
 
@@ -21,14 +22,18 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
   if (options.cache_bytes < (int64_t{1} << 20)) {
     throw Error(ErrorCode::kInvalidArgument, "cache_bytes must be at least 1 MiB");
   }
+  if (options.mmap_bytes < 0) {
+    throw Error(ErrorCode::kInvalidArgument, "mmap_bytes must not be negative");
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  impl->db =
-      store::OpenDatabase(path,
-                          store::ConnectionOptions{options.read_only, options.create_if_missing,
-                                                   options.busy_timeout_ms, options.cache_bytes},
-                          &impl->open_message);
+  impl->db = store::OpenDatabase(
+      path,
+      store::ConnectionOptions{options.read_only, options.create_if_missing,
+                               options.busy_timeout_ms, options.cache_bytes, options.mmap_bytes},
+      &impl->open_message);
+  impl->statements = std::make_unique<query::StatementCache>(*impl->db);
   query::RegisterRankFunction(*impl->db);
   query::RegisterInstancesFunction(*impl->db);
   return Store(std::move(impl));
@@ -39,6 +44,9 @@ IngestReport Store::ingest(const std::string& vault_dir, const IngestOptions& op
     throw Error(ErrorCode::kReadOnly, impl_->path + " was opened read-only; cannot ingest");
   }
   const store::IngestLock lock(impl_->path);
+  // No memory map while ingesting: mapped pages count in the process's resident size, and
+  // an ingest reads most of the file.
+  const store::ScopedPragma no_map(*impl_->db, "mmap_size", 0);
   return api::RunIngest(*impl_->db, vault_dir, options);
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "notestore/store.h"
+#include "query/statement_cache.h"
 
 namespace notestore {
 
@@ -16,6 +17,8 @@ struct Store::Impl {
   std::string path;
   OpenOptions options;
   std::unique_ptr<SQLite::Database> db;
+  // Statements of db kept for reuse; declared after it, so destroyed before it.
+  std::unique_ptr<query::StatementCache> statements;
   std::string open_message;  // Set when open() upgraded the schema.
 };
 

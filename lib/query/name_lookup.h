@@ -10,18 +10,24 @@
 #include <cstdint>
 #include <string>
 
+#include "query/statement_cache.h"
+
 namespace notestore::query {
 
-// Throws Error(kNotFound) when nobody matches and Error(kInvalidArgument) naming the
-// candidates when several do. "me"/"myself" mean the --me person.
-int64_t FindPersonId(SQLite::Database& db, const std::string& name);
+// `raw` is the name as typed. Throws Error(kNotFound) when nobody matches and
+// Error(kInvalidArgument) naming the candidates when several do. "me"/"myself" mean the
+// --me person. Source: the connection, or its StatementCache (both are defined). Each
+// way of matching is tried only if the ones before it found nobody.
+template <typename Source>
+int64_t FindPersonId(Source& source, const std::string& raw);
 
 // By name, account note alias, or name key ("core weave" finds CoreWeave).
-int64_t FindAccountId(SQLite::Database& db, const std::string& name);
+template <typename Source>
+int64_t FindAccountId(Source& source, const std::string& raw);
 
 // By path (".md" optional, case-insensitive), else by a title or file name only one
-// note has.
-int64_t FindNoteId(SQLite::Database& db, const std::string& path_or_title);
+// note has (the file name last: it reads every path).
+int64_t FindNoteId(SQLite::Database& db, const std::string& raw);
 
 }  // namespace notestore::query
 

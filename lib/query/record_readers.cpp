@@ -72,8 +72,9 @@ const char* const kMeetingSelect =
     "m.duplicate_of FROM meetings m JOIN notes n ON n.id = m.note_id "
     "LEFT JOIN accounts a ON a.id = m.account_id";
 
-std::vector<Meeting> LoadMeetings(SQLite::Database& db, const SqlQuery& query) {
-  std::vector<Meeting> meetings = Load<Meeting>(db, query, [](SQLite::Statement& r) {
+template <typename Source>
+std::vector<Meeting> LoadMeetings(Source& source, const SqlQuery& query) {
+  std::vector<Meeting> meetings = Load<Meeting>(source, query, [](SQLite::Statement& r) {
     Meeting m;
     m.id = r.getColumn(0).getInt64();
     m.note_id = r.getColumn(1).getInt64();
@@ -86,16 +87,17 @@ std::vector<Meeting> LoadMeetings(SQLite::Database& db, const SqlQuery& query) {
     m.duplicate_of = OptId(r.getColumn(8));
     return m;
   });
-  SQLite::Statement attendees(db,
-                              "SELECT ma.person_id, COALESCE(p.name, ma.name) "
-                              "FROM meeting_attendees ma LEFT JOIN people p ON p.id = ma.person_id "
-                              "WHERE ma.meeting_id = ? ORDER BY ma.rowid");
+  Prepared attendees(source,
+                     "SELECT ma.person_id, COALESCE(p.name, ma.name) "
+                     "FROM meeting_attendees ma LEFT JOIN people p ON p.id = ma.person_id "
+                     "WHERE ma.meeting_id = ? ORDER BY ma.rowid");
   for (Meeting& m : meetings) {
-    attendees.bind(1, m.id);
-    while (attendees.executeStep()) {
-      m.attendees.push_back(Attendee{OptId(attendees.getColumn(0)), Text(attendees.getColumn(1))});
+    attendees->bind(1, m.id);
+    while (attendees->executeStep()) {
+      m.attendees.push_back(
+          Attendee{OptId(attendees->getColumn(0)), Text(attendees->getColumn(1))});
     }
-    attendees.reset();
+    attendees->reset();
   }
   return meetings;
 }
@@ -141,8 +143,9 @@ const char* const kPersonSelect =
     "(SELECT group_concat(alias, char(31)) FROM person_aliases WHERE person_id = p.id), "
     "p.meeting_count, p.open_task_count FROM people p LEFT JOIN notes n ON n.id = p.note_id";
 
-std::vector<Person> LoadPeople(SQLite::Database& db, const SqlQuery& query) {
-  return Load<Person>(db, query, [](SQLite::Statement& r) {
+template <typename Source>
+std::vector<Person> LoadPeople(Source& source, const SqlQuery& query) {
+  return Load<Person>(source, query, [](SQLite::Statement& r) {
     Person p;
     p.id = r.getColumn(0).getInt64();
     p.name = Text(r.getColumn(1));
@@ -186,8 +189,9 @@ std::string NoteSelect(bool with_body) {
          " FROM notes n LEFT JOIN accounts a ON a.id = n.account_id";
 }
 
-std::vector<Note> LoadNotes(SQLite::Database& db, const SqlQuery& query, bool with_body) {
-  std::vector<Note> notes = Load<Note>(db, query, [&](SQLite::Statement& r) {
+template <typename Source>
+std::vector<Note> LoadNotes(Source& source, const SqlQuery& query, bool with_body) {
+  std::vector<Note> notes = Load<Note>(source, query, [&](SQLite::Statement& r) {
     Note n;
     n.id = r.getColumn(0).getInt64();
     n.path = Text(r.getColumn(1));
@@ -207,15 +211,15 @@ std::vector<Note> LoadNotes(SQLite::Database& db, const SqlQuery& query, bool wi
     return n;
   });
   if (!with_body) return notes;
-  SQLite::Statement props(db,
-                          "SELECT key, COALESCE(value, '') FROM properties WHERE note_id = ? "
-                          "ORDER BY line, rowid");
+  Prepared props(source,
+                 "SELECT key, COALESCE(value, '') FROM properties WHERE note_id = ? "
+                 "ORDER BY line, rowid");
   for (Note& n : notes) {
-    props.bind(1, n.id);
-    while (props.executeStep()) {
-      n.properties.emplace_back(Text(props.getColumn(0)), Text(props.getColumn(1)));
+    props->bind(1, n.id);
+    while (props->executeStep()) {
+      n.properties.emplace_back(Text(props->getColumn(0)), Text(props->getColumn(1)));
     }
-    props.reset();
+    props->reset();
   }
   return notes;
 }
@@ -256,8 +260,19 @@ Diagnostic ReadDiagnostic(SQLite::Statement& r) {
   return d;
 }
 
-std::vector<Task> LoadTasks(SQLite::Database& db, const SqlQuery& query) {
-  return Load<Task>(db, query, ReadTask);
+template <typename Source>
+std::vector<Task> LoadTasks(Source& source, const SqlQuery& query) {
+  return Load<Task>(source, query, ReadTask);
 }
+
+// The two sources of statements.
+template std::vector<Task> LoadTasks(SQLite::Database&, const SqlQuery&);
+template std::vector<Task> LoadTasks(StatementCache&, const SqlQuery&);
+template std::vector<Meeting> LoadMeetings(SQLite::Database&, const SqlQuery&);
+template std::vector<Meeting> LoadMeetings(StatementCache&, const SqlQuery&);
+template std::vector<Person> LoadPeople(SQLite::Database&, const SqlQuery&);
+template std::vector<Person> LoadPeople(StatementCache&, const SqlQuery&);
+template std::vector<Note> LoadNotes(SQLite::Database&, const SqlQuery&, bool);
+template std::vector<Note> LoadNotes(StatementCache&, const SqlQuery&, bool);
 
 }  // namespace notestore::query

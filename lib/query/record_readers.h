@@ -19,6 +19,7 @@
 #include "notestore/person.h"
 #include "notestore/task.h"
 #include "query/sql_query.h"
+#include "query/statement_cache.h"
 
 namespace notestore::query {
 
@@ -48,21 +49,28 @@ Link ReadLink(SQLite::Statement& row);
 extern const char* const kDiagnosticSelect;
 Diagnostic ReadDiagnostic(SQLite::Statement& row);
 
-// Runs `query` and reads each row with `read`.
-template <typename T>
-std::vector<T> Load(SQLite::Database& db, const SqlQuery& query,
+// Runs `query` and reads each row with `read`. `Source` is the connection (a statement
+// prepared for this query alone) or its StatementCache (one kept for reuse).
+template <typename T, typename Source>
+std::vector<T> Load(Source& source, const SqlQuery& query,
                     const std::function<T(SQLite::Statement&)>& read) {
-  SQLite::Statement statement(db, query.Sql());
-  query.Bind(statement);
+  Prepared statement(source, query.Sql());
+  query.Bind(*statement);
   std::vector<T> out;
-  while (statement.executeStep()) out.push_back(read(statement));
+  while (statement->executeStep()) out.push_back(read(*statement));
   return out;
 }
 
-std::vector<Task> LoadTasks(SQLite::Database& db, const SqlQuery& query);
-std::vector<Meeting> LoadMeetings(SQLite::Database& db, const SqlQuery& query);
-std::vector<Person> LoadPeople(SQLite::Database& db, const SqlQuery& query);
-std::vector<Note> LoadNotes(SQLite::Database& db, const SqlQuery& query, bool with_body);
+// The same, filling in what each record lists from other tables. Defined for Source
+// SQLite::Database and StatementCache.
+template <typename Source>
+std::vector<Task> LoadTasks(Source& source, const SqlQuery& query);
+template <typename Source>
+std::vector<Meeting> LoadMeetings(Source& source, const SqlQuery& query);
+template <typename Source>
+std::vector<Person> LoadPeople(Source& source, const SqlQuery& query);
+template <typename Source>
+std::vector<Note> LoadNotes(Source& source, const SqlQuery& query, bool with_body);
 
 }  // namespace notestore::query
 

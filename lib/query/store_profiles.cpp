@@ -13,6 +13,7 @@ namespace notestore {
 
 using query::Guard;
 using query::SqlQuery;
+using query::SqlValue;
 
 namespace {
 
@@ -29,24 +30,57 @@ int LimitOf(const ProfileOptions& options) {
   return options.limit;
 }
 
-// Orders `sql` by `order` and keeps the first `limit` rows (all when 0).
-SqlQuery& First(SqlQuery& sql, const char* order, int limit) {
-  return sql.OrderBy(order).Page(limit, 0);
-}
-
-// Keeps the last `limit` rows in `order` (all when 0): read in `reverse` and turned back.
+// A page of a profile's list: the rows of `from` (tables, aliased as in `sql`) that meet
+// `condition` (its '?' taking `values`), the first `limit` of them in `pick`, returned in
+// `order`; all of them when `limit` is 0. The page is chosen first, reading only keys and
+// sort columns (which the indexes cover, schema 6), and only its rows are read whole:
+// for a person with hundreds of meetings, reading every row with its joins and lists
+// cost more than choosing among them.
 template <typename T>
-std::vector<T> Last(SqlQuery& sql, const char* order, const char* reverse, int limit,
+std::vector<T> Page(SqlQuery sql, const char* key, const char* from, const std::string& condition,
+                    std::vector<SqlValue> values, const char* pick, const char* order, int limit,
                     const std::function<std::vector<T>(const SqlQuery&)>& load) {
-  if (limit == 0) return load(sql.OrderBy(order));
-  std::vector<T> rows = load(sql.OrderBy(reverse).Page(limit, 0));
-  std::reverse(rows.begin(), rows.end());
-  return rows;
+  if (limit == 0) return load(sql.Where(condition, std::move(values)).OrderBy(order));
+  const std::string keys = std::string(key) + " IN (SELECT " + key + " FROM " + from + " WHERE " +
+                           condition + " ORDER BY " + pick + " LIMIT " + std::to_string(limit) +
+                           ")";
+  return load(sql.Where(keys, std::move(values)).OrderBy(order));
 }
 
 constexpr const char* kMeetingOrder = "m.date IS NULL, m.date, n.path";
 constexpr const char* kMeetingsLatest = "m.date IS NULL DESC, m.date DESC, n.path DESC";
+constexpr const char* kDecisionOrder = "d.date IS NULL, d.date, n.path, d.line";
+constexpr const char* kDecisionsLatest =
+    "d.date IS NULL DESC, d.date DESC, n.path DESC, d.line DESC";
 constexpr const char* kTaskOrder = "t.due IS NULL, t.due, n.path, t.line";
+constexpr const char* kNoteOrder = "n.date IS NULL, n.date DESC, n.path";
+constexpr const char* kFactOrder = "f.kind, n.path, f.line";
+constexpr const char* kPersonOrder = "p.name COLLATE NOCASE";
+constexpr const char* kAccountOrder = "a.name COLLATE NOCASE";
+
+// Loaders of each kind of row, for Page(), with statements kept for reuse.
+auto LoadMeetings(query::StatementCache& cache) {
+  return [&cache](const SqlQuery& q) { return query::LoadMeetings(cache, q); };
+}
+auto LoadTasks(query::StatementCache& cache) {
+  return [&cache](const SqlQuery& q) { return query::LoadTasks(cache, q); };
+}
+auto LoadPeople(query::StatementCache& cache) {
+  return [&cache](const SqlQuery& q) { return query::LoadPeople(cache, q); };
+}
+auto LoadNotes(query::StatementCache& cache) {
+  return [&cache](const SqlQuery& q) { return query::LoadNotes(cache, q, false); };
+}
+auto LoadAccounts(query::StatementCache& cache) {
+  return [&cache](const SqlQuery& q) { return query::Load<Account>(cache, q, query::ReadAccount); };
+}
+auto LoadDecisions(query::StatementCache& cache) {
+  return
+      [&cache](const SqlQuery& q) { return query::Load<Decision>(cache, q, query::ReadDecision); };
+}
+auto LoadFacts(query::StatementCache& cache) {
+  return [&cache](const SqlQuery& q) { return query::Load<Fact>(cache, q, query::ReadFact); };
+}
 
 }  // namespace
 
@@ -54,39 +88,36 @@ PersonProfile Store::person(const std::string& name, const ProfileOptions& optio
   const int limit = LimitOf(options);
   return Guard("person query failed", [&] {
     SQLite::Database& db = *impl_->db;
+    query::StatementCache& cache = *impl_->statements;
     const query::ReadSnapshot snapshot(db);
-    const int64_t id = query::FindPersonId(db, name);
+    const int64_t id = query::FindPersonId(cache, name);
     PersonProfile profile;
     profile.person =
-        query::LoadPeople(db, SqlQuery(query::kPersonSelect).Where("p.id = ?", {id})).at(0);
-    SqlQuery ms(query::kMeetingSelect);
-    ms.Where(
+        query::LoadPeople(cache, SqlQuery(query::kPersonSelect).Where("p.id = ?", {id})).at(0);
+    profile.meetings = Page<Meeting>(
+        SqlQuery(query::kMeetingSelect), "m.id", "meetings m JOIN notes n ON n.id = m.note_id",
         "m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?) AND "
         "m.duplicate_of IS NULL",
-        {id});
-    profile.meetings = Last<Meeting>(ms, kMeetingOrder, kMeetingsLatest, limit,
-                                     [&](const SqlQuery& q) { return query::LoadMeetings(db, q); });
-    SqlQuery ts(query::kTaskSelect);
-    ts.Where("t.owner_id = ? AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL",
-             {id});
-    profile.open_tasks = query::LoadTasks(db, First(ts, kTaskOrder, limit));
+        {id}, kMeetingsLatest, kMeetingOrder, limit, LoadMeetings(cache));
+    profile.open_tasks =
+        Page<Task>(SqlQuery(query::kTaskSelect), "t.id", "tasks t JOIN notes n ON n.id = t.note_id",
+                   "t.owner_id = ? AND t.status IN ('open', 'in_progress') AND "
+                   "t.duplicate_of IS NULL",
+                   {id}, kTaskOrder, kTaskOrder, limit, LoadTasks(cache));
     // Accounts of the meetings they attended and of the notes that name them.
-    SqlQuery as(query::kAccountSelect);
-    as.Where(
-        "a.id IN (SELECT m.account_id FROM meeting_attendees ma CROSS JOIN meetings m ON "
-        "m.id = ma.meeting_id WHERE ma.person_id = ? UNION SELECT n2.account_id FROM "
-        "person_mentions pm CROSS JOIN notes n2 ON n2.id = pm.note_id WHERE pm.person_id = ?)",
-        {id, id});
-    profile.accounts =
-        query::Load<Account>(db, First(as, "a.name COLLATE NOCASE", limit), query::ReadAccount);
-    SqlQuery ns(query::NoteSelect(false));
-    ns.Where(
-        "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ? UNION "
-        "SELECT l.note_id FROM people pp CROSS JOIN links l ON l.target_note_id = pp.note_id "
-        "WHERE pp.id = ? UNION SELECT note_id FROM tasks WHERE owner_id = ?)",
-        {id, id, id});
+    profile.accounts = Page<Account>(
+        SqlQuery(query::kAccountSelect), "a.id", "accounts a",
+        "a.id IN (SELECT m.account_id FROM meeting_attendees ma CROSS "
+        "JOIN meetings m ON m.id = ma.meeting_id WHERE ma.person_id = ? UNION SELECT "
+        "n2.account_id FROM person_mentions pm CROSS JOIN notes n2 ON n2.id = pm.note_id "
+        "WHERE pm.person_id = ?)",
+        {id, id}, kAccountOrder, kAccountOrder, limit, LoadAccounts(cache));
     profile.notes =
-        query::LoadNotes(db, First(ns, "n.date IS NULL, n.date DESC, n.path", limit), false);
+        Page<Note>(SqlQuery(query::NoteSelect(false)), "n.id", "notes n",
+                   "n.id IN (SELECT note_id FROM person_mentions WHERE person_id = ? "
+                   "UNION SELECT l.note_id FROM people pp CROSS JOIN links l ON l.target_note_id = "
+                   "pp.note_id WHERE pp.id = ? UNION SELECT note_id FROM tasks WHERE owner_id = ?)",
+                   {id, id, id}, kNoteOrder, kNoteOrder, limit, LoadNotes(cache));
     return profile;
   });
 }
@@ -95,39 +126,34 @@ AccountProfile Store::account(const std::string& name, const ProfileOptions& opt
   const int limit = LimitOf(options);
   return Guard("account query failed", [&] {
     SQLite::Database& db = *impl_->db;
+    query::StatementCache& cache = *impl_->statements;
     const query::ReadSnapshot snapshot(db);
-    const int64_t id = query::FindAccountId(db, name);
+    const int64_t id = query::FindAccountId(cache, name);
     AccountProfile profile;
     profile.account =
-        query::Load<Account>(db, SqlQuery(query::kAccountSelect).Where("a.id = ?", {id}),
-                             query::ReadAccount)
-            .at(0);
-    SqlQuery ps(query::kPersonSelect);
-    ps.Where(
+        LoadAccounts(cache)(SqlQuery(query::kAccountSelect).Where("a.id = ?", {id})).at(0);
+    profile.people = Page<Person>(
+        SqlQuery(query::kPersonSelect), "p.id", "people p",
         "p.id IN (SELECT pm.person_id FROM notes n2 CROSS JOIN person_mentions pm ON "
-        "pm.note_id = n2.id WHERE n2.account_id = ? UNION SELECT ma.person_id FROM "
-        "meetings m2 CROSS JOIN meeting_attendees ma ON ma.meeting_id = m2.id "
-        "WHERE m2.account_id = ?)",
-        {id, id});
-    profile.people = query::LoadPeople(db, First(ps, "p.name COLLATE NOCASE", limit));
-    SqlQuery ms(query::kMeetingSelect);
-    ms.Where("m.account_id = ? AND m.duplicate_of IS NULL", {id});
-    profile.meetings = Last<Meeting>(ms, kMeetingOrder, kMeetingsLatest, limit,
-                                     [&](const SqlQuery& q) { return query::LoadMeetings(db, q); });
-    SqlQuery ds(query::kDecisionSelect);
-    ds.Where("d.account_id = ? AND d.duplicate_of IS NULL", {id});
-    profile.decisions = Last<Decision>(
-        ds, "d.date IS NULL, d.date, n.path, d.line",
-        "d.date IS NULL DESC, d.date DESC, n.path DESC, d.line DESC", limit,
-        [&](const SqlQuery& q) { return query::Load<Decision>(db, q, query::ReadDecision); });
-    SqlQuery ts(query::kTaskSelect);
-    ts.Where("n.account_id = ? AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL",
-             {id});
-    profile.open_tasks = query::LoadTasks(db, First(ts, kTaskOrder, limit));
-    SqlQuery fs(query::kFactSelect);
-    fs.Where("n.account_id = ?", {id});
+        "pm.note_id = n2.id WHERE n2.account_id = ? UNION SELECT ma.person_id FROM meetings m2 "
+        "CROSS JOIN meeting_attendees ma ON ma.meeting_id = m2.id WHERE m2.account_id = ?)",
+        {id, id}, kPersonOrder, kPersonOrder, limit, LoadPeople(cache));
+    profile.meetings = Page<Meeting>(SqlQuery(query::kMeetingSelect), "m.id",
+                                     "meetings m JOIN notes n ON n.id = m.note_id",
+                                     "m.account_id = ? AND m.duplicate_of IS NULL", {id},
+                                     kMeetingsLatest, kMeetingOrder, limit, LoadMeetings(cache));
+    profile.decisions = Page<Decision>(
+        SqlQuery(query::kDecisionSelect), "d.id", "decisions d JOIN notes n ON n.id = d.note_id",
+        "d.account_id = ? AND d.duplicate_of IS NULL", {id}, kDecisionsLatest, kDecisionOrder,
+        limit, LoadDecisions(cache));
+    profile.open_tasks =
+        Page<Task>(SqlQuery(query::kTaskSelect), "t.id", "tasks t JOIN notes n ON n.id = t.note_id",
+                   "n.account_id = ? AND t.status IN ('open', 'in_progress') AND "
+                   "t.duplicate_of IS NULL",
+                   {id}, kTaskOrder, kTaskOrder, limit, LoadTasks(cache));
     profile.facts =
-        query::Load<Fact>(db, First(fs, "f.kind, n.path, f.line", limit), query::ReadFact);
+        Page<Fact>(SqlQuery(query::kFactSelect), "f.id", "facts f JOIN notes n ON n.id = f.note_id",
+                   "n.account_id = ?", {id}, kFactOrder, kFactOrder, limit, LoadFacts(cache));
     return profile;
   });
 }

@@ -9,6 +9,7 @@
 #include "resolve/vault_resolver.h"
 #include "store/bulk_indexes.h"
 #include "store/schema_sql.h"
+#include "store/scoped_pragma.h"
 
 namespace notestore::resolve {
 namespace {
@@ -28,27 +29,6 @@ Scope ChooseScope(SQLite::Database& db, const store::ChangeSet* changes) {
   if (changed * 100 > notes * kScopedUpToPercent) return Scope::Full();
   return Scope::Of(*changes);
 }
-
-// Sets the connection's page cache (PRAGMA cache_size: negative for KiB) for its lifetime.
-class CacheSize {
- public:
-  CacheSize(SQLite::Database& db, int size)
-      : db_(db), before_(db.execAndGet("PRAGMA cache_size").getInt()) {
-    db_.exec("PRAGMA cache_size = " + std::to_string(size));
-  }
-  ~CacheSize() {
-    try {
-      db_.exec("PRAGMA cache_size = " + std::to_string(before_));
-    } catch (...) {  // A failing pass is being unwound; the setting is only a hint.
-    }
-  }
-  CacheSize(const CacheSize&) = delete;
-  CacheSize& operator=(const CacheSize&) = delete;
-
- private:
-  SQLite::Database& db_;
-  const int before_;
-};
 
 void Count(SQLite::Database& db, const char* sql, const std::set<int64_t>& ids, bool all) {
   SQLite::Statement update(db, sql);
@@ -75,8 +55,8 @@ bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
   Scope scope = ChooseScope(db, changes);
   // A pass over the whole vault reads each table once, in order: a large page cache buys
   // it little, and at 100,000 notes its own memory comes on top of the cache's.
-  std::optional<CacheSize> small;
-  if (scope.full()) small.emplace(db, -kWholeVaultCacheKiB);
+  std::optional<store::ScopedPragma> small;  // cache_size: negative for KiB.
+  if (scope.full()) small.emplace(db, "cache_size", -kWholeVaultCacheKiB);
   ResolvePeople(db, options, scope);
   ResolveAccounts(db, scope);
   ResolveLinks(db, scope);

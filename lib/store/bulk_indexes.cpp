@@ -34,9 +34,16 @@ void Restore(SQLite::Database& db, bool references) {
   const std::string saved = GetMeta(db, kKey);
   if (saved.empty()) return;
   nlohmann::json later = nlohmann::json::array();
+  SQLite::Statement exists(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
   for (const auto& entry : nlohmann::json::parse(saved)) {
     const std::string sql = entry.get<std::string>();
-    if (!references && kReferences.count(IndexName(sql))) {
+    const std::string name = IndexName(sql);
+    exists.bind(1, name);
+    // A schema upgrade since the drop (one that died mid-load) may have made it anew.
+    const bool made = exists.executeStep();
+    exists.reset();
+    if (made) continue;
+    if (!references && kReferences.count(name)) {
       later.push_back(sql);
     } else {
       db.exec(sql);

@@ -20,6 +20,7 @@ struct ConnectionOptions {
   bool create_if_missing = true;
   int busy_timeout_ms = 5000;
   int64_t cache_bytes = int64_t{64} << 20;
+  int64_t mmap_bytes = 0;
 };
 
 // Opens the database, applies connection settings (WAL, foreign keys, busy timeout),

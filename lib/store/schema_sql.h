@@ -379,6 +379,33 @@ CREATE INDEX decisions_account ON decisions(account_id, duplicate_of);
     R"sql(
 CREATE INDEX notes_file ON notes(path, file_size, file_mtime_ns, content_hash);
 )sql",
+    // 5 -> 6: the indexes that profiles read cover what chooses a page of each list (its
+    // key, filter and sort columns), so that the 20 newest of a person's 300 meetings are
+    // found without reading 300 rows; only the page's rows are then read whole.
+    R"sql(
+DROP INDEX IF EXISTS tasks_note;
+CREATE INDEX tasks_note ON tasks(note_id, status, duplicate_of, due, line);
+DROP INDEX IF EXISTS tasks_owner;
+CREATE INDEX tasks_owner ON tasks(owner_id, status, duplicate_of, due, note_id, line);
+DROP INDEX IF EXISTS meetings_account;
+CREATE INDEX meetings_account ON meetings(account_id, duplicate_of, date, note_id);
+DROP INDEX IF EXISTS decisions_account;
+CREATE INDEX decisions_account ON decisions(account_id, duplicate_of, date, note_id, line);
+DROP INDEX IF EXISTS facts_note;
+CREATE INDEX facts_note ON facts(note_id, kind, line);
+DROP INDEX IF EXISTS notes_account;
+CREATE INDEX notes_account ON notes(account_id, path);
+DROP INDEX IF EXISTS meeting_attendees_person;
+CREATE INDEX meeting_attendees_person ON meeting_attendees(person_id, meeting_id);
+DROP INDEX IF EXISTS meeting_attendees_meeting;
+CREATE INDEX meeting_attendees_meeting ON meeting_attendees(meeting_id, person_id);
+DROP INDEX IF EXISTS person_mentions_person;
+CREATE INDEX person_mentions_person ON person_mentions(person_id, note_id);
+DROP INDEX IF EXISTS person_mentions_note;
+CREATE INDEX person_mentions_note ON person_mentions(note_id, person_id);
+DROP INDEX IF EXISTS links_target_note;
+CREATE INDEX links_target_note ON links(target_note_id, note_id);
+)sql",
 };
 
 // The counts people and accounts keep (schema 4): meetings attended and open tasks owned

@@ -93,6 +93,25 @@ TEST(Store, BadArgumentsAndMissingVault) {
   tiny_cache.cache_bytes = 4096;
   EXPECT_EQ(CodeOf([&] { Store::open(dir.Join("a.db"), tiny_cache); }),
             ErrorCode::kInvalidArgument);
+  OpenOptions negative_map;
+  negative_map.mmap_bytes = -1;
+  EXPECT_EQ(CodeOf([&] { Store::open(dir.Join("a.db"), negative_map); }),
+            ErrorCode::kInvalidArgument);
+}
+
+// Reading through a memory map or with read() gives the same answers, and an ingest
+// (which turns the map off while it runs) leaves it as it was.
+TEST(Store, QueriesReadTheSameWithOrWithoutAMemoryMap) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  OpenOptions no_map;
+  no_map.mmap_bytes = 0;
+  Store mapped = Store::open(db);
+  Store unmapped = Store::open(db, no_map);
+  EXPECT_EQ(mapped.tasks().size(), unmapped.tasks().size());
+  EXPECT_EQ(mapped.search("renewal").size(), unmapped.search("renewal").size());
+  mapped.ingest(testing::FixturePath("vault"));
+  EXPECT_EQ(mapped.person("pr").open_tasks.size(), unmapped.person("pr").open_tasks.size());
 }
 
 TEST(Store, ProgressReportsEveryPhase) {

@@ -213,6 +213,25 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "DROP INDEX decisions_account; CREATE INDEX decisions_account ON decisions(account_id)",
       // 5 -> 4
       "DROP INDEX notes_file",
+      // 6 -> 5
+      "DROP INDEX tasks_note; CREATE INDEX tasks_note ON tasks(note_id, status, duplicate_of); "
+      "DROP INDEX tasks_owner; "
+      "CREATE INDEX tasks_owner ON tasks(owner_id, status, duplicate_of); "
+      "DROP INDEX meetings_account; "
+      "CREATE INDEX meetings_account ON meetings(account_id, duplicate_of); "
+      "DROP INDEX decisions_account; "
+      "CREATE INDEX decisions_account ON decisions(account_id, duplicate_of); "
+      "DROP INDEX facts_note; CREATE INDEX facts_note ON facts(note_id); "
+      "DROP INDEX notes_account; CREATE INDEX notes_account ON notes(account_id); "
+      "DROP INDEX meeting_attendees_person; "
+      "CREATE INDEX meeting_attendees_person ON meeting_attendees(person_id); "
+      "DROP INDEX meeting_attendees_meeting; "
+      "CREATE INDEX meeting_attendees_meeting ON meeting_attendees(meeting_id); "
+      "DROP INDEX person_mentions_person; "
+      "CREATE INDEX person_mentions_person ON person_mentions(person_id); "
+      "DROP INDEX person_mentions_note; "
+      "CREATE INDEX person_mentions_note ON person_mentions(note_id); "
+      "DROP INDEX links_target_note; CREATE INDEX links_target_note ON links(target_note_id)",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
