@@ -57,9 +57,12 @@ struct OpenOptions {
   // rather than with a read() and a copy per page: for a database larger than the page
   // cache, a query's page reads from the OS cache then cost no system call. Mapped pages
   // are the OS's file cache, shared and not the process's own, but they count in its
-  // resident size; an ingest turns the map off while it runs, so that its memory stays
-  // bounded. SQLite caps the map at its build's limit (2 GiB on Debian); 0 turns it off.
-  // Default: 2 GiB.
+  // resident size; an ingest (and a schema upgrade) turns the map off while it runs, so
+  // that its memory stays bounded. SQLite caps the map at SQLITE_MAX_MMAP_SIZE (just
+  // under 2 GiB by default on 64-bit builds). With a map, an I/O error reading the file
+  // arrives as a SIGBUS signal rather than as an Error: set 0 (no map) for a database on
+  // storage that may fail or vanish, such as a network file system. Must not be
+  // negative (kInvalidArgument). Default: 2 GiB.
   int64_t mmap_bytes = int64_t{2} << 30;
 };
 

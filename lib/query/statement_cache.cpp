@@ -1,5 +1,7 @@
 #include "query/statement_cache.h"
 
+#include <iterator>
+
 namespace notestore::query {
 
 Prepared::Prepared(StatementCache& cache, const std::string& sql) {

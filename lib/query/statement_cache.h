@@ -25,8 +25,8 @@ class StatementCache {
 
  private:
   friend class Prepared;
-  // More distinct statements than this, and the cache starts again: a profile's SQL
-  // depends on its limit, so the set is not fixed.
+  // More distinct statements than this, and the cache starts again (those not lent): a
+  // task query's SQL depends on its filters, so the set is not fixed.
   static constexpr size_t kMaxStatements = 64;
 
   struct Entry {

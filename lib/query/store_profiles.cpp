@@ -1,6 +1,5 @@
 // Store's one-entity views: person and account profiles, a note with everything in it,
 // and the links into and out of a note.
-#include <algorithm>
 #include <functional>
 
 #include "api/store_impl.h"
@@ -32,18 +31,19 @@ int LimitOf(const ProfileOptions& options) {
 
 // A page of a profile's list: the rows of `from` (tables, aliased as in `sql`) that meet
 // `condition` (its '?' taking `values`), the first `limit` of them in `pick`, returned in
-// `order`; all of them when `limit` is 0. The page is chosen first, reading only keys and
-// sort columns (which the indexes cover, schema 6), and only its rows are read whole:
-// for a person with hundreds of meetings, reading every row with its joins and lists
-// cost more than choosing among them.
+// `order`; all of them when `limit` is 0. The page is chosen first, reading index keys
+// (schema 6 widened the indexes for it) and small rows rather than every row with its
+// joins and lists, and only its rows are read whole: for a person with hundreds of
+// meetings, reading them all cost more than choosing among them.
 template <typename T>
 std::vector<T> Page(SqlQuery sql, const char* key, const char* from, const std::string& condition,
                     std::vector<SqlValue> values, const char* pick, const char* order, int limit,
                     const std::function<std::vector<T>(const SqlQuery&)>& load) {
   if (limit == 0) return load(sql.Where(condition, std::move(values)).OrderBy(order));
+  // The limit is bound, so that one statement serves every page size.
   const std::string keys = std::string(key) + " IN (SELECT " + key + " FROM " + from + " WHERE " +
-                           condition + " ORDER BY " + pick + " LIMIT " + std::to_string(limit) +
-                           ")";
+                           condition + " ORDER BY " + pick + " LIMIT ?)";
+  values.emplace_back(int64_t{limit});
   return load(sql.Where(keys, std::move(values)).OrderBy(order));
 }
 

@@ -39,7 +39,8 @@ void Restore(SQLite::Database& db, bool references) {
     const std::string sql = entry.get<std::string>();
     const std::string name = IndexName(sql);
     exists.bind(1, name);
-    // A schema upgrade since the drop (one that died mid-load) may have made it anew.
+    // A schema upgrade after the drop (by the ingest that died mid-load, or since) may
+    // have made it anew.
     const bool made = exists.executeStep();
     exists.reset();
     if (made) continue;

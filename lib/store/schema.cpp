@@ -122,8 +122,9 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
     }
     // Negative: a size in KiB rather than in pages.
     db->exec("PRAGMA cache_size = " + std::to_string(-(options.cache_bytes / 1024)));
-    db->exec("PRAGMA mmap_size = " + std::to_string(options.mmap_bytes));
     std::string message = CheckSchema(*db, path, options.read_only);
+    // After any upgrade, which reads the whole file and should not map it (as an ingest).
+    db->exec("PRAGMA mmap_size = " + std::to_string(options.mmap_bytes));
     if (upgrade_message) *upgrade_message = std::move(message);
     return db;
   } catch (const SQLite::Exception& e) {

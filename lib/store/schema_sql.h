@@ -379,9 +379,11 @@ CREATE INDEX decisions_account ON decisions(account_id, duplicate_of);
     R"sql(
 CREATE INDEX notes_file ON notes(path, file_size, file_mtime_ns, content_hash);
 )sql",
-    // 5 -> 6: the indexes that profiles read cover what chooses a page of each list (its
-    // key, filter and sort columns), so that the 20 newest of a person's 300 meetings are
-    // found without reading 300 rows; only the page's rows are then read whole.
+    // 5 -> 6: the indexes that profiles read carry what chooses a page of each list (its
+    // key, filter and sort columns), so that choosing the 20 soonest of an account's 800
+    // open tasks reads index keys (and small rows, such as each meeting's date and its
+    // note's path) rather than 800 rows with their joins; only the page's rows are then
+    // read whole.
     R"sql(
 DROP INDEX IF EXISTS tasks_note;
 CREATE INDEX tasks_note ON tasks(note_id, status, duplicate_of, due, line);

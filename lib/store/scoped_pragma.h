@@ -7,30 +7,43 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 namespace notestore::store {
 
 // Sets PRAGMA `name` (an integer setting, such as cache_size or mmap_size) to `value` and
-// puts back the value it had when destroyed. `db` must outlive it.
+// puts back the value it had when destroyed. `db` must outlive it. Only a performance
+// hint: if SQLite refuses the setting (a VFS without memory maps answers no row), this
+// changes nothing and never throws.
 class ScopedPragma {
  public:
   ScopedPragma(SQLite::Database& db, std::string name, int64_t value)
-      : db_(db), name_(std::move(name)), before_(db.execAndGet("PRAGMA " + name_).getInt64()) {
-    db_.exec("PRAGMA " + name_ + " = " + std::to_string(value));
+      : db_(db), name_(std::move(name)) {
+    try {
+      before_ = db_.execAndGet("PRAGMA " + name_).getInt64();
+      db_.exec("PRAGMA " + name_ + " = " + std::to_string(value));
+      active_ = true;
+    } catch (...) {  // Left as it was.
+    }
   }
   ~ScopedPragma() {
+    if (!active_) return;
     try {
       db_.exec("PRAGMA " + name_ + " = " + std::to_string(before_));
-    } catch (...) {  // Only a performance setting; a failure being unwound matters more.
+    } catch (...) {  // Only a hint; a failure being unwound matters more.
     }
   }
   ScopedPragma(const ScopedPragma&) = delete;
   ScopedPragma& operator=(const ScopedPragma&) = delete;
 
+  // Whether the setting was changed (and will be put back).
+  bool active() const { return active_; }
+
  private:
   SQLite::Database& db_;
   const std::string name_;
-  const int64_t before_;
+  int64_t before_ = 0;
+  bool active_ = false;
 };
 
 }  // namespace notestore::store

@@ -99,8 +99,8 @@ TEST(Store, BadArgumentsAndMissingVault) {
             ErrorCode::kInvalidArgument);
 }
 
-// Reading through a memory map or with read() gives the same answers, and an ingest
-// (which turns the map off while it runs) leaves it as it was.
+// Reading through a memory map or with read() gives the same answers, before and after an
+// ingest (which turns the map off while it runs).
 TEST(Store, QueriesReadTheSameWithOrWithoutAMemoryMap) {
   testing::TempDir dir;
   const std::string db = testing::IngestFixtureVault(dir);
