@@ -126,8 +126,12 @@ TEST_F(CrashConsistency, KilledIngestsLeaveADatabaseThatOpensChecksAndCatchesUp)
     SCOPED_TRACE("trial " + std::to_string(t) + " (" + start.name + "), killed after " +
                  std::to_string(delay) + " s");
 
-    ASSERT_EQ(testing::QueryValue(db, "PRAGMA integrity_check"), "ok");
-    ASSERT_NO_THROW(Store::open(db));
+    // A kill before the process got as far as creating the file leaves none, which is
+    // consistent too (seen under ASan, whose start-up is slow).
+    if (fs::exists(db)) {
+      ASSERT_EQ(testing::QueryValue(db, "PRAGMA integrity_check"), "ok");
+      ASSERT_NO_THROW(Store::open(db));
+    }
     ASSERT_GT(IngestToEnd(vaults_.new_dir, db), 0);
     EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});
     ASSERT_EQ(testing::DumpDifference(testing::CanonicalDump(db), expected), "");
