@@ -1,25 +1,49 @@
 // genvault OUT_DIR [--notes N] [--seed S]: writes a generated vault (see
 // vault_generator.h) and prints what it wrote.
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "vault_generator.h"
 
+namespace {
+
+constexpr const char* kUsage = "usage: genvault OUT_DIR [--notes N] [--seed S]\n";
+
+// Whole-string unsigned parse; false on garbage, a sign or overflow, so that
+// `--notes 10k` is an error rather than a vault of 10 notes.
+bool ParseCount(const char* text, unsigned long long& out) {
+  if (text[0] < '0' || text[0] > '9') return false;
+  char* end = nullptr;
+  errno = 0;
+  out = std::strtoull(text, &end, 10);
+  return errno == 0 && *end == '\0';
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: genvault OUT_DIR [--notes N] [--seed S]\n");
+  // OUT_DIR comes first; a first argument that looks like an option (say
+  // `--help`) must not become a directory full of notes.
+  if (argc < 2 || argv[1][0] == '-') {
+    std::fprintf(stderr, "%s", kUsage);
     return 2;
   }
   notestore::bench::GeneratorOptions options;
-  for (int i = 2; i + 1 < argc; i += 2) {
+  for (int i = 2; i < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--notes") {
-      options.notes = std::atoi(argv[i + 1]);
+    unsigned long long value = 0;
+    if (i + 1 >= argc || !ParseCount(argv[i + 1], value)) {
+      std::fprintf(stderr, "genvault: %s needs a whole number\n%s", flag.c_str(), kUsage);
+      return 2;
+    }
+    if (flag == "--notes" && value > 0 && value <= 10'000'000) {
+      options.notes = static_cast<int>(value);
     } else if (flag == "--seed") {
-      options.seed = std::strtoull(argv[i + 1], nullptr, 10);
+      options.seed = value;
     } else {
-      std::fprintf(stderr, "genvault: unknown option %s\n", flag.c_str());
+      std::fprintf(stderr, "genvault: bad option %s %s\n%s", flag.c_str(), argv[i + 1], kUsage);
       return 2;
     }
   }
