@@ -100,9 +100,12 @@ struct IngestReport {
   bool resolved = false;        // Whether people, accounts and links were re-resolved.
   // Whether that vault-wide pass redid only what this run's changes touch (the notes
   // changed, and those whose people, accounts, links or repeats depend on them), rather
-  // than the whole vault. Either way the result is the same.
+  // than the whole vault. False when any part of it went over the whole vault, as the
+  // people part does when a change may alter how names in other notes resolve (a full
+  // name written for the first time, or a spelling that may be the one a person is shown
+  // by). Either way the result is the same.
   bool resolved_scoped = false;
-  double seconds = 0;           // Wall-clock time of the whole ingest.
+  double seconds = 0;  // Wall-clock time of the whole ingest.
 
   // Rows per table after the ingest, keyed by table name ("notes", "tasks", ...).
   std::map<std::string, int64_t> table_rows;

@@ -33,6 +33,9 @@ class Scope {
   std::set<int64_t> attendees_changed;
   std::set<int64_t> owners_changed;
   std::set<int64_t> people_touched;
+  // Set by the people pass when the change may alter how names in other notes resolve,
+  // so that it resolved every name of the vault (the later parts stay scoped).
+  bool people_whole_vault = false;
   // Filled by the later parts: accounts and notes whose counted rows may have changed.
   std::set<int64_t> accounts_touched;
   std::set<int64_t> notes_touched;

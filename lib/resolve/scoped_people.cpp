@@ -1,16 +1,18 @@
 // Why the scoped form gives what the whole-vault pass gives (vault_resolver.cpp): that
 // pass builds a directory of who can be named (@Me, person notes and their aliases, and
 // every full name the vault writes) before resolving any name, and a name resolves from
-// the directory and its own note (the people that note names in full). When the changed
-// notes name the same full names as before (or only full names of people with a note of
-// their own, or @Me, whose shown name no note's spelling decides), and no person note
-// changed, the directory is the same, so every unchanged note's names resolve as before,
-// and the changed notes' names resolve as the directory, stored in `people`, says.
+// the directory and its own note (the people that note names in full). When no person
+// note changed and the changed notes write no full name that is new to the vault, the
+// directory is the same, so every unchanged note's names resolve as before, and the
+// changed notes' names resolve as the directory, stored in `people`, says.
 //
-// One thing depends on order: a short name that is nobody yet ("@Jack" where no Jack
-// has a full name) becomes a person of its own the first time it is met, and a later
-// "jack" then finds that person. Names that meet such a person are left to the
-// whole-vault pass, unless they resolve as their note's same names did before.
+// Two things depend on order. A person without a note is shown as the vault first
+// writes them: a changed note's first spelling that is new and the shown one moves
+// nothing; one that is gone or respelled is checked against the vault's rows
+// (ShownSpelling). And a short name that is nobody yet ("@Zed" where no Zed has a full
+// name) becomes a person of its own the first time it is met, and a later "zed" then
+// finds that person: the notes that meet such a person must meet them as before, and a
+// "zed" that is not below a meeting in its own note resolves as the note's "zed" did.
 #include "resolve/scoped_people.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -134,18 +136,63 @@ class StoredPeople {
   std::set<std::string> met_;
 };
 
-// The spellings of one table's names whose first appearance in a note decides something:
-// full names of people shown as first written, and names of people first met there.
-std::vector<std::pair<char, std::string>> DecidingOrder(
+// The names of people first met where they were written (a short name that is nobody
+// else), in the order the note writes them: where such a name first appears decides who
+// later spellings of it find, so they must stay the same, in the same order.
+std::vector<std::pair<char, std::string>> MetOrder(
     const std::vector<std::pair<char, std::string>>& names, const StoredPeople& people) {
   std::vector<std::pair<char, std::string>> out;
   std::set<std::pair<char, std::string>> seen;
   for (const auto& entry : names) {
-    const std::string key = KeyOf(entry.second);
-    const bool deciding = IsMultiWordName(entry.second) ? !people.Fixed(key) : people.Met(key);
-    if (deciding && seen.insert(entry).second) out.push_back(entry);
+    if (IsMultiWordName(entry.second) || !people.Met(KeyOf(entry.second))) continue;
+    if (seen.insert(entry).second) out.push_back(entry);
   }
   return out;
+}
+
+// A person without a note of their own is shown as the vault first writes them: the first
+// spelling in path order among the mentions, else among the attendees, else among the
+// owners. A note's part in that is, per table, the first spelling it gives each such
+// full name. `names` in the note's order; (table, key) -> spelling, whitespace collapsed
+// as the shown name is.
+std::map<std::pair<char, std::string>, std::string> FirstFullSpellings(
+    const std::vector<std::pair<char, std::string>>& names, const StoredPeople& people) {
+  std::map<std::pair<char, std::string>, std::string> out;
+  for (const auto& [table, name] : names) {
+    if (!IsMultiWordName(name)) continue;
+    const std::string key = KeyOf(name);
+    if (!people.Fixed(key)) out.try_emplace({table, key}, util::CollapseWhitespace(name));
+  }
+  return out;
+}
+
+// The people whose shown spelling may move when a note's first spellings go from `then`
+// to `now`, added to `check`. A first spelling that is new, or changed to the shown one,
+// cannot move it: whether it now comes first or not, the person is shown the same. So
+// adding "@Alex Rivera" to a note that did not name him, where he is shown "Alex Rivera",
+// needs no check. One that is gone, or changed to another, may (this note may have held
+// the vault's first).
+void ShownSpellingsToCheck(const std::map<std::pair<char, std::string>, std::string>& then,
+                           const std::map<std::pair<char, std::string>, std::string>& now,
+                           const StoredPeople& people, std::set<std::string>* check) {
+  auto shown_as = [&](const std::string& key, const std::string& spelling) {
+    const EntityRow* row = people.Row(key);
+    return row && row->name == spelling;
+  };
+  for (const auto& [table_key, spelling] : then) {
+    auto it = now.find(table_key);
+    if (it != now.end() && (it->second == spelling || shown_as(table_key.second, it->second))) {
+      continue;
+    }
+    check->insert(table_key.second);
+  }
+  for (const auto& [table_key, spelling] : now) {
+    // A person not stored yet is new: ResolveNote leaves that to the whole-vault pass.
+    if (!then.count(table_key) && people.Row(table_key.second) &&
+        !shown_as(table_key.second, spelling)) {
+      check->insert(table_key.second);
+    }
+  }
 }
 
 // A changed note's names as they resolve now, and what its resolution reports.
@@ -170,6 +217,7 @@ std::optional<Resolved> ResolveNote(int64_t note, std::vector<NameNow> names,
   Resolved out;
   out.note = note;
   std::set<std::string> context;
+  std::set<std::string> meets;  // Filled before any short name is resolved.
   bool ok = true;
   auto resolve = [&](NameNow& row, const char* what) {
     const PeopleDirectory::Resolution r = people.dir().Resolve(row.name, context);
@@ -179,12 +227,18 @@ std::optional<Resolved> ResolveNote(int64_t note, std::vector<NameNow> names,
       row.key = r.key;
     } else if (people.Met(r.outcome == Outcome::kPerson ? r.key : key) &&
                r.outcome != Outcome::kPlaceholder && r.outcome != Outcome::kSelfWithoutMe) {
-      // Resolved by where that person was first met: only as this note's same name was.
-      const int64_t met = people.Id(r.outcome == Outcome::kPerson ? r.key : key);
-      const bool same =
-          was != before.end() && was->second == (r.outcome == Outcome::kPerson ? met : 0);
-      if (!same) ok = false;
-      if (r.outcome == Outcome::kPerson) row.key = r.key;
+      const std::string met_key = r.outcome == Outcome::kPerson ? r.key : key;
+      if (r.outcome == Outcome::kPerson) {
+        row.key = r.key;  // Meets them here, or finds them met before: theirs either way.
+      } else if (meets.count(met_key) || was == before.end()) {
+        // Theirs only below where this note meets them, or (not written here before)
+        // only if another note meets them first: that takes the whole vault's order.
+        ok = false;
+      } else if (was->second == people.Id(met_key)) {
+        row.key = met_key;  // Met in another note before this one, as before.
+      } else if (was->second != 0) {
+        ok = false;
+      }
     } else if (r.outcome == Outcome::kPerson) {
       ok = false;  // A new person of its own.
     }
@@ -195,6 +249,15 @@ std::optional<Resolved> ResolveNote(int64_t note, std::vector<NameNow> names,
     if (m.table != 'M') continue;
     if (IsMultiWordName(m.name)) resolve(m, nullptr);
     if (!m.key.empty() && m.source != "owner") context.insert(m.key);
+  }
+  // People first met at a short name that this note writes so that it can meet them
+  // ("@Zed"; a lowercase "@zed" only finds them once met).
+  for (const NameNow& row : names) {
+    if (IsMultiWordName(row.name)) continue;
+    const PeopleDirectory::Resolution r = people.dir().Resolve(row.name, context);
+    if (r.outcome == Outcome::kPerson && !people.dir().Find(r.key) && people.Met(r.key)) {
+      meets.insert(r.key);
+    }
   }
   for (NameNow& row : names) {
     if (row.table == 'M' && row.key.empty()) resolve(row, nullptr);
@@ -209,10 +272,11 @@ std::optional<Resolved> ResolveNote(int64_t note, std::vector<NameNow> names,
 }
 
 // Whether a changed note's names can be resolved alone (see the top of the file), given
-// them before (`old`, null for a note not stored before) and now.
+// them before (`old`, null for a note not stored before) and now, once the shown spelling
+// of each person added to `check` is found unchanged.
 bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::string& title,
                          const std::vector<std::string>& aliases, const std::vector<NameNow>& names,
-                         const StoredPeople& people) {
+                         const StoredPeople& people, std::set<std::string>* check) {
   static const store::OldNote kAdded;  // A note not stored before had nothing.
   if (!old) old = &kAdded;
   if ((old->person_note || person_now) &&
@@ -220,12 +284,15 @@ bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::
     return false;
   }
   // Full names of people shown as first written, and short names of people first met,
-  // decide how others resolve and are shown, by where they first appear: they must be
-  // the same, in the same order (any other name may come or go).
+  // decide how others resolve and are shown, by where they first appear (any other name
+  // may come or go).
   std::vector<std::pair<char, std::string>> then, now;
   for (const store::OldName& n : old->names) then.emplace_back(n.table, n.name);
   for (const NameNow& n : names) now.emplace_back(n.table, n.name);
-  return DecidingOrder(then, people) == DecidingOrder(now, people);
+  if (MetOrder(then, people) != MetOrder(now, people)) return false;
+  ShownSpellingsToCheck(FirstFullSpellings(then, people), FirstFullSpellings(now, people), people,
+                        check);
+  return true;
 }
 
 // Role and company of the person `key` from all their mentions: their own note's first,
@@ -288,6 +355,54 @@ bool NamedElsewhere(SQLite::Database& db, int64_t id, const std::set<int64_t>& c
   return false;
 }
 
+// How the whole-vault pass would show the person `key` (stored as `id`) after the
+// change: the first full spelling of their key among the mentions, else the attendees,
+// else the owners, in path order (then line and row id, as that pass sorts them). The
+// unchanged notes' rows are read; the changed notes' are `resolved`.
+std::optional<std::string> ShownSpelling(SQLite::Database& db, const std::string& key, int64_t id,
+                                         const std::vector<Resolved>& resolved,
+                                         const std::map<int64_t, std::string>& paths,
+                                         const std::set<int64_t>& changed) {
+  static constexpr struct {
+    char table;
+    const char* sql;
+  } kTables[] = {
+      {'M',
+       "SELECT n.path, r.line, r.rowid, r.name, r.note_id FROM person_mentions r "
+       "JOIN notes n ON n.id = r.note_id WHERE r.person_id = ?"},
+      {'A',
+       "SELECT n.path, 0, r.rowid, r.name, r.meeting_id FROM meeting_attendees r "
+       "JOIN notes n ON n.id = r.meeting_id WHERE r.person_id = ?"},
+      {'O',
+       "SELECT n.path, r.line, r.id, r.owner_name, r.note_id FROM tasks r "
+       "JOIN notes n ON n.id = r.note_id WHERE r.owner_id = ?"},
+  };
+  for (const auto& [table, sql] : kTables) {
+    std::optional<std::tuple<std::string, int, int64_t, std::string>> first;
+    auto offer = [&](std::tuple<std::string, int, int64_t, std::string> row) {
+      const std::string& name = std::get<3>(row);
+      if (!IsMultiWordName(name) || KeyOf(name) != key) return;  // A short name finds them.
+      if (!first || row < *first) first = std::move(row);
+    };
+    if (id) {
+      SQLite::Statement q(db, sql);
+      q.bind(1, id);
+      while (q.executeStep()) {
+        if (changed.count(q.getColumn(4).getInt64())) continue;  // In `resolved`.
+        offer({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt64(),
+               q.getColumn(3).getString()});
+      }
+    }
+    for (const Resolved& r : resolved) {
+      for (const NameNow& n : r.names) {
+        if (n.table == table) offer({paths.at(r.note), table == 'A' ? 0 : n.line, n.rowid, n.name});
+      }
+    }
+    if (first) return util::CollapseWhitespace(std::get<3>(*first));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope) {
@@ -298,6 +413,7 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
   SQLite::Statement note_q(db, "SELECT kind = 'person', title, path FROM notes WHERE id = ?");
   SQLite::Statement aliases_q(db,
                               "SELECT alias FROM note_aliases WHERE note_id = ? ORDER BY rowid");
+  std::set<std::string> check_shown;  // People whose shown spelling the change may move.
   for (int64_t note : scope.notes()) {
     auto it = changes.old_notes.find(note);
     const store::OldNote* old = it == changes.old_notes.end() ? nullptr : &it->second;
@@ -308,7 +424,8 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     if (exists) paths[note] = note_q.getColumn(2).getString();
     note_q.reset();
     if (!exists) {  // Removed: as if it now had no names.
-      if (old && !NamesStayResolvable(old, false, old->title, old->aliases, {}, people)) {
+      if (old &&
+          !NamesStayResolvable(old, false, old->title, old->aliases, {}, people, &check_shown)) {
         return false;
       }
       continue;
@@ -318,7 +435,9 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     while (aliases_q.executeStep()) aliases.push_back(aliases_q.getColumn(0).getString());
     aliases_q.reset();
     std::vector<NameNow> names = NamesOf(db, note);
-    if (!NamesStayResolvable(old, person_now, title, aliases, names, people)) return false;
+    if (!NamesStayResolvable(old, person_now, title, aliases, names, people, &check_shown)) {
+      return false;
+    }
     std::map<std::pair<char, std::string>, int64_t> before;
     if (old) {
       for (const store::OldName& n : old->names)
@@ -327,6 +446,13 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     std::optional<Resolved> r = ResolveNote(note, std::move(names), before, people);
     if (!r) return false;
     resolved.push_back(std::move(*r));
+  }
+  for (const std::string& key : check_shown) {
+    const EntityRow* row = people.Row(key);
+    if (!row ||
+        ShownSpelling(db, key, people.Id(key), resolved, paths, scope.notes()) != row->name) {
+      return false;
+    }
   }
 
   // Shown: the changed notes' diagnostics, assignments, and the people whose rows or

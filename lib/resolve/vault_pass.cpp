@@ -64,7 +64,7 @@ bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
   store::RestoreIndexes(db);
   LinkDuplicates(db, scope);
   UpdateCounts(db, scope);  // Last: counts leave repeats out.
-  return !scope.full();
+  return !scope.full() && !scope.people_whole_vault;
 }
 
 }  // namespace notestore::resolve

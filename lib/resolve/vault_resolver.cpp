@@ -104,7 +104,10 @@ NameRows LoadNames(SQLite::Database& db, const char* sql, bool with_details, boo
 }  // namespace
 
 void ResolvePeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope) {
-  if (!scope.full() && ResolveScopedPeople(db, options, scope)) return;
+  if (!scope.full()) {
+    if (ResolveScopedPeople(db, options, scope)) return;
+    scope.people_whole_vault = true;
+  }
   db.exec("DELETE FROM diagnostics WHERE stage = 'resolve'");
   Interner strings;
   const std::unordered_map<int64_t, int64_t> order = VaultOrder(db);

@@ -24,7 +24,7 @@ struct ResolveOptions {
 // transaction. `changes`, when given, is what was written since the last pass: the
 // pass then redoes only what those changes can affect, with the same result as a pass
 // over the whole vault (which it falls back to when the changes are a large part of it).
-// Null means the whole vault. Returns whether the pass was scoped to the changes.
+// Null means the whole vault. Returns whether every part of the pass was scoped to the changes.
 bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
                   const store::ChangeSet* changes);
 

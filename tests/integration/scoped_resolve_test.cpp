@@ -66,9 +66,12 @@ TEST_P(ScopedResolve, RandomEditsLeaveWhatAFreshIngestWould) {
     ASSERT_EQ(DumpDifference(CanonicalDump(live), CanonicalDump(fresh)), "");
     ASSERT_EQ(testing::InvariantViolations(live), std::vector<std::string>{});
   }
-  // Edits this small are a sliver of the vault: every pass after the first was scoped.
+  // Edits this small are a sliver of the vault: most passes after the first are scoped.
+  // A change to who can be named (a person note, a full name or first-met short name
+  // written for the first time or no more, the spelling a person is shown by) takes the
+  // people part over the whole vault, and the random edits make some.
   EXPECT_GE(resolved, kRounds / 2);
-  EXPECT_EQ(scoped, resolved);
+  EXPECT_GT(scoped * 2, resolved);
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ScopedResolve, ::testing::Values(1, 2, 3, 4, 5, 6));
@@ -77,9 +80,13 @@ INSTANTIATE_TEST_SUITE_P(Seeds, ScopedResolve, ::testing::Values(1, 2, 3, 4, 5, 
 // `change` is written, and the store must then equal a fresh one, with the pass scoped.
 class ScopedResolveCase : public ::testing::Test {
  protected:
+  // How the pass is expected to get there: scoped throughout, or with the people part
+  // over the whole vault (the change alters how names elsewhere resolve or are shown).
+  enum class Way { kScoped, kPeopleWholeVault };
+
   void Check(const std::vector<std::pair<std::string, std::string>>& notes,
              const std::pair<std::string, std::string>& change, const std::string& probe,
-             const std::string& before, const std::string& after) {
+             const std::string& before, const std::string& after, Way way = Way::kScoped) {
     for (const auto& [path, text] : notes) dir_.Write("vault/" + path, text);
     // Enough other notes that one change is a small part of the vault.
     for (int i = 0; i < 20; ++i)
@@ -89,18 +96,23 @@ class ScopedResolveCase : public ::testing::Test {
     const std::string live = dir_.Join("live.db");
     Store::open(live).ingest(dir_.Join("vault"), options);
     EXPECT_EQ(testing::QueryValue(live, probe), before);
-    dir_.Write("vault/" + change.first, change.second);
-    IngestAndCompare();
+    if (change.second.empty()) {
+      dir_.Remove("vault/" + change.first);
+    } else {
+      dir_.Write("vault/" + change.first, change.second);
+    }
+    IngestAndCompare(way);
     EXPECT_EQ(testing::QueryValue(live, probe), after);
   }
 
-  // Ingests the vault as it is now into the live store, by a scoped pass, and compares
-  // the result with a fresh ingest.
-  void IngestAndCompare() {
+  // Ingests the vault as it is now into the live store, by a pass of the `way` given,
+  // and compares the result with a fresh ingest.
+  void IngestAndCompare(Way way = Way::kScoped) {
     IngestOptions options;
     options.me = "Dana Whitfield";
     const std::string live = dir_.Join("live.db");
-    EXPECT_TRUE(Store::open(live).ingest(dir_.Join("vault"), options).resolved_scoped);
+    EXPECT_EQ(Store::open(live).ingest(dir_.Join("vault"), options).resolved_scoped,
+              way == Way::kScoped);
     const std::string fresh = dir_.Join("fresh-" + std::to_string(++fresh_count_) + ".db");
     Store::open(fresh).ingest(dir_.Join("vault"), options);
     EXPECT_EQ(DumpDifference(CanonicalDump(live), CanonicalDump(fresh)), "");
@@ -120,7 +132,8 @@ TEST_F(ScopedResolveCase, AnOwnerResolvedAnewLinksTasksOfAnotherNote) {
           "# Plan\n\n- [ ] Send the signed contract to legal @QH \xF0\x9F\x93\x85 2024-06-14\n"
           "- [ ] Send the signed contract to legal @Quinn Harlow \xF0\x9F\x93\x85 2024-06-14\n"}},
         {"People/Quinn Harlow.md", kQuinnsNote},
-        "SELECT count(*) FROM tasks WHERE duplicate_of IS NOT NULL", "0", "1");
+        "SELECT count(*) FROM tasks WHERE duplicate_of IS NOT NULL", "0", "1",
+        Way::kPeopleWholeVault);
 }
 
 // A new alias makes two meetings of other notes share attendees: they become one
@@ -140,7 +153,7 @@ TEST_F(ScopedResolveCase, AttendeesResolvedAnewLinkMeetingsAndTheirTasks) {
         {"People/Quinn Harlow.md", kQuinnsNote},
         "SELECT (SELECT count(*) FROM meetings WHERE duplicate_of IS NOT NULL) || ' ' || "
         "(SELECT count(*) FROM tasks WHERE duplicate_of IS NOT NULL)",
-        "0 0", "1 1");
+        "0 0", "1 1", Way::kPeopleWholeVault);
 }
 
 // A note rewritten with the same decisions (a task added) keeps their links to
@@ -228,14 +241,45 @@ constexpr const char* kOwnerOf =
 TEST_F(ScopedResolveCase, AFullNameWrittenForTheFirstTimeGivesAShortNameElsewhereItsPerson) {
   Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Book the room @Kim\n"}},
         {"Notes/A.md", "# A\n\n- [ ] Call the vendor @Kim Park\n"},
-        std::string(kOwnerOf) + "Book the room'), '-')", "Kim", "Kim Park");
+        std::string(kOwnerOf) + "Book the room'), '-')", "Kim", "Kim Park", Way::kPeopleWholeVault);
 }
 
 // How a person without a note of their own is shown is the spelling the vault writes first.
 TEST_F(ScopedResolveCase, AFullNameWrittenEarlierInTheVaultIsHowThePersonIsShown) {
   Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Book the room @Kim Park\n"}},
         {"Notes/A.md", "# A\n\n- [ ] Call the vendor @KIM PARK\n"},
-        "SELECT name FROM people WHERE name_key = 'kimpark'", "Kim Park", "KIM PARK");
+        "SELECT name FROM people WHERE name_key = 'kimpark'", "Kim Park", "KIM PARK",
+        Way::kPeopleWholeVault);
+}
+
+// A full name a note did not write before, spelled as its person is shown, moves nothing
+// elsewhere, wherever the note comes in the vault: the note is resolved alone.
+TEST_F(ScopedResolveCase, AFullNameWrittenAsItsPersonIsShownIsResolvedInItsNote) {
+  Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Book the room @Kim Park\n"}},
+        {"Notes/A.md", "# A\n\n- [ ] Call the vendor @Kim Park\n"},
+        "SELECT p.name || ' ' || count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
+        "WHERE p.name_key = 'kimpark'",
+        "Kim Park 1", "Kim Park 2");
+}
+
+// A full name gone from a note, where a note before it in the vault writes it as shown:
+// that note still shows the person, and the pass stays scoped.
+TEST_F(ScopedResolveCase, AFullNameGoneBelowWhereItIsShownFromIsResolvedInItsNote) {
+  Check({{"Notes/A.md", "# A\n\n- [ ] Call the vendor @Kim Park\n"},
+         {"Notes/B.md", "# B\n\nMet @KIM PARK.\n\n- [ ] Book the room @KIM PARK\n"}},
+        {"Notes/B.md", "# B\n\nNo one today.\n"},
+        "SELECT p.name || ' ' || count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
+        "WHERE p.name_key = 'kimpark'",
+        "Kim Park 2", "Kim Park 1");
+}
+
+// The note that held the spelling a person is shown by, removed: the next spelling shows
+// them, found by the whole vault's order.
+TEST_F(ScopedResolveCase, TheNoteAPersonIsShownFromRemovedShowsTheNextSpelling) {
+  Check({{"Notes/A.md", "# A\n\n- [ ] Call the vendor @KIM PARK\n"},
+         {"Notes/B.md", "# B\n\n- [ ] Book the room @Kim Park\n"}},
+        {"Notes/A.md", ""}, "SELECT name FROM people WHERE name_key = 'kimpark'", "KIM PARK",
+        "Kim Park", Way::kPeopleWholeVault);
 }
 
 TEST_F(ScopedResolveCase, AShortNameMetFirstElsewhereKeepsFindingItsPerson) {
@@ -247,18 +291,31 @@ TEST_F(ScopedResolveCase, AShortNameMetFirstElsewhereKeepsFindingItsPerson) {
         "2", "3");
 }
 
+// "@zed" finds the person "@Zed" made only below where that is written: a lowercase
+// short name added under it is theirs, though the same name above is nobody's.
+TEST_F(ScopedResolveCase, AShortNameBelowWhereItsPersonIsMetFindsThem) {
+  Check({{"Notes/A.md", "# A\n\n- [ ] Sort the invoices @zed\n- [ ] Chase the refund @Zed\n"}},
+        {"Notes/A.md",
+         "# A\n\n- [ ] Sort the invoices @zed\n- [ ] Chase the refund @Zed\n"
+         "- [ ] File the claim @zed\n"},
+        "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
+        "WHERE p.name_key = 'zed'",
+        "1", "2", Way::kPeopleWholeVault);
+}
+
 TEST_F(ScopedResolveCase, AShortNameWrittenFirstHereBecomesAPersonFoundElsewhere) {
   Check({{"Notes/A.md", "# A\n"}, {"Notes/B.md", "# B\n\n- [ ] Chase the refund @jack\n"}},
         {"Notes/A.md", "# A\n\n- [ ] Sort the invoices @Jack\n"},
         "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
         "WHERE p.name_key = 'jack'",
-        "0", "2");
+        "0", "2", Way::kPeopleWholeVault);
 }
 
 TEST_F(ScopedResolveCase, TheSpellingWrittenFirstIsHowAPersonIsShown) {
   Check({{"Notes/A.md", "# A\n\n- [ ] Call the vendor @Kim Park\n- [ ] Send the deck @KIM PARK\n"}},
         {"Notes/A.md", "# A\n\n- [ ] Send the deck @KIM PARK\n- [ ] Call the vendor @Kim Park\n"},
-        "SELECT name FROM people WHERE name_key = 'kimpark'", "Kim Park", "KIM PARK");
+        "SELECT name FROM people WHERE name_key = 'kimpark'", "Kim Park", "KIM PARK",
+        Way::kPeopleWholeVault);
 }
 
 TEST_F(ScopedResolveCase, AChangedNoteKeepsWhyItsOwnersAreUnresolved) {
