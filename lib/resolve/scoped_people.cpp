@@ -166,15 +166,19 @@ std::map<std::pair<char, std::string>, std::string> FirstFullSpellings(
   return out;
 }
 
-// The people whose shown spelling may move when a note's first spellings go from `then`
-// to `now`, added to `check`. A first spelling that is new, or changed to the shown one,
-// cannot move it: whether it now comes first or not, the person is shown the same. So
-// adding "@Alex Rivera" to a note that did not name him, where he is shown "Alex Rivera",
-// needs no check. One that is gone, or changed to another, may (this note may have held
-// the vault's first).
-void ShownSpellingsToCheck(const std::map<std::pair<char, std::string>, std::string>& then,
-                           const std::map<std::pair<char, std::string>, std::string>& now,
-                           const StoredPeople& people, std::set<std::string>* check) {
+// Whether a note's first spellings going from `then` to `now` keep the directory of who
+// can be named, adding to `check` the people whose shown spelling they may move. A full
+// name new to the note must be stored already: the whole-vault pass makes every full
+// name the vault writes a person, before any resolving, so one written for the first
+// time is someone new, even where the stored directory would read it as a person note's
+// alias or as no name at all. A first spelling that is new, or changed to the shown one,
+// cannot move how its person is shown: whether it now comes first or not, the person is
+// shown the same. So adding "@Alex Rivera" to a note that did not name him, where he is
+// shown "Alex Rivera", needs no check. One that is gone, or changed to another, may (this
+// note may have held the vault's first).
+bool KeepsWhoCanBeNamed(const std::map<std::pair<char, std::string>, std::string>& then,
+                        const std::map<std::pair<char, std::string>, std::string>& now,
+                        const StoredPeople& people, std::set<std::string>* check) {
   auto shown_as = [&](const std::string& key, const std::string& spelling) {
     const EntityRow* row = people.Row(key);
     return row && row->name == spelling;
@@ -187,12 +191,11 @@ void ShownSpellingsToCheck(const std::map<std::pair<char, std::string>, std::str
     check->insert(table_key.second);
   }
   for (const auto& [table_key, spelling] : now) {
-    // A person not stored yet is new: ResolveNote leaves that to the whole-vault pass.
-    if (!then.count(table_key) && people.Row(table_key.second) &&
-        !shown_as(table_key.second, spelling)) {
-      check->insert(table_key.second);
-    }
+    if (then.count(table_key)) continue;  // Checked above.
+    if (!people.Row(table_key.second)) return false;
+    if (!shown_as(table_key.second, spelling)) check->insert(table_key.second);
   }
+  return true;
 }
 
 // A changed note's names as they resolve now, and what its resolution reports.
@@ -289,10 +292,9 @@ bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::
   std::vector<std::pair<char, std::string>> then, now;
   for (const store::OldName& n : old->names) then.emplace_back(n.table, n.name);
   for (const NameNow& n : names) now.emplace_back(n.table, n.name);
-  if (MetOrder(then, people) != MetOrder(now, people)) return false;
-  ShownSpellingsToCheck(FirstFullSpellings(then, people), FirstFullSpellings(now, people), people,
-                        check);
-  return true;
+  return MetOrder(then, people) == MetOrder(now, people) &&
+         KeepsWhoCanBeNamed(FirstFullSpellings(then, people), FirstFullSpellings(now, people),
+                            people, check);
 }
 
 // Role and company of the person `key` from all their mentions: their own note's first,

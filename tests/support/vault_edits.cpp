@@ -68,7 +68,10 @@ std::string Stem(const std::string& rel) { return fs::path(rel).stem().string();
 VaultEditor::VaultEditor(std::string dir, uint64_t seed, std::vector<std::string> names,
                          std::vector<std::string> accounts)
     : dir_(std::move(dir)), state_(seed), names_(std::move(names)), accounts_(std::move(accounts)) {
-  names_.insert(names_.end(), {"Quinn Harlow", "Zed Marlow", "TBD", "Myself"});
+  // Besides people: a person note's alias written as a full name, a full name that does
+  // not read as one, and a short name first met in a capitalised and a lowercase form.
+  names_.insert(names_.end(), {"Quinn Harlow", "Zed Marlow", "TBD", "Myself", "Priya R.",
+                               "kim Park", "Osk", "osk"});
   accounts_.insert(accounts_.end(), {"Nimbus Dairy", "Kestrel Mining"});
 }
 
