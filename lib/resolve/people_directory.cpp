@@ -8,12 +8,14 @@ namespace {
 
 std::string FirstWordKey(std::string_view name) {
   name = util::Trim(name);
-  const size_t space = name.find(' ');
+  const size_t space = util::FindSpace(name);
   return util::NameKey(space == std::string_view::npos ? name : name.substr(0, space));
 }
 
+// Any whitespace parts words, as in the shown name (CollapseWhitespace): a name that
+// were one word here but two once shown would be a full name only for a later pass.
 bool IsMultiWord(std::string_view name) {
-  return util::Trim(name).find(' ') != std::string_view::npos;
+  return util::FindSpace(util::Trim(name)) != std::string_view::npos;
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ void AddPersonNotes(SQLite::Database& db, PeopleDirectory* dir) {
 }
 
 bool IsMultiWordName(const std::string& name) {
-  return util::Trim(name).find(' ') != std::string::npos;
+  return util::FindSpace(util::Trim(name)) != std::string_view::npos;  // As IsMultiWord.
 }
 
 }  // namespace notestore::resolve

@@ -82,6 +82,13 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+size_t FindSpace(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsSpace(s[i])) return i;
+  }
+  return std::string_view::npos;
+}
+
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -29,6 +29,9 @@ std::vector<std::string_view> SplitLines(std::string_view s);
 
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
+// Where the first whitespace byte (IsSpace) of `s` is, or npos.
+size_t FindSpace(std::string_view s);
+
 // Collapses every run of whitespace to one space and trims both ends.
 std::string CollapseWhitespace(std::string_view s);
 

@@ -297,6 +297,18 @@ TEST_F(ScopedResolveCase, ANewFullNameThatDoesNotReadAsANameIsStillItsOwnPerson)
         std::string(kOwnerOf) + "Call the vendor'), '-')", "-", "kim Park", Way::kPeopleWholeVault);
 }
 
+// A name whose words a tab parts is a full name, as it is shown ("Jack Kabat"): were it
+// one word to the whole-vault pass, "Jack" elsewhere would be a person of its own there
+// and Jack Kabat's once a note spelled him with a space.
+TEST_F(ScopedResolveCase, ANamePartedByATabIsAFullName) {
+  Check({{"Notes/A.md", "# A\n\n## People\n- Jack\n"},
+         {"Notes/B.md", "# B\n\n- [ ] Send the deck @[[Jack\tKabat]]\n"}},
+        {"Notes/C.md", "# C\n\n- [ ] Call the vendor @Jack Kabat\n"},
+        "SELECT p.name FROM person_mentions m JOIN notes n ON n.id = m.note_id "
+        "JOIN people p ON p.id = m.person_id WHERE n.path = 'Notes/A.md'",
+        "Jack Kabat", "Jack Kabat");
+}
+
 TEST_F(ScopedResolveCase, AShortNameMetFirstElsewhereKeepsFindingItsPerson) {
   Check({{"Notes/A.md", "# A\n\n- [ ] Sort the invoices @Zed\n"},
          {"Notes/B.md", "# B\n\n- [ ] Chase the refund @zed\n"}},
