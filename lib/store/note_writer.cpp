@@ -147,12 +147,13 @@ struct NoteWriter::Statements {
                      "CASE WHEN parent_id IS NULL THEN NULL ELSE (SELECT count(*) FROM tasks p "
                      "WHERE p.note_id = t.note_id AND p.id < t.parent_id) END, task_uid, "
                      "depends_on, block_id, raw, (SELECT group_concat(tag, char(31)) FROM "
-                     "(SELECT tag FROM task_tags WHERE task_id = t.id ORDER BY rowid)) "
+                     "(SELECT tag FROM task_tags WHERE task_id = t.id ORDER BY rowid)), id "
                      "FROM tasks t WHERE note_id = ?1 ORDER BY id"),
+        // A note's tasks after the one of id ?2 (0 for all).
         delete_task_tags(db,
                          "DELETE FROM task_tags WHERE task_id IN (SELECT id FROM tasks WHERE "
-                         "note_id = ?1)"),
-        delete_tasks(db, "DELETE FROM tasks WHERE note_id = ?1"),
+                         "note_id = ?1 AND id > ?2)"),
+        delete_tasks(db, "DELETE FROM tasks WHERE note_id = ?1 AND id > ?2"),
         insert_task_tag(db, "INSERT INTO task_tags(task_id, tag) VALUES(?,?)"),
         insert_decision(db,
                         "INSERT INTO decisions(note_id, line, text, section, date, account_name) "
@@ -194,9 +195,9 @@ NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
     : db_(db), recorder_(db, changes), st_(std::make_unique<Statements>(db)) {}
 NoteWriter::~NoteWriter() = default;
 
-void NoteWriter::ReplaceSearch(int64_t note_id, SearchRowKind kind) {
+void NoteWriter::ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from) {
   const int64_t first = SearchRowid(note_id, kind, 0);
-  st_->search_rows.bind(1, first);
+  st_->search_rows.bind(1, first + from);
   st_->search_rows.bind(2, first + kSearchMaxOrdinal);
   while (st_->search_rows.executeStep()) {
     old_search_.push_back(st_->search_rows.getColumn(0).getInt64());
@@ -365,6 +366,8 @@ void NoteWriter::ExtractedRows(const extract::NoteRecord& rec, std::vector<RowSe
 }
 
 void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored) {
+  std::vector<int64_t> task_ids;  // Of note.tasks, by index.
+  size_t kept = 0;
   if (stored) {
     RowSet same;
     for (const parse::Task& t : note.tasks) {
@@ -377,14 +380,20 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stor
                f.task_id, f.depends_on, f.block_id, t.raw,
                f.tags.empty() ? nullptr : &same.Keep(std::move(tags)));
     }
-    if (same.SameAs(st_->stored_tasks, id)) return;  // Their ids, owners, repeats stay.
-    Exec(st_->delete_task_tags, id);
-    Exec(st_->delete_tasks, id);
-    ReplaceSearch(id, SearchRowKind::kTask);
+    // The tasks before the first that changed stay, with their ids, owners and repeats
+    // (the vault-wide pass looks at the note's tasks again all the same): a task
+    // appended to a note rewrites none of the others. Ids stay in line order, as a
+    // fresh ingest numbers them, since the rest get higher ones.
+    size_t stored_count = 0;
+    kept = same.SamePrefix(st_->stored_tasks, id, &task_ids, &stored_count);
+    if (kept == note.tasks.size() && kept == stored_count) return;
+    Exec(st_->delete_task_tags, id, kept == 0 ? 0 : task_ids.back());
+    Exec(st_->delete_tasks, id, kept == 0 ? 0 : task_ids.back());
+    ReplaceSearch(id, SearchRowKind::kTask, static_cast<int64_t>(kept));
   }
-  std::vector<int64_t> task_ids;
   task_ids.reserve(note.tasks.size());
-  for (const parse::Task& t : note.tasks) {
+  for (size_t i = kept; i < note.tasks.size(); ++i) {
+    const parse::Task& t = note.tasks[i];
     const parse::TaskFields& f = t.fields;
     const NullIfZero parent(t.parent_task >= 0 ? task_ids[t.parent_task] : 0);
     Exec(st_->insert_task, id, t.line, TaskStatusName(t.status), t.status_char, f.text,
@@ -430,8 +439,8 @@ void NoteWriter::Remove(int64_t note_id) {
     ReplaceSearch(note_id, kind);
   }
   FlushSearch(note_id);
-  Exec(st_->delete_task_tags, note_id);
-  Exec(st_->delete_tasks, note_id);
+  Exec(st_->delete_task_tags, note_id, 0);
+  Exec(st_->delete_tasks, note_id, 0);
   Exec(st_->delete_decisions, note_id);
   for (SQLite::Statement& remove : st_->remove) Exec(remove, note_id);
   Exec(st_->delete_note_words, note_id);

@@ -65,13 +65,14 @@ class NoteWriter {
   // The id of the account `record` is about (created if new), or 0 for none.
   int64_t NoteAccount(const extract::NoteRecord& record);
   // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
-  // the note was `stored` only if they changed.
+  // the note was `stored` only if they changed (tasks from the first that changed).
   void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored);
   void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
                          const char* stage);
-  // Queues the stored search rows of one kind of a note for deletion by FlushSearch.
-  void ReplaceSearch(int64_t note_id, SearchRowKind kind);
+  // Queues the stored search rows of one kind of a note, from the `from`th on, for
+  // deletion by FlushSearch.
+  void ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from = 0);
   // Queues a search row; the strings must live until FlushSearch.
   void InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
                     const char* kind, int64_t ref_id);

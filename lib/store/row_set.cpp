@@ -43,6 +43,27 @@ bool RowSet::SameAs(SQLite::Statement& select, int64_t note_id) const {
   return same && i == rows_.size();
 }
 
+size_t RowSet::SamePrefix(SQLite::Statement& select, int64_t note_id, std::vector<int64_t>* ids,
+                          size_t* stored) const {
+  select.bind(1, note_id);
+  size_t same = 0, count = 0;
+  for (; select.executeStep(); ++count) {
+    if (same != count || same == rows_.size()) continue;  // Counted only.
+    const std::vector<Cell>& row = rows_[same];
+    const auto columns = static_cast<size_t>(select.getColumnCount());
+    bool equal = columns == row.size() + 1;
+    for (size_t c = 0; equal && c < row.size(); ++c) {
+      equal = SameCell(row[c], select.getColumn(static_cast<int>(c)));
+    }
+    if (!equal) continue;
+    ids->push_back(select.getColumn(static_cast<int>(row.size())).getInt64());
+    ++same;
+  }
+  select.reset();
+  *stored = count;
+  return same;
+}
+
 void RowSet::InsertInto(SQLite::Statement& insert, int64_t note_id) const {
   for (const std::vector<Cell>& row : rows_) {
     insert.bind(1, note_id);

@@ -43,6 +43,11 @@ class RowSet {
   // Whether `select` (bound to `note_id` as ?1; the same columns, in order) returns these
   // rows, in order.
   bool SameAs(SQLite::Statement& select, int64_t note_id) const;
+  // How many of these rows, from the first, `select` returns first, as SameAs compares
+  // them; `select` has one more column, last, the stored row's id, which goes into
+  // `ids` for each of those rows. Sets `*stored` to how many rows `select` returns.
+  size_t SamePrefix(SQLite::Statement& select, int64_t note_id, std::vector<int64_t>* ids,
+                    size_t* stored) const;
   // Runs `insert` (?1 the note id, then the columns) for each row.
   void InsertInto(SQLite::Statement& insert, int64_t note_id) const;
 

@@ -6,7 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <ctime>
+#include <sstream>
+#include <string>
 
 #include "notestore/notestore.h"
 #include "support/test_support.h"
@@ -145,6 +148,74 @@ TEST_F(Incremental, PeopleKeepTheirIdsAcrossIngests) {
   Ingest();
   EXPECT_EQ(QueryValue(db_, "SELECT id FROM people WHERE name = 'Lena Ortiz'"), lena);
   EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM people WHERE name = 'Aaron Abbott'"), "1");
+}
+
+// Whether the space-separated numbers of `list` go up.
+bool Ascending(const std::string& list) {
+  std::istringstream in(list);
+  int64_t previous = 0, id = 0;
+  while (in >> id) {
+    if (id <= previous) return false;
+    previous = id;
+  }
+  return true;
+}
+
+// A note's tasks before the first that changed keep their ids, tags, owners and search
+// rows; the rest are written anew, numbered after them, so that ids still follow the
+// lines as a fresh ingest numbers them.
+TEST_F(Incremental, TasksBeforeTheFirstChangedKeepTheirIds) {
+  const std::string plan =
+      "# Plan\n\n- [ ] Book the venue @Lena Ortiz #ops\n  - [ ] Confirm the caterer\n"
+      "- [ ] Draft the agenda\n";
+  dir_.Write("vault/Notes/Plan.md", plan);
+  Ingest();
+  const std::string ids =
+      "SELECT group_concat(id, ' ') FROM (SELECT t.id FROM tasks t JOIN notes n ON "
+      "n.id = t.note_id WHERE n.path = 'Notes/Plan.md' ORDER BY t.line)";
+  auto task_hits = [&](const std::string& word) {
+    return QueryValue(
+        db_, "SELECT count(*) FROM search WHERE search MATCH '" + word + "' AND kind = 'task'");
+  };
+  const std::string before = QueryValue(db_, ids);
+  ASSERT_EQ(std::count(before.begin(), before.end(), ' '), 2);
+
+  dir_.Write("vault/Notes/Plan.md", plan + "- [ ] Send the invitations #ops\n");
+  Ingest();
+  const std::string appended = QueryValue(db_, ids);
+  EXPECT_EQ(appended.substr(0, before.size() + 1), before + " ");
+  EXPECT_TRUE(Ascending(appended)) << appended;
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM task_tags WHERE tag = 'ops'"), "2");
+  EXPECT_EQ(QueryValue(db_,
+                       "SELECT p.name FROM tasks t JOIN people p ON p.id = t.owner_id "
+                       "WHERE t.text = 'Book the venue'"),
+            "Lena Ortiz");
+  EXPECT_EQ(task_hits("invitations"), "1");
+  EXPECT_EQ(task_hits("caterer"), "1");
+  ExpectSameAsFresh();
+
+  // The second task changed: the first keeps its id; the second and those after are new.
+  std::string florist = plan + "- [ ] Send the invitations #ops\n";
+  florist.replace(florist.find("caterer"), 7, "florist");
+  dir_.Write("vault/Notes/Plan.md", florist);
+  Ingest();
+  const std::string changed = QueryValue(db_, ids);
+  const std::string first = before.substr(0, before.find(' '));
+  EXPECT_EQ(changed.substr(0, first.size() + 1), first + " ");
+  EXPECT_TRUE(Ascending(changed)) << changed;
+  EXPECT_EQ(task_hits("caterer"), "0");
+  EXPECT_EQ(task_hits("florist"), "1");
+  EXPECT_EQ(task_hits("invitations"), "1");
+  EXPECT_EQ(task_hits("venue"), "1");
+  ExpectSameAsFresh();
+
+  // Tasks gone from the end: the others stay as they were.
+  dir_.Write("vault/Notes/Plan.md", "# Plan\n\n- [ ] Book the venue @Lena Ortiz #ops\n");
+  Ingest();
+  EXPECT_EQ(QueryValue(db_, ids), first);
+  EXPECT_EQ(task_hits("invitations"), "0");
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM task_tags WHERE tag = 'ops'"), "1");
+  ExpectSameAsFresh();
 }
 
 TEST_F(Incremental, MeIsRemembered) {
