@@ -12,13 +12,11 @@ std::string FirstWordKey(std::string_view name) {
   return util::NameKey(space == std::string_view::npos ? name : name.substr(0, space));
 }
 
-// Any whitespace parts words, as in the shown name (CollapseWhitespace): a name that
-// were one word here but two once shown would be a full name only for a later pass.
-bool IsMultiWord(std::string_view name) {
+}  // namespace
+
+bool IsMultiWordName(std::string_view name) {
   return util::FindSpace(util::Trim(name)) != std::string_view::npos;
 }
-
-}  // namespace
 
 PersonEntry& PeopleDirectory::Ensure(const std::string& name) {
   const std::string key = util::NameKey(name);
@@ -32,7 +30,7 @@ PersonEntry& PeopleDirectory::Ensure(const std::string& name) {
 }
 
 void PeopleDirectory::IndexFirstName(const PersonEntry& entry) {
-  if (IsMultiWord(entry.name)) by_first_name_[FirstWordKey(entry.name)].insert(entry.key);
+  if (IsMultiWordName(entry.name)) by_first_name_[FirstWordKey(entry.name)].insert(entry.key);
 }
 
 void PeopleDirectory::SetMe(const std::string& full_name) {
@@ -95,12 +93,12 @@ PeopleDirectory::Resolution PeopleDirectory::Resolve(std::string_view raw,
     r.key = it->second;
     return r;
   }
-  if (!IsMultiWord(name)) {
+  if (!IsMultiWordName(name)) {
     // "@Jack": first the people the note itself names, then the whole vault.
     std::vector<std::string> in_context;
     for (const std::string& k : context) {
       const PersonEntry* e = Find(k);
-      if (e && IsMultiWord(e->name) && FirstWordKey(e->name) == key) in_context.push_back(k);
+      if (e && IsMultiWordName(e->name) && FirstWordKey(e->name) == key) in_context.push_back(k);
     }
     if (in_context.size() == 1) {
       r.key = in_context[0];

@@ -19,6 +19,11 @@ struct PersonEntry {
   std::vector<std::string> aliases;
 };
 
+// Whether a name has more than one word (a full name). Any whitespace parts words, as in
+// the shown name (CollapseWhitespace): a name that were one word here but two once shown
+// would be a full name only for a later pass.
+bool IsMultiWordName(std::string_view name);
+
 class PeopleDirectory {
  public:
   // Registration, before any Resolve(). Call in vault path order: the first name given

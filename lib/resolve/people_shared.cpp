@@ -50,8 +50,4 @@ void AddPersonNotes(SQLite::Database& db, PeopleDirectory* dir) {
   }
 }
 
-bool IsMultiWordName(const std::string& name) {
-  return util::FindSpace(util::Trim(name)) != std::string_view::npos;  // As IsMultiWord.
-}
-
 }  // namespace notestore::resolve

@@ -35,8 +35,6 @@ void ReportUnresolved(DiagnosticSink& sink, int64_t note_id, int line, const std
 // unowned, as no --me name was given.
 void ReportSelfWithoutMe(DiagnosticSink& sink, int64_t note_id, int line, int count);
 
-bool IsMultiWordName(const std::string& name);
-
 // Adds every person note (kind 'person'), in path order, with its aliases to `dir`.
 void AddPersonNotes(SQLite::Database& db, PeopleDirectory* dir);
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Column.h>
 
 #include <string_view>
+#include <vector>
 
 namespace notestore::store {
 namespace {
@@ -26,6 +27,16 @@ bool SameCell(const Cell& cell, const SQLite::Column& stored) {
   return false;  // Written again: never worse than kept.
 }
 
+// Whether the current row of `select` holds `row` in its first columns, and exactly
+// `extra` columns more.
+bool SameRow(const std::vector<Cell>& row, SQLite::Statement& select, size_t extra) {
+  if (static_cast<size_t>(select.getColumnCount()) != row.size() + extra) return false;
+  for (size_t c = 0; c < row.size(); ++c) {
+    if (!SameCell(row[c], select.getColumn(static_cast<int>(c)))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool RowSet::SameAs(SQLite::Statement& select, int64_t note_id) const {
@@ -33,10 +44,7 @@ bool RowSet::SameAs(SQLite::Statement& select, int64_t note_id) const {
   size_t i = 0;
   bool same = true;
   while (same && select.executeStep()) {
-    same = i < rows_.size() && static_cast<size_t>(select.getColumnCount()) == rows_[i].size();
-    for (size_t c = 0; same && c < rows_[i].size(); ++c) {
-      same = SameCell(rows_[i][c], select.getColumn(static_cast<int>(c)));
-    }
+    same = i < rows_.size() && SameRow(rows_[i], select, 0);
     ++i;
   }
   select.reset();
@@ -49,14 +57,8 @@ size_t RowSet::SamePrefix(SQLite::Statement& select, int64_t note_id, std::vecto
   size_t same = 0, count = 0;
   for (; select.executeStep(); ++count) {
     if (same != count || same == rows_.size()) continue;  // Counted only.
-    const std::vector<Cell>& row = rows_[same];
-    const auto columns = static_cast<size_t>(select.getColumnCount());
-    bool equal = columns == row.size() + 1;
-    for (size_t c = 0; equal && c < row.size(); ++c) {
-      equal = SameCell(row[c], select.getColumn(static_cast<int>(c)));
-    }
-    if (!equal) continue;
-    ids->push_back(select.getColumn(static_cast<int>(row.size())).getInt64());
+    if (!SameRow(rows_[same], select, 1)) continue;
+    ids->push_back(select.getColumn(static_cast<int>(rows_[same].size())).getInt64());
     ++same;
   }
   select.reset();
