@@ -6,8 +6,8 @@
 namespace notestore::resolve {
 namespace {
 
-const std::unordered_set<std::string>& StopWords() {
-  static const std::unordered_set<std::string> words = {
+bool IsStopWord(std::string_view lowercase) {
+  static const std::unordered_set<std::string_view> words = {
       "a",     "an",    "the",    "and",   "or",    "of",   "to",    "for",   "in",    "on",
       "with",  "by",    "at",     "from",  "as",    "is",   "are",   "be",    "was",   "were",
       "will",  "would", "should", "could", "can",   "this", "that",  "these", "those", "it",
@@ -18,49 +18,65 @@ const std::unordered_set<std::string>& StopWords() {
       "whom",  "whose", "has",    "have",  "had",   "do",   "does",  "did",   "been",  "being",
       "there", "here",  "such",   "some",  "more",  "most", "other", "own",   "same",  "each",
       "e",     "g"};
-  return words;
-}
-
-// Folds plurals in place: "strategies" -> "strategy", "tasks" -> "task".
-void Fold(std::string* w) {
-  const size_t n = w->size();
-  if (n > 4 && w->compare(n - 3, 3, "ies") == 0) {
-    w->resize(n - 3);
-    w->push_back('y');
-  } else if (n > 3 && w->back() == 's' && (*w)[n - 2] != 's' && (*w)[n - 2] != 'u') {
-    w->pop_back();
-  }
+  return words.count(lowercase) > 0;
 }
 
 constexpr size_t kLongestStopWord = 6;  // "should"
 
-}  // namespace
+constexpr uint64_t kFnvOffset = 14695981039346656037ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
-namespace {
+bool IsWordByte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+}
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-// Calls fn(word) for each content word of `text`, lowercased and folded, in order.
+// A content word as it stands in the text: its run of word bytes, how many of them it
+// keeps once plurals are folded ("strategies" -> "strateg" + 'y', "tasks" -> "task"),
+// and the 'y' that "ies" becomes. Lowercased on use.
+struct WordSpan {
+  const char* run;
+  size_t keep;
+  bool add_y;
+};
+
+// Calls fn(WordSpan) for each content word of `text`, in order: runs of letters, digits
+// and non-ASCII bytes, at least two long, English function words dropped. Reads the text
+// in place (no string per word): this runs over every task and decision of a vault.
 template <typename Fn>
 void ForEachContentWord(std::string_view text, Fn fn) {
-  const std::unordered_set<std::string>& stop_words = StopWords();
-  std::string current;
-  auto flush = [&] {
-    if (current.size() >= 2 && (current.size() > kLongestStopWord || !stop_words.count(current))) {
-      Fold(&current);
-      fn(current);
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    while (p < end && !IsWordByte(*p)) ++p;
+    const char* const run = p;
+    while (p < end && IsWordByte(*p)) ++p;
+    const auto n = static_cast<size_t>(p - run);
+    if (n < 2) continue;
+    if (n <= kLongestStopWord) {
+      char lower[kLongestStopWord];
+      for (size_t k = 0; k < n; ++k) lower[k] = Lower(run[k]);
+      if (IsStopWord(std::string_view(lower, n))) continue;
     }
-    current.clear();
-  };
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || u >= 0x80) {
-      current.push_back(c);
-    } else if (c >= 'A' && c <= 'Z') {
-      current.push_back(static_cast<char>(c + 32));
+    const char last = Lower(run[n - 1]), before = Lower(run[n - 2]);
+    if (n > 4 && last == 's' && before == 'e' && Lower(run[n - 3]) == 'i') {
+      fn(WordSpan{run, n - 3, true});
+    } else if (n > 3 && last == 's' && before != 's' && before != 'u') {
+      fn(WordSpan{run, n - 1, false});
     } else {
-      flush();
+      fn(WordSpan{run, n, false});
     }
   }
-  flush();
+}
+
+// FNV-1a of the word as folded and lowercased.
+uint64_t HashOf(const WordSpan& w) {
+  uint64_t h = kFnvOffset;
+  for (size_t k = 0; k < w.keep; ++k)
+    h = (h ^ static_cast<unsigned char>(Lower(w.run[k]))) * kFnvPrime;
+  if (w.add_y) h = (h ^ static_cast<unsigned char>('y')) * kFnvPrime;
+  return h;
 }
 
 template <typename T>
@@ -73,17 +89,19 @@ void SortUnique(std::vector<T>* v) {
 
 std::vector<std::string> ContentWords(std::string_view text) {
   std::vector<std::string> words;
-  ForEachContentWord(text, [&](const std::string& w) { words.push_back(w); });
+  ForEachContentWord(text, [&](const WordSpan& w) {
+    std::string word(w.keep + (w.add_y ? 1 : 0), 'y');
+    for (size_t k = 0; k < w.keep; ++k) word[k] = Lower(w.run[k]);
+    words.push_back(std::move(word));
+  });
   SortUnique(&words);
   return words;
 }
 
 std::vector<uint32_t> WordIds::Of(std::string_view text) {
   std::vector<uint32_t> out;
-  ForEachContentWord(text, [&](const std::string& w) {
-    auto it = ids_.find(w);
-    if (it == ids_.end()) it = ids_.emplace(w, static_cast<uint32_t>(ids_.size())).first;
-    out.push_back(it->second);
+  ForEachContentWord(text, [&](const WordSpan& w) {
+    out.push_back(ids_.emplace(HashOf(w), static_cast<uint32_t>(ids_.size())).first->second);
   });
   SortUnique(&out);
   return out;
@@ -91,11 +109,7 @@ std::vector<uint32_t> WordIds::Of(std::string_view text) {
 
 std::vector<uint64_t> ContentWordHashes(std::string_view text) {
   std::vector<uint64_t> out;
-  ForEachContentWord(text, [&](const std::string& w) {
-    uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : w) h = (h ^ c) * 1099511628211ULL;
-    out.push_back(h);
-  });
+  ForEachContentWord(text, [&](const WordSpan& w) { out.push_back(HashOf(w)); });
   SortUnique(&out);
   return out;
 }

@@ -24,14 +24,15 @@ namespace notestore::resolve {
 std::vector<std::string> ContentWords(std::string_view text);
 
 // Gives each distinct content word a number, so that word lists compare as integers:
-// many times faster where many pairs are compared. Not thread-safe.
+// many times faster where many pairs are compared. A word is known by its hash (as in
+// ContentWordHashes), so no string is built per word. Not thread-safe.
 class WordIds {
  public:
   // Sorted, distinct ids of ContentWords(text).
   std::vector<uint32_t> Of(std::string_view text);
 
  private:
-  std::unordered_map<std::string, uint32_t> ids_;
+  std::unordered_map<uint64_t, uint32_t> ids_;  // Word hash -> id.
 };
 
 // Sorted, distinct 64-bit hashes (FNV-1a) of ContentWords(text): the same comparisons as

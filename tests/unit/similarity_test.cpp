@@ -20,6 +20,54 @@ TEST(Similarity, ContentWordsDropFunctionWordsAndFoldPlurals) {
   EXPECT_EQ(ContentWords("class address status"), (Words{"address", "class", "status"}));
 }
 
+// Texts that reach every branch of the word scanner: case, plurals folded or not, short
+// words and function words in any case, digits, non-ASCII bytes, separators at the ends.
+const std::vector<std::string>& ScannerTexts() {
+  static const std::vector<std::string> texts = {
+      "Send the revised checklists to the Vendor's team!",
+      "STRATEGIES/Capabilities; NVIDIA-DGX ties lies Buses bus status GLASS",
+      "THE And oF SHOULD shoulds x y 7 42 2025-10-26 Q3s",
+      "caf\xc3\xa9s na\xc3\xafve \xe2\x80\x94 r\xc3\xa9sum\xc3\xa9 "
+      "Azure\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s",
+      "  ...leading and trailing separators...  ",
+      "",
+      "a",
+      "companies Companies COMPANIES company"};
+  return texts;
+}
+
+uint64_t Fnv1a(const std::string& word) {
+  uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+// The hashes are stored (note_words) and compared with those of earlier runs: they must
+// stay FNV-1a of the words as ContentWords spells them.
+TEST(Similarity, WordHashesAreThoseOfTheWords) {
+  for (const std::string& text : ScannerTexts()) {
+    std::vector<uint64_t> expected;
+    for (const std::string& w : ContentWords(text)) expected.push_back(Fnv1a(w));
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(ContentWordHashes(text), expected) << text;
+  }
+  EXPECT_EQ(ContentWords("companies Companies COMPANIES company"), (Words{"company"}));
+  EXPECT_EQ(ContentWords("ties Buses bus Q3s"), (Words{"bus", "buse", "q3s", "tie"}));
+}
+
+TEST(Similarity, WordIdsShareWhatWordsShare) {
+  WordIds ids;
+  for (const std::string& a : ScannerTexts()) {
+    for (const std::string& b : ScannerTexts()) {
+      const Words wa = ContentWords(a), wb = ContentWords(b);
+      const std::vector<uint32_t> ia = ids.Of(a), ib = ids.Of(b);
+      EXPECT_EQ(ia.size(), wa.size()) << a;
+      EXPECT_EQ(SharedCount(ia, ib), SharedCount(wa, wb)) << a << " | " << b;
+      EXPECT_TRUE(std::is_sorted(ia.begin(), ia.end()));
+    }
+  }
+}
+
 TEST(Similarity, RewordingsScoreHighDifferentItemsLow) {
   auto sim = [](const char* a, const char* b) {
     return Similarity(ContentWords(a), ContentWords(b));
