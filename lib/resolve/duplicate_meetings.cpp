@@ -10,7 +10,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "resolve/entity_sync.h"
 #include "resolve/similarity.h"
 #include "store/search_rowid.h"
 #include "store/statement_binding.h"
@@ -94,41 +93,66 @@ class LazyDetails {
   SQLite::Statement richness_;
 };
 
-// Dated meetings, by date: all of them, or those of `date`. (Their order within a date
-// decides nothing: groups are a partition, and each one's canonical member is chosen by
-// richness and path. So the notes, whose rows are large, are not read here.)
-std::vector<Meeting> LoadMeetings(SQLite::Database& db, const std::string* date) {
-  std::vector<Meeting> meetings;
-  SQLite::Statement q(db, std::string("SELECT m.id, m.note_id, m.date, m.duplicate_of "
-                                      "FROM meetings m ") +
-                              (date ? "WHERE m.date = ?" : "WHERE m.date IS NOT NULL") +
-                              " ORDER BY m.date, m.id");
-  if (date) q.bind(1, *date);
-  while (q.executeStep()) {
-    Meeting m;
-    m.id = q.getColumn(0).getInt64();
-    m.note_id = q.getColumn(1).getInt64();
-    m.date = q.getColumn(2).getString();
-    if (!q.getColumn(3).isNull()) m.current = q.getColumn(3).getInt64();
-    meetings.push_back(std::move(m));
-  }
-  std::unordered_map<int64_t, size_t> by_id;
-  for (size_t i = 0; i < meetings.size(); ++i) by_id[meetings[i].id] = i;
-  auto add = [&](SQLite::Statement& a) {
-    while (a.executeStep()) {
-      auto it = by_id.find(a.getColumn(0).getInt64());
-      if (it != by_id.end()) meetings[it->second].attendees.insert(a.getColumn(1).getInt64());
-    }
-  };
-  SQLite::Statement a(db, date ? "SELECT ma.meeting_id, ma.person_id FROM meetings m "
+// Reads dated meetings, by date: all of them, or those of one date at a time. (Their
+// order within a date decides nothing: groups are a partition, and each one's canonical
+// member is chosen by richness and path. So the notes, whose rows are large, are not
+// read here.) A scoped pass reads hundreds of dates: the statements are prepared once.
+class MeetingLoader {
+ public:
+  MeetingLoader(SQLite::Database& db, bool by_date)
+      : meetings_(db, std::string("SELECT m.id, m.note_id, m.date, m.duplicate_of "
+                                  "FROM meetings m ") +
+                          (by_date ? "WHERE m.date = ?" : "WHERE m.date IS NOT NULL") +
+                          " ORDER BY m.date, m.id"),
+        attendees_(db, by_date ? "SELECT ma.meeting_id, ma.person_id FROM meetings m "
                                  "JOIN meeting_attendees ma ON ma.meeting_id = m.id "
                                  "WHERE m.date = ? AND ma.person_id IS NOT NULL"
                                : "SELECT meeting_id, person_id FROM meeting_attendees "
-                                 "WHERE person_id IS NOT NULL");
-  if (date) a.bind(1, *date);
-  add(a);
-  return meetings;
-}
+                                 "WHERE person_id IS NOT NULL") {}
+
+  // Those of `date`, or all (null) when not made by_date.
+  std::vector<Meeting> Load(const std::string* date) {
+    std::vector<Meeting> meetings;
+    if (date) meetings_.bind(1, *date);
+    while (meetings_.executeStep()) {
+      Meeting m;
+      m.id = meetings_.getColumn(0).getInt64();
+      m.note_id = meetings_.getColumn(1).getInt64();
+      m.date = meetings_.getColumn(2).getString();
+      if (!meetings_.getColumn(3).isNull()) m.current = meetings_.getColumn(3).getInt64();
+      meetings.push_back(std::move(m));
+    }
+    meetings_.reset();
+    std::unordered_map<int64_t, size_t> by_id;
+    for (size_t i = 0; i < meetings.size(); ++i) by_id[meetings[i].id] = i;
+    if (date) attendees_.bind(1, *date);
+    while (attendees_.executeStep()) {
+      auto it = by_id.find(attendees_.getColumn(0).getInt64());
+      if (it != by_id.end()) {
+        meetings[it->second].attendees.insert(attendees_.getColumn(1).getInt64());
+      }
+    }
+    attendees_.reset();
+    return meetings;
+  }
+
+ private:
+  SQLite::Statement meetings_;
+  SQLite::Statement attendees_;
+};
+
+// The statements that write meeting groups, likewise prepared once for every date.
+struct GroupWriter {
+  explicit GroupWriter(SQLite::Database& db)
+      : remove(db, "DELETE FROM duplicates WHERE kind = 'meeting' AND id = ?"),
+        insert(db,
+               "INSERT INTO duplicates(kind, id, canonical_id, similarity, search_rowid, "
+               "canonical_search_rowid) VALUES('meeting',?,?,?,?,?)"),
+        link(db, "UPDATE meetings SET duplicate_of = ? WHERE id = ?") {}
+  SQLite::Statement remove;
+  SQLite::Statement insert;
+  SQLite::Statement link;
+};
 
 // Same date, resolved attendees overlapping by at least half of the smaller list; only
 // then are the bodies read and compared: by SameContent, or through `date_words` (that
@@ -158,7 +182,7 @@ size_t Find(std::vector<size_t>& parent, size_t x) {
 // pairs are compared where at least one side is rechecked. Rewrites the groups that
 // hold a rechecked meeting (every group when all are; `replace_rows`: their members'
 // duplicates rows are there to be replaced).
-void GroupMeetings(SQLite::Database& db, std::vector<Meeting>& meetings, LazyDetails& details,
+void GroupMeetings(std::vector<Meeting>& meetings, LazyDetails& details, GroupWriter& writer,
                    bool replace_rows, Scope& scope) {
   std::vector<size_t> parent(meetings.size());
   std::iota(parent.begin(), parent.end(), 0);
@@ -217,31 +241,24 @@ void GroupMeetings(SQLite::Database& db, std::vector<Meeting>& meetings, LazyDet
     if (ri > rb || (ri == rb && details.Path(meetings[i]) < details.Path(best))) it->second = i;
   }
 
-  std::vector<Assignment> changes;
-  SQLite::Statement remove(db, "DELETE FROM duplicates WHERE kind = 'meeting' AND id = ?");
-  SQLite::Statement insert(
-      db,
-      "INSERT INTO duplicates(kind, id, canonical_id, similarity, search_rowid, "
-      "canonical_search_rowid) VALUES('meeting',?,?,?,?,?)");
   for (size_t i = 0; i < meetings.size(); ++i) {
     if (!rewritten.count(Find(parent, i))) continue;
     Meeting& m = meetings[i];
-    if (replace_rows) store::Exec(remove, m.id);
+    if (replace_rows) store::Exec(writer.remove, m.id);
     std::optional<int64_t> wanted;
     auto it = canonical.find(Find(parent, i));
     if (it != canonical.end() && it->second != i) {
       Meeting& c = meetings[it->second];
       wanted = c.id;
-      store::Exec(insert, m.id, c.id, Similarity(details.Words(m), details.Words(c)),
+      store::Exec(writer.insert, m.id, c.id, Similarity(details.Words(m), details.Words(c)),
                   store::SearchRowid(m.note_id, store::SearchRowKind::kNote, 0),
                   store::SearchRowid(c.note_id, store::SearchRowKind::kNote, 0));
     }
     if (wanted != m.current) {
-      changes.push_back(Assignment{m.id, m.current, wanted});
+      store::Exec(writer.link, store::NullIfZero(wanted.value_or(0)), m.id);
       scope.notes_touched.insert(m.note_id);
     }
   }
-  ApplyAssignments(db, "UPDATE meetings SET duplicate_of = ?1 WHERE id = ?2", changes);
 }
 
 // Old groups as the duplicates table holds them until this pass: meeting -> canonical.
@@ -281,13 +298,14 @@ void LinkScopedMeetings(SQLite::Database& db, Scope& scope,
     }
   }
   // Rows of rechecked meetings that are no meetings now (or have no date) go too.
-  SQLite::Statement remove(db, "DELETE FROM duplicates WHERE kind = 'meeting' AND id = ?");
-  for (int64_t id : recheck) store::Exec(remove, id);
+  GroupWriter writer(db);
+  for (int64_t id : recheck) store::Exec(writer.remove, id);
   LazyDetails details(db);
+  MeetingLoader loader(db, true);
   for (const std::string& date : dates) {
-    std::vector<Meeting> meetings = LoadMeetings(db, &date);
+    std::vector<Meeting> meetings = loader.Load(&date);
     for (Meeting& m : meetings) m.recheck = recheck.count(m.id) > 0;
-    GroupMeetings(db, meetings, details, true, scope);
+    GroupMeetings(meetings, details, writer, true, scope);
   }
 }
 
@@ -295,9 +313,10 @@ void LinkScopedMeetings(SQLite::Database& db, Scope& scope,
 
 std::map<int64_t, int64_t> LinkMeetings(SQLite::Database& db, Scope& scope) {
   if (scope.full()) {
-    std::vector<Meeting> meetings = LoadMeetings(db, nullptr);
+    std::vector<Meeting> meetings = MeetingLoader(db, false).Load(nullptr);
     LazyDetails details(db);
-    GroupMeetings(db, meetings, details, false, scope);
+    GroupWriter writer(db);
+    GroupMeetings(meetings, details, writer, false, scope);
   } else {
     LinkScopedMeetings(db, scope, StoredGroups(db));
   }
