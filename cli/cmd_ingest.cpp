@@ -105,6 +105,12 @@ nlohmann::ordered_json ReportJson(const IngestReport& report) {
   j["resolved"] = report.resolved;
   j["resolved_scoped"] = report.resolved_scoped;
   j["seconds"] = report.seconds;
+  nlohmann::ordered_json steps = nlohmann::ordered_json::object();
+  // ("indexes" may come twice: most after the files, the rest within the pass.)
+  for (const IngestStep& step : report.steps) {
+    steps[step.name] = steps.value(step.name, 0.0) + step.seconds;
+  }
+  j["steps"] = steps;
   j["table_rows"] = report.table_rows;
   j["diagnostics"] = report.diagnostics;
   return j;

@@ -89,6 +89,12 @@ struct IngestOptions {
   std::function<void(const IngestProgress&)> on_progress;
 };
 
+// The wall-clock time of one step of an ingest (IngestReport::steps).
+struct IngestStep {
+  std::string name;    // Which step: see IngestReport::steps.
+  double seconds = 0;  // Its wall-clock time.
+};
+
 // What an ingest did. Counts refer to this run, except table_rows and the
 // diagnostic totals, which describe the whole store after it.
 struct IngestReport {
@@ -106,6 +112,17 @@ struct IngestReport {
   // by). Either way the result is the same.
   bool resolved_scoped = false;
   double seconds = 0;  // Wall-clock time of the whole ingest.
+  // Where that time went, in the order the steps ran: "scan" (listing the vault and
+  // reading what the store knows of its files), "write" (reading, parsing and storing
+  // the new and changed files, and removing notes whose files are gone: the batches'
+  // commits included), then, when the vault-wide pass runs, "people", "accounts",
+  // "links", "indexes" (those a first ingest builds at the end: most before the pass, and
+  // those of the columns it sets here, so the name may come twice), "meetings", "tasks" and
+  // "decisions" (finding repeats), "counts" and "statistics" (the query planner's), then
+  // "commit" and "report" (counting the rows for table_rows). A step that did no work
+  // (no index to build, statistics still fresh) is left out. Informational: names may
+  // be added in later versions.
+  std::vector<IngestStep> steps;
 
   // Rows per table after the ingest, keyed by table name ("notes", "tasks", ...).
   std::map<std::string, int64_t> table_rows;

@@ -21,6 +21,7 @@
 #include "store/sqlite_errors.h"
 #include "store/statement_binding.h"
 #include "util/ordered_parallel.h"
+#include "util/step_times.h"
 
 namespace notestore::api {
 namespace {
@@ -151,6 +152,7 @@ class IngestRun {
 
     const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
     const Matched matched = MatchStored(scan, stored);
+    steps_.Lap("scan");
     store::NoteWriter writer(db_, &changes_);
     // Notes are written batch_size to a transaction, so readers see each note whole and a
     // crash loses at most one batch. The first batch also holds the removals and the last
@@ -201,16 +203,17 @@ class IngestRun {
         });
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
-    if (bulk) store::RestoreIndexesButReferences(db_);  // The pass builds the rest.
     if (changed_ && options_.publish_before_resolve) {
       txn->commit();
       txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
     }
+    steps_.Lap("write");
+    if (bulk && store::RestoreIndexesButReferences(db_) > 0) steps_.Lap("indexes");
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
       report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_},
-                                                      scoped_resolve ? &changes_ : nullptr);
-      Analyze();
+                                                      scoped_resolve ? &changes_ : nullptr, steps_);
+      if (Analyze()) steps_.Lap("statistics");
       store::SetMeta(db_, "resolve_pending", "0");
       if (!me_.empty()) store::SetMeta(db_, "me", me_);
       store::SetMeta(db_, "parser_version", std::to_string(store::kParserVersion));
@@ -218,7 +221,10 @@ class IngestRun {
     }
     store::FinishIngestRun(db_, run_, report_);
     txn->commit();
+    steps_.Lap("commit");
     CountRows();
+    steps_.Lap("report");
+    report_.steps = steps_.Take();
     report_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     Progress(IngestProgress::Phase::kDone, total, total, true);
     return report_;
@@ -228,16 +234,17 @@ class IngestRun {
   // Fresh statistics let the query planner start from the selective index (notes of
   // an account, tasks of a person) rather than scan. Sampled, but still most of a second
   // at 100,000 notes, so they are refreshed only when the store has grown or shrunk by a
-  // tenth since they were taken, or a tenth of it changed.
-  void Analyze() {
+  // tenth since they were taken, or a tenth of it changed. Returns whether it did.
+  bool Analyze() {
     const int64_t notes = db_.execAndGet("SELECT count(*) FROM notes").getInt64();
     const int64_t analyzed = std::stoll(store::GetMeta(db_, "analyzed_notes", "0"));
     const auto changed = static_cast<int64_t>(changes_.notes.size());
     if (analyzed > 0 && std::abs(notes - analyzed) * 10 < analyzed && changed * 10 < notes) {
-      return;
+      return false;
     }
     db_.exec("PRAGMA analysis_limit = 400; ANALYZE");
     store::SetMeta(db_, "analyzed_notes", std::to_string(notes));
+    return true;
   }
 
   // Whether this run examined `rel_path`: always, unless options_.paths limits it.
@@ -355,6 +362,7 @@ class IngestRun {
   const int64_t run_;  // This ingest's row in ingest_runs.
   const parse::ParseOptions parse_options_;
   const Clock::time_point start_;
+  util::StepTimes steps_;  // Started with the run, as start_ is.
   Clock::time_point last_progress_{};
   IngestProgress::Phase last_phase_ = IngestProgress::Phase::kDone;
   IngestReport report_;

@@ -119,7 +119,7 @@ Results LinkScopedTasks(SQLite::Database& db, const Scope& scope,
 
 }  // namespace
 
-void LinkDuplicates(SQLite::Database& db, Scope& scope) {
+void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps) {
   std::map<int64_t, int64_t> old_groups;  // Before the meetings are linked again.
   if (scope.full()) {
     db.exec("DELETE FROM duplicates");
@@ -141,6 +141,7 @@ void LinkDuplicates(SQLite::Database& db, Scope& scope) {
       q.reset();
     }
   }
+  steps.Lap("meetings");
   const std::unordered_map<int64_t, int64_t> rank = VaultOrder(db);
   Results tasks;
   if (scope.full()) {
@@ -161,15 +162,20 @@ void LinkDuplicates(SQLite::Database& db, Scope& scope) {
                "SELECT t.owner_id, n.account_id FROM tasks t JOIN notes n ON n.id = t.note_id "
                "WHERE t.id = ?",
                tasks, scope);
+  steps.Lap("tasks");
   // Decisions are compared across the vault, as far as the changes reach (see
   // duplicate_decisions.h); not at all when the changed notes kept theirs.
   if (!scope.full()) {
-    if (RelinkUnchangedDecisions(db, scope, old_groups, groups)) return;
+    if (RelinkUnchangedDecisions(db, scope, old_groups, groups)) {
+      steps.Lap("decisions");
+      return;
+    }
     db.exec("DELETE FROM duplicates WHERE kind = 'decision'");
   }
   const Results decisions = LinkDecisions(db, groups, rank, scope);
   WriteResults(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2", decisions);
   TouchCounted(db, "SELECT NULL, account_id FROM decisions WHERE id = ?", decisions, scope);
+  steps.Lap("decisions");
 }
 
 }  // namespace notestore::resolve

@@ -18,13 +18,15 @@
 #include <SQLiteCpp/Database.h>
 
 #include "resolve/scope.h"
+#include "util/step_times.h"
 
 namespace notestore::resolve {
 
 // Call inside the write transaction of the vault-wide pass, after people are resolved.
 // Links again what `scope` covers (all when full), and adds to it the people and
-// accounts whose counts the changed links move.
-void LinkDuplicates(SQLite::Database& db, Scope& scope);
+// accounts whose counts the changed links move. Laps "meetings", "tasks" and
+// "decisions" on `steps`.
+void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps);
 
 }  // namespace notestore::resolve
 

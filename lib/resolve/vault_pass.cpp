@@ -51,19 +51,23 @@ void UpdateCounts(SQLite::Database& db, const Scope& scope) {
 }
 
 bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
-                  const store::ChangeSet* changes) {
+                  const store::ChangeSet* changes, util::StepTimes& steps) {
   Scope scope = ChooseScope(db, changes);
   // A pass over the whole vault reads each table once, in order: a large page cache buys
   // it little, and at 100,000 notes its own memory comes on top of the cache's.
   std::optional<store::ScopedPragma> small;  // cache_size: negative for KiB.
   if (scope.full()) small.emplace(db, "cache_size", -kWholeVaultCacheKiB);
   ResolvePeople(db, options, scope);
+  steps.Lap("people");
   ResolveAccounts(db, scope);
+  steps.Lap("accounts");
   ResolveLinks(db, scope);
+  steps.Lap("links");
   // After a first ingest, the indexes of the columns just set (store/bulk_indexes.h).
-  store::RestoreIndexes(db);
-  LinkDuplicates(db, scope);
+  if (store::RestoreIndexes(db) > 0) steps.Lap("indexes");
+  LinkDuplicates(db, scope, steps);
   UpdateCounts(db, scope);  // Last: counts leave repeats out.
+  steps.Lap("counts");
   return !scope.full() && !scope.people_whole_vault;
 }
 

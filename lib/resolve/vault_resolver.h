@@ -12,6 +12,7 @@
 
 #include "resolve/scope.h"
 #include "store/change_set.h"
+#include "util/step_times.h"
 
 namespace notestore::resolve {
 
@@ -25,8 +26,9 @@ struct ResolveOptions {
 // pass then redoes only what those changes can affect, with the same result as a pass
 // over the whole vault (which it falls back to when the changes are a large part of it).
 // Null means the whole vault. Returns whether every part of the pass was scoped to the changes.
+// Laps each part on `steps` ("people" ... "counts", as IngestReport::steps names them).
 bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
-                  const store::ChangeSet* changes);
+                  const store::ChangeSet* changes, util::StepTimes& steps);
 
 // The parts, in the order the pass runs them; each reads what the earlier ones added to
 // `scope`.

@@ -30,9 +30,10 @@ std::string IndexName(const std::string& sql) {  // "CREATE INDEX name ON ..."
   return sql.substr(prefix.size(), sql.find(' ', prefix.size()) - prefix.size());
 }
 
-void Restore(SQLite::Database& db, bool references) {
+int Restore(SQLite::Database& db, bool references) {
   const std::string saved = GetMeta(db, kKey);
-  if (saved.empty()) return;
+  if (saved.empty()) return 0;
+  int built = 0;
   nlohmann::json later = nlohmann::json::array();
   SQLite::Statement exists(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
   for (const auto& entry : nlohmann::json::parse(saved)) {
@@ -48,6 +49,7 @@ void Restore(SQLite::Database& db, bool references) {
       later.push_back(sql);
     } else {
       db.exec(sql);
+      ++built;
     }
   }
   if (later.empty()) {
@@ -55,6 +57,7 @@ void Restore(SQLite::Database& db, bool references) {
   } else {
     SetMeta(db, kKey, later.dump());
   }
+  return built;
 }
 
 }  // namespace
@@ -78,8 +81,8 @@ void DropIndexesForBulkLoad(SQLite::Database& db) {
   for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
 }
 
-void RestoreIndexes(SQLite::Database& db) { Restore(db, true); }
+int RestoreIndexes(SQLite::Database& db) { return Restore(db, true); }
 
-void RestoreIndexesButReferences(SQLite::Database& db) { Restore(db, false); }
+int RestoreIndexesButReferences(SQLite::Database& db) { return Restore(db, false); }
 
 }  // namespace notestore::store

@@ -14,14 +14,14 @@ namespace notestore::store {
 void DropIndexesForBulkLoad(SQLite::Database& db);
 
 // Creates again the indexes DropIndexesForBulkLoad dropped, if any (in the caller's
-// transaction). Safe to call at any time.
-void RestoreIndexes(SQLite::Database& db);
+// transaction). Safe to call at any time. Returns how many it built.
+int RestoreIndexes(SQLite::Database& db);
 
 // The same, but for the indexes of the columns that the vault-wide pass sets on every row
 // after a first ingest (tasks.owner_id and the like): those are left for RestoreIndexes
 // once the pass has set them, as setting a column a million times costs more with its
 // index to keep up.
-void RestoreIndexesButReferences(SQLite::Database& db);
+int RestoreIndexesButReferences(SQLite::Database& db);
 
 }  // namespace notestore::store
 

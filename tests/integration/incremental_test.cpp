@@ -64,6 +64,35 @@ TEST_F(Incremental, NothingChangedParsesNothing) {
   ExpectSameAsFresh();
 }
 
+std::vector<std::string> StepNames(const IngestReport& report) {
+  std::vector<std::string> names;
+  for (const IngestStep& step : report.steps) names.push_back(step.name);
+  return names;
+}
+
+// IngestReport::steps: the steps that ran, in order, each timed, within the whole.
+TEST_F(Incremental, ReportsTheStepsThatRan) {
+  const IngestReport first = Ingest();
+  EXPECT_EQ(
+      StepNames(first),
+      (std::vector<std::string>{"scan", "write", "people", "accounts", "links", "meetings", "tasks",
+                                "decisions", "counts", "statistics", "commit", "report"}));
+  double sum = 0;
+  for (const IngestStep& step : first.steps) {
+    EXPECT_GE(step.seconds, 0) << step.name;
+    sum += step.seconds;
+  }
+  EXPECT_LE(sum, first.seconds);
+  // Nothing changed: no pass.
+  EXPECT_EQ(StepNames(Ingest()), (std::vector<std::string>{"scan", "write", "commit", "report"}));
+  // One note changed: the pass runs again.
+  dir_.Write("vault/Notes/Scratch.md", "# Rewritten\n\n- [ ] Only task now @Priya Raman\n");
+  const std::vector<std::string> changed = StepNames(Ingest());
+  EXPECT_NE(std::find(changed.begin(), changed.end(), "meetings"), changed.end());
+  EXPECT_EQ(changed.front(), "scan");
+  EXPECT_EQ(changed.back(), "report");
+}
+
 TEST_F(Incremental, TouchedButSameContentIsNotReparsed) {
   Ingest();
   SetMtime("Notes/Scratch.md", 1700000000);

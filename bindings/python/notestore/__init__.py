@@ -34,6 +34,7 @@ from ._notestore import (
     Error,
     Fact,
     IngestReport,
+    IngestStep,
     InternalError,
     InvalidArgumentError,
     IoError,
@@ -57,7 +58,7 @@ SCHEMA_VERSION = _notestore.SCHEMA_VERSION
 __all__ = [
     "Store", "Results", "to_dicts", "TaskStatus", "Priority", "SearchKind", "Severity",
     "Task", "Meeting", "Attendee", "Person", "Account", "Decision", "Fact", "Note", "Link",
-    "Diagnostic", "DuplicateGroup", "DuplicateMember", "SearchHit", "IngestReport", "PersonProfile", "AccountProfile", "NoteDetail",
+    "Diagnostic", "DuplicateGroup", "DuplicateMember", "SearchHit", "IngestReport", "IngestStep", "PersonProfile", "AccountProfile", "NoteDetail",
     "Error", "InvalidArgumentError", "NotFoundError", "IoError", "SchemaMismatchError",
     "ReadOnlyError", "BusyError", "CorruptError", "QueryError", "InternalError",
 ]

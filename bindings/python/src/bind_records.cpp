@@ -186,6 +186,10 @@ void BindResults(py::module_& m) {
       .Field("stage", &Diagnostic::stage)
       .Field("note_id", &Diagnostic::note_id)
       .Finish();
+  RecordBinder<IngestStep>(m, "IngestStep", "The wall-clock time of one step of an ingest.")
+      .Field("name", &IngestStep::name, true)
+      .Field("seconds", &IngestStep::seconds, true)
+      .Finish();
   RecordBinder<IngestReport>(m, "IngestReport", "What one ingest did.")
       .Field("files_seen", &IngestReport::files_seen, true)
       .Field("files_parsed", &IngestReport::files_parsed, true)
@@ -195,6 +199,7 @@ void BindResults(py::module_& m) {
       .Field("resolved", &IngestReport::resolved)
       .Field("resolved_scoped", &IngestReport::resolved_scoped)
       .Field("seconds", &IngestReport::seconds)
+      .Field("steps", &IngestReport::steps)
       .Field("table_rows", &IngestReport::table_rows)
       .Field("diagnostics", &IngestReport::diagnostics)
       .Finish();

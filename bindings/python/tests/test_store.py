@@ -22,6 +22,12 @@ class OpenAndIngest(unittest.TestCase):
             self.assertEqual(report.to_dict()["files_parsed"], 10)
             again = store.ingest(str(FIXTURE_VAULT))
             self.assertEqual((again.files_parsed, again.files_unchanged), (0, 10))
+            # Where the time went: the pass ran the first time, not the second.
+            self.assertIn("meetings", [s.name for s in report.steps])
+            self.assertEqual([s.name for s in again.steps], ["scan", "write", "commit", "report"])
+            self.assertIsInstance(again.steps[0], notestore.IngestStep)
+            self.assertLessEqual(sum(s.seconds for s in report.steps), report.seconds)
+            self.assertEqual(again.to_dict()["steps"][0]["name"], "scan")
             self.assertEqual(store.schema_version, notestore.SCHEMA_VERSION)
             self.assertEqual(store.path, db)
             self.assertIn("files_seen=10", repr(report))
