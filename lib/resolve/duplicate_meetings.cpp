@@ -23,7 +23,7 @@ struct Meeting {
   std::string date;
   std::set<int64_t> attendees;                 // Resolved people.
   std::optional<int64_t> current;              // duplicate_of as stored.
-  std::optional<std::vector<uint64_t>> words;  // Of the body, hashed; read when compared.
+  std::optional<std::vector<uint32_t>> words;  // Of the body, hashed; read when compared.
   std::optional<size_t> bits;                  // Its words' index in its date's WordBitsets.
   std::optional<int64_t> richness;             // Read when a group is formed.
   std::optional<std::string> path;             // Likewise.
@@ -47,7 +47,7 @@ class LazyDetails {
   // Content words as hashes (many pairs of long bodies are compared, and integers
   // compare faster than strings), as the ingest stored them in note_words. A database
   // upgraded from schema 2 has none yet: they are computed from the body and kept.
-  const std::vector<uint64_t>& Words(Meeting& m) {
+  const std::vector<uint32_t>& Words(Meeting& m) {
     if (m.words) return *m.words;
     words_.bind(1, m.note_id);
     if (words_.executeStep()) {

@@ -107,37 +107,42 @@ std::vector<uint32_t> WordIds::Of(std::string_view text) {
   return out;
 }
 
-std::vector<uint64_t> ContentWordHashes(std::string_view text) {
-  std::vector<uint64_t> out;
-  ForEachContentWord(text, [&](const WordSpan& w) { out.push_back(HashOf(w)); });
+std::vector<uint32_t> ContentWordHashes(std::string_view text) {
+  std::vector<uint32_t> out;
+  ForEachContentWord(text, [&](const WordSpan& w) {
+    const uint64_t h = HashOf(w);
+    out.push_back(static_cast<uint32_t>(h ^ (h >> 32)));  // Folded: both halves count.
+  });
   SortUnique(&out);
   return out;
 }
 
-std::string PackWordHashes(const std::vector<uint64_t>& hashes) {
+std::string PackWordHashes(const std::vector<uint32_t>& hashes) {
   std::string out;
-  out.reserve(hashes.size() * 8);
-  for (uint64_t h : hashes) {
-    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((h >> (8 * i)) & 0xff));
+  out.reserve(hashes.size() * 4);
+  for (uint32_t h : hashes) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((h >> (8 * i)) & 0xff));
   }
   return out;
 }
 
-std::vector<uint64_t> UnpackWordHashes(const void* data, size_t bytes) {
+std::vector<uint32_t> UnpackWordHashes(const void* data, size_t bytes) {
   const auto* p = static_cast<const unsigned char*>(data);
-  std::vector<uint64_t> out(bytes / 8);
+  std::vector<uint32_t> out(bytes / 4);
   for (size_t k = 0; k < out.size(); ++k) {
-    uint64_t h = 0;
-    for (int i = 7; i >= 0; --i) h = (h << 8) | p[k * 8 + static_cast<size_t>(i)];
-    out[k] = h;
+    const unsigned char* b = p + k * 4;
+    out[k] = static_cast<uint32_t>(b[0]) | static_cast<uint32_t>(b[1]) << 8 |
+             static_cast<uint32_t>(b[2]) << 16 | static_cast<uint32_t>(b[3]) << 24;
   }
   return out;
 }
 
-size_t WordBitsets::Add(const std::vector<uint64_t>& words) {
+size_t WordBitsets::Add(const std::vector<uint32_t>& words) {
   std::vector<uint32_t> ids;
   ids.reserve(words.size());
-  for (uint64_t w : words) ids.push_back(ids_.emplace(w, ids_.size()).first->second);
+  for (uint32_t w : words) {
+    ids.push_back(ids_.emplace(w, static_cast<uint32_t>(ids_.size())).first->second);
+  }
   std::vector<uint64_t> bits(ids_.size() / 64 + 1);
   for (uint32_t id : ids) bits[id / 64] |= uint64_t{1} << (id % 64);
   bits_.push_back(std::move(bits));

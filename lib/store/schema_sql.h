@@ -408,6 +408,14 @@ CREATE INDEX person_mentions_note ON person_mentions(note_id, person_id);
 DROP INDEX IF EXISTS links_target_note;
 CREATE INDEX links_target_note ON links(target_note_id, note_id);
 )sql",
+    // 6 -> 7: note_words holds 32-bit hashes, half the bytes (the old 64-bit rows are
+    // dropped: each is computed again from its body when next needed, and kept); and
+    // notes_path maps a note's id to its path without reading its row, whose body
+    // spills over pages: a person's 330 meetings are ordered by date, then path.
+    R"sql(
+DELETE FROM note_words;
+CREATE INDEX notes_path ON notes(id, path);
+)sql",
 };
 
 // The counts people and accounts keep (schema 4): meetings attended and open tasks owned

@@ -232,6 +232,8 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "DROP INDEX person_mentions_note; "
       "CREATE INDEX person_mentions_note ON person_mentions(note_id); "
       "DROP INDEX links_target_note; CREATE INDEX links_target_note ON links(target_note_id)",
+      // 7 -> 6 (the 32-bit note_words rows stay: the upgrade drops them)
+      "DROP INDEX notes_path",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);

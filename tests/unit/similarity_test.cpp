@@ -36,21 +36,27 @@ const std::vector<std::string>& ScannerTexts() {
   return texts;
 }
 
-uint64_t Fnv1a(const std::string& word) {
+// FNV-1a, its 64 bits folded to 32.
+uint32_t Fnv1a32(const std::string& word) {
   uint64_t h = 14695981039346656037ULL;
   for (unsigned char c : word) h = (h ^ c) * 1099511628211ULL;
-  return h;
+  return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
 // The hashes are stored (note_words) and compared with those of earlier runs: they must
-// stay FNV-1a of the words as ContentWords spells them.
+// stay those of the words as ContentWords spells them, and survive the blob.
 TEST(Similarity, WordHashesAreThoseOfTheWords) {
   for (const std::string& text : ScannerTexts()) {
-    std::vector<uint64_t> expected;
-    for (const std::string& w : ContentWords(text)) expected.push_back(Fnv1a(w));
+    std::vector<uint32_t> expected;
+    for (const std::string& w : ContentWords(text)) expected.push_back(Fnv1a32(w));
     std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
     EXPECT_EQ(ContentWordHashes(text), expected) << text;
+    const std::string blob = PackWordHashes(expected);
+    EXPECT_EQ(blob.size(), expected.size() * 4);
+    EXPECT_EQ(UnpackWordHashes(blob.data(), blob.size()), expected) << text;
   }
+  EXPECT_EQ(PackWordHashes({0x04030201U}), std::string("\x01\x02\x03\x04"));  // Little-endian.
   EXPECT_EQ(ContentWords("companies Companies COMPANIES company"), (Words{"company"}));
   EXPECT_EQ(ContentWords("ties Buses bus Q3s"), (Words{"bus", "buse", "q3s", "tie"}));
 }
@@ -123,13 +129,13 @@ TEST(Similarity, SameContentAnswersAsTheDefinitionDoes) {
 TEST(Similarity, WordBitsetsCountWhatAMergeCounts) {
   std::mt19937_64 random(11);
   WordBitsets sets;
-  std::vector<std::vector<uint64_t>> lists;
+  std::vector<std::vector<uint32_t>> lists;
   for (int k = 0; k < 60; ++k) {
     const uint64_t universe = 1 + random() % (50 + 40 * static_cast<uint64_t>(k));
     const uint64_t per_mille = random() % 1000;
-    std::vector<uint64_t> words;
+    std::vector<uint32_t> words;  // Distinct: an odd multiplier permutes 32-bit values.
     for (uint64_t w = 0; w < universe; ++w) {
-      if (random() % 1000 < per_mille) words.push_back(w * 0x9E3779B97F4A7C15ULL);
+      if (random() % 1000 < per_mille) words.push_back(static_cast<uint32_t>(w) * 0x9E3779B9U);
     }
     std::sort(words.begin(), words.end());
     ASSERT_EQ(sets.Add(words), lists.size());
