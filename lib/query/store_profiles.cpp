@@ -34,7 +34,11 @@ int LimitOf(const ProfileOptions& options) {
 // `order`; all of them when `limit` is 0. The page is chosen first, reading index keys
 // (schema 6 widened the indexes for it) and small rows rather than every row with its
 // joins and lists, and only its rows are read whole: for a person with hundreds of
-// meetings, reading them all cost more than choosing among them.
+// meetings, reading them all cost more than choosing among them. The note of each row
+// (for its path, which breaks ties) is read through notes_path (schema 7), named because
+// the planner prefers the table's rowid, whose rows hold the bodies: choosing the page
+// of the vault owner's 93,500 meetings took 0.25 s that way, 0.08 s through the index.
+// (Not where the notes are chosen by account: notes_account holds their paths.)
 template <typename T>
 std::vector<T> Page(SqlQuery sql, const char* key, const char* from, const std::string& condition,
                     std::vector<SqlValue> values, const char* pick, const char* order, int limit,
@@ -94,13 +98,15 @@ PersonProfile Store::person(const std::string& name, const ProfileOptions& optio
     PersonProfile profile;
     profile.person =
         query::LoadPeople(cache, SqlQuery(query::kPersonSelect).Where("p.id = ?", {id})).at(0);
-    profile.meetings = Page<Meeting>(
-        SqlQuery(query::kMeetingSelect), "m.id", "meetings m JOIN notes n ON n.id = m.note_id",
-        "m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?) AND "
-        "m.duplicate_of IS NULL",
-        {id}, kMeetingsLatest, kMeetingOrder, limit, LoadMeetings(cache));
+    profile.meetings =
+        Page<Meeting>(SqlQuery(query::kMeetingSelect), "m.id",
+                      "meetings m JOIN notes n INDEXED BY notes_path ON n.id = m.note_id",
+                      "m.id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?) AND "
+                      "m.duplicate_of IS NULL",
+                      {id}, kMeetingsLatest, kMeetingOrder, limit, LoadMeetings(cache));
     profile.open_tasks =
-        Page<Task>(SqlQuery(query::kTaskSelect), "t.id", "tasks t JOIN notes n ON n.id = t.note_id",
+        Page<Task>(SqlQuery(query::kTaskSelect), "t.id",
+                   "tasks t JOIN notes n INDEXED BY notes_path ON n.id = t.note_id",
                    "t.owner_id = ? AND t.status IN ('open', 'in_progress') AND "
                    "t.duplicate_of IS NULL",
                    {id}, kTaskOrder, kTaskOrder, limit, LoadTasks(cache));
@@ -138,14 +144,16 @@ AccountProfile Store::account(const std::string& name, const ProfileOptions& opt
         "pm.note_id = n2.id WHERE n2.account_id = ? UNION SELECT ma.person_id FROM meetings m2 "
         "CROSS JOIN meeting_attendees ma ON ma.meeting_id = m2.id WHERE m2.account_id = ?)",
         {id, id}, kPersonOrder, kPersonOrder, limit, LoadPeople(cache));
-    profile.meetings = Page<Meeting>(SqlQuery(query::kMeetingSelect), "m.id",
-                                     "meetings m JOIN notes n ON n.id = m.note_id",
-                                     "m.account_id = ? AND m.duplicate_of IS NULL", {id},
-                                     kMeetingsLatest, kMeetingOrder, limit, LoadMeetings(cache));
-    profile.decisions = Page<Decision>(
-        SqlQuery(query::kDecisionSelect), "d.id", "decisions d JOIN notes n ON n.id = d.note_id",
-        "d.account_id = ? AND d.duplicate_of IS NULL", {id}, kDecisionsLatest, kDecisionOrder,
-        limit, LoadDecisions(cache));
+    profile.meetings =
+        Page<Meeting>(SqlQuery(query::kMeetingSelect), "m.id",
+                      "meetings m JOIN notes n INDEXED BY notes_path ON n.id = m.note_id",
+                      "m.account_id = ? AND m.duplicate_of IS NULL", {id}, kMeetingsLatest,
+                      kMeetingOrder, limit, LoadMeetings(cache));
+    profile.decisions =
+        Page<Decision>(SqlQuery(query::kDecisionSelect), "d.id",
+                       "decisions d JOIN notes n INDEXED BY notes_path ON n.id = d.note_id",
+                       "d.account_id = ? AND d.duplicate_of IS NULL", {id}, kDecisionsLatest,
+                       kDecisionOrder, limit, LoadDecisions(cache));
     profile.open_tasks =
         Page<Task>(SqlQuery(query::kTaskSelect), "t.id", "tasks t JOIN notes n ON n.id = t.note_id",
                    "n.account_id = ? AND t.status IN ('open', 'in_progress') AND "

@@ -63,12 +63,14 @@ int Restore(SQLite::Database& db, bool references) {
 }  // namespace
 
 void DropIndexesForBulkLoad(SQLite::Database& db) {
-  // Kept: notes_file (written in path order, so cheaply) and diagnostics_path (each note
+  // Kept: notes_file and notes_path (written in path and id order, so cheaply; profile
+  // queries name notes_path, so it must always exist) and diagnostics_path (each note
   // replaces its diagnostics by path). Indexes of UNIQUE and PRIMARY KEY constraints
   // have no sql and cannot be dropped.
   SQLite::Statement q(db,
                       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
-                      "NULL AND name NOT IN ('notes_file', 'diagnostics_path') ORDER BY name");
+                      "NULL AND name NOT IN ('notes_file', 'notes_path', 'diagnostics_path') "
+                      "ORDER BY name");
   std::vector<std::string> names;
   nlohmann::json definitions = nlohmann::json::parse(GetMeta(db, kKey, "[]"));
   while (q.executeStep()) {
