@@ -32,18 +32,20 @@ inline double Percentile(std::vector<double> values, double p) {
   return values[i];
 }
 
-// What a child reported back: a few numbers it chose, its wall time and peak memory.
+// What a child reported back: a few numbers it chose, a line of text, its wall time and
+// peak memory.
 struct ChildResult {
   bool ok = false;
   double seconds = 0;
   double peak_rss_mb = 0;
   double values[8] = {};
+  char text[512] = {};  // NUL-terminated.
 };
 
 // Runs `work` in a forked child; `work` fills `values` and returns false on failure.
 // The child's peak RSS excludes the parent's memory only as far as the parent has not
 // touched much before forking: call this before building large structures.
-inline ChildResult RunInChild(const std::function<bool(double* values)>& work) {
+inline ChildResult RunInChild(const std::function<bool(double* values, char* text)>& work) {
   int fds[2];
   if (pipe(fds) != 0) return {};
   std::fflush(stdout);
@@ -53,7 +55,8 @@ inline ChildResult RunInChild(const std::function<bool(double* values)>& work) {
     ChildResult r;
     const auto start = Clock::now();
     try {
-      r.ok = work(r.values);
+      r.ok = work(r.values, r.text);
+      r.text[sizeof r.text - 1] = '\0';
     } catch (const std::exception& e) {
       std::fprintf(stderr, "bench child: %s\n", e.what());
     }

@@ -23,11 +23,12 @@ struct Measurement {
 
 // Ingests `vault` into `db` in a child process and reports what it cost.
 Measurement MeasureInChild(const std::string& vault, const std::string& db) {
-  const notestore::bench::ChildResult r = notestore::bench::RunInChild([&](double* values) {
-    const notestore::IngestReport report = notestore::Store::open(db).ingest(vault);
-    for (const auto& [severity, n] : report.diagnostics) values[0] += static_cast<double>(n);
-    return true;
-  });
+  const notestore::bench::ChildResult r =
+      notestore::bench::RunInChild([&](double* values, char* /*text*/) {
+        const notestore::IngestReport report = notestore::Store::open(db).ingest(vault);
+        for (const auto& [severity, n] : report.diagnostics) values[0] += static_cast<double>(n);
+        return true;
+      });
   if (!r.ok) return Measurement{};
   return Measurement{r.seconds, r.peak_rss_mb, static_cast<long long>(r.values[0])};
 }

@@ -95,9 +95,9 @@ double Floor(const std::string& vault, int threads, bool parse, double* bytes) {
 }
 
 // An ingest in a child process. values: 0 notes parsed, 1 scan s, 2 parse+write s,
-// 3 resolve s.
+// 3 resolve s; text: each step's seconds (IngestReport::steps).
 ChildResult Ingest(const std::string& vault, const std::string& db, int threads) {
-  return RunInChild([&](double* values) {
+  return RunInChild([&](double* values, char* text) {
     notestore::IngestOptions options;
     options.me = notestore::bench::GeneratorOptions().me;
     options.threads = threads;
@@ -116,6 +116,14 @@ ChildResult Ingest(const std::string& vault, const std::string& db, int threads)
     values[1] = std::chrono::duration<double>(parsing - start).count();
     values[2] = std::chrono::duration<double>(resolving - parsing).count();
     values[3] = std::chrono::duration<double>(done - resolving).count();
+    std::string steps;
+    for (const notestore::IngestStep& step : report.steps) {
+      char one[64];
+      std::snprintf(one, sizeof one, "%s%s %.2f", steps.empty() ? "" : ", ", step.name.c_str(),
+                    step.seconds);
+      steps += one;
+    }
+    std::snprintf(text, sizeof ChildResult{}.text, "%s", steps.c_str());
     return true;
   });
 }
@@ -272,7 +280,7 @@ void RunSize(const Settings& s, int notes) {
   const std::string vault = s.work + "/vault-" + std::to_string(notes);
   const std::string db = s.work + "/bench-" + std::to_string(notes) + ".db";
   if (!fs::exists(vault)) {
-    const ChildResult gen = RunInChild([&](double* values) {
+    const ChildResult gen = RunInChild([&](double* values, char* /*text*/) {
       notestore::bench::GeneratorOptions options;
       options.notes = notes;
       values[0] = static_cast<double>(
@@ -311,6 +319,7 @@ void RunSize(const Settings& s, int notes) {
       full.peak_rss_mb, db_mb);
   std::printf("  phases: scan %.2f s, parse+write %.2f s, resolve %.2f s\n", full.values[1],
               full.values[2], full.values[3]);
+  std::printf("  steps (s): %s\n", full.text);
   const ChildResult same = Ingest(vault, db, s.threads);
   std::printf("re-sync, nothing changed: %.3f s (peak RSS %.0f MB)\n", same.seconds,
               same.peak_rss_mb);
@@ -318,6 +327,7 @@ void RunSize(const Settings& s, int notes) {
   const ChildResult one = Ingest(vault, db, s.threads);
   std::printf("re-sync, 1%% changed (%zu notes): %.3f s (parse+write %.2f s, resolve %.2f s)\n",
               originals.size(), one.seconds, one.values[2], one.values[3]);
+  std::printf("  steps (s): %s\n", one.text);
   Restore(originals);
   const ChildResult back = Ingest(vault, db, s.threads);
   if (!full.ok || !same.ok || !one.ok || !back.ok) std::printf("AN INGEST FAILED\n");
