@@ -79,9 +79,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     notestore::SearchOptions options;
     options.limit = 5;
     for (const notestore::SearchHit& h : f.store->search(query, options)) {
+      // Newest first, as search walks the matches: which instances FTS5 reports for a
+      // phrase under NOT depends on where its cursor stands, and so on the direction of
+      // the walk ("a OR b NOT (and NOT b)" highlights "and" in a row read oldest first,
+      // not newest first).
       SQLite::Statement q(*f.db,
                           "SELECT snippet(search, -1, '[', ']', '…', 16) FROM search WHERE "
-                          "search MATCH ? AND kind = ? AND ref_id = ?");
+                          "search MATCH ? AND kind = ? AND ref_id = ? ORDER BY rowid DESC");
       q.bind(1, expression);
       q.bind(2, notestore::SearchKindName(h.kind));
       q.bind(3, h.id);
