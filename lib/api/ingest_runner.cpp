@@ -203,12 +203,14 @@ class IngestRun {
         });
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
+    steps_.Lap("write");
+    // Before the notes are published: readers then find them with their indexes.
+    if (bulk && store::RestoreIndexesButReferences(db_) > 0) steps_.Lap("indexes");
     if (changed_ && options_.publish_before_resolve) {
       txn->commit();
       txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      steps_.Lap("publish");
     }
-    steps_.Lap("write");
-    if (bulk && store::RestoreIndexesButReferences(db_) > 0) steps_.Lap("indexes");
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
       report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_},

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -52,7 +53,16 @@ class LazyDetails {
     words_.bind(1, m.note_id);
     if (words_.executeStep()) {
       const SQLite::Column blob = words_.getColumn(0);
-      m.words = UnpackWordHashes(blob.getBlob(), static_cast<size_t>(blob.getBytes()));
+      std::vector<uint32_t> words =
+          UnpackWordHashes(blob.getBlob(), static_cast<size_t>(blob.getBytes()));
+      // Sorted and distinct, or not ours: a row of schema 6's 64-bit hashes (written by
+      // an older notestore still ingesting after this one upgraded the store) reads as
+      // pairs out of order, and is computed again below.
+      if (blob.getBytes() % 4 == 0 &&
+          std::adjacent_find(words.begin(), words.end(), std::greater_equal<uint32_t>()) ==
+              words.end()) {
+        m.words = std::move(words);
+      }
     }
     words_.reset();
     if (!m.words) {

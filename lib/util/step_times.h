@@ -25,9 +25,6 @@ class StepTimes {
     last_ = now;
   }
 
-  // Starts the next step now: the time since the last lap belongs to no step.
-  void Skip() { last_ = Clock::now(); }
-
   std::vector<IngestStep> Take() { return std::move(steps_); }
 
  private:

@@ -2,6 +2,7 @@
 // with the user's umask, one ingest at a time, files that vanish mid-ingest, the log of
 // ingests, and text that looks like SQL.
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <map>
 #include <thread>
 
 #include "notestore/notestore.h"
@@ -120,6 +122,62 @@ TEST(SchemaUpgrade, MeetingWordsMissingAfterAnUpgradeAreComputedAgain) {
   EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
   EXPECT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");  // Kept for next time.
   EXPECT_TRUE(testing::InvariantViolations(db).empty());
+}
+
+// A note_words row that is not sorted, distinct 32-bit hashes (schema 6's 64-bit ones,
+// which an older notestore still ingesting could write after this one upgraded the store)
+// is computed again from the body rather than compared as it reads.
+TEST(SchemaUpgrade, MeetingWordsOfTheOlderFormatAreComputedAgain) {
+  testing::TempDir dir;
+  const std::string db = dir.Join("d.db");
+  IngestOptions o;
+  o.me = "Dana Whitfield";
+  Store::open(db).ingest(testing::FixturePath("duplicates"), o);
+  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM duplicates WHERE kind = 'meeting'"), "0");
+  const std::string before = testing::CanonicalDump(db);
+  std::map<int64_t, std::string> stored;  // note -> its row as written
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    std::vector<std::pair<int64_t, std::string>> rows;
+    SQLite::Statement q(raw, "SELECT note_id, words FROM note_words");
+    while (q.executeStep()) {
+      const SQLite::Column blob = q.getColumn(1);
+      const auto* p = static_cast<const char*>(blob.getBlob());
+      std::string wide;  // Each hash widened to 8 bytes, as 64-bit ones were stored.
+      for (int i = 0; i + 4 <= blob.getBytes(); i += 4) {
+        wide.append(p + i, 4);
+        wide.append(4, '\0');
+      }
+      rows.emplace_back(q.getColumn(0).getInt64(), wide);
+      stored[q.getColumn(0).getInt64()] = std::string(p, static_cast<size_t>(blob.getBytes()));
+    }
+    SQLite::Statement update(raw, "UPDATE note_words SET words = ? WHERE note_id = ?");
+    for (const auto& [note, wide] : rows) {
+      update.bind(1, wide.data(), static_cast<int>(wide.size()));
+      update.bind(2, note);
+      update.exec();
+      update.reset();
+    }
+    raw.exec("UPDATE meta SET value = '1' WHERE key = 'resolve_pending'");
+  }
+  EXPECT_TRUE(Store::open(db).ingest(testing::FixturePath("duplicates"), o).resolved);
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
+  // The repeated meetings were compared: their rows were read, found wanting and
+  // written again as they were.
+  SQLite::Database check(db, SQLite::OPEN_READONLY);
+  SQLite::Statement q(check,
+                      "SELECT w.note_id, w.words FROM note_words w WHERE w.note_id IN "
+                      "(SELECT id FROM duplicates WHERE kind = 'meeting' UNION "
+                      "SELECT canonical_id FROM duplicates WHERE kind = 'meeting')");
+  int compared = 0;
+  while (q.executeStep()) {
+    const SQLite::Column blob = q.getColumn(1);
+    EXPECT_EQ(
+        std::string(static_cast<const char*>(blob.getBlob()), static_cast<size_t>(blob.getBytes())),
+        stored[q.getColumn(0).getInt64()]);
+    ++compared;
+  }
+  EXPECT_GE(compared, 2);
 }
 
 // A first ingest of a large vault builds most indexes at the end; one that died before
