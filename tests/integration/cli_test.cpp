@@ -44,6 +44,11 @@ TEST(Cli, IngestJsonReport) {
   EXPECT_EQ(j["files_seen"], 10);
   EXPECT_EQ(j["table_rows"]["tasks"], 24);
   EXPECT_EQ(j["diagnostics"]["error"], 1);
+  // Each step's seconds, keyed by name, in the order they ran.
+  ASSERT_TRUE(j["steps"].is_object());
+  EXPECT_EQ(nlohmann::ordered_json::parse(r.out)["steps"].begin().key(), "scan");
+  EXPECT_TRUE(j["steps"].contains("meetings"));
+  EXPECT_GE(j["steps"]["write"].get<double>(), 0.0);
 }
 
 TEST(Cli, ExtensionsOption) {
