@@ -88,7 +88,7 @@ IngestOptions OptionsFrom(const IngestArgs& args) {
   if (!args.extensions.empty()) {
     options.extensions.clear();
     for (std::string ext : args.extensions) {
-      if (!ext.empty() && ext[0] != '.') ext = "." + ext;
+      if (!ext.empty() && ext[0] != '.') ext.insert(0, 1, '.');
       options.extensions.push_back(ext);
     }
   }
