@@ -115,12 +115,12 @@ struct IngestReport {
   // Where that time went, in the order the steps ran: "scan" (listing the vault and
   // reading what the store knows of its files), "write" (reading, parsing and storing
   // the new and changed files, and removing notes whose files are gone: the batches'
-  // commits included), "indexes" (after a first ingest's files, the indexes it builds at
-  // the end), "publish" (with publish_before_resolve, committing the notes); then, when
-  // the vault-wide pass runs, "people", "accounts", "links", "indexes" again (a first
-  // ingest's indexes of the columns the pass sets), "meetings", "tasks" and "decisions"
-  // (finding repeats), "counts" and "statistics" (the query planner's); last "commit" and
-  // "report" (counting the rows for table_rows). A step that did no work (no index to
+  // commits included, and any index a crashed ingest left unbuilt), "indexes" (after a first
+  // ingest's files, the indexes it builds at the end), "publish" (with publish_before_resolve,
+  // committing the notes); then, when the vault-wide pass runs, "people", "accounts", "links",
+  // "indexes" again (a first ingest's indexes of the columns the pass sets), "meetings", "tasks"
+  // and "decisions" (finding repeats), "counts" and "statistics" (the query planner's); last
+  // "commit" and "report" (counting the rows for table_rows). A step that did no work (no index to
   // build, statistics still fresh) is left out. Informational: names may be added in
   // later versions.
   std::vector<IngestStep> steps;

@@ -99,17 +99,23 @@ TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
   EXPECT_EQ(Store::open(db, read_only).tasks().size(), upgraded.tasks().size());
 }
 
+// The duplicates fixture, which holds repeated meetings, ingested into a new store.
+std::string IngestDuplicates(const testing::TempDir& dir, const IngestOptions& o) {
+  const std::string db = dir.Join("d.db");
+  Store::open(db).ingest(testing::FixturePath("duplicates"), o);
+  EXPECT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");
+  EXPECT_NE(QueryValue(db, "SELECT count(*) FROM duplicates WHERE kind = 'meeting'"), "0");
+  return db;
+}
+
 // note_words caches each meeting's content words; a database upgraded from schema 2 has
 // none, and the vault-wide pass computes what it needs from the bodies, with the same
 // result.
 TEST(SchemaUpgrade, MeetingWordsMissingAfterAnUpgradeAreComputedAgain) {
   testing::TempDir dir;
-  const std::string db = dir.Join("d.db");
   IngestOptions o;
   o.me = "Dana Whitfield";
-  Store::open(db).ingest(testing::FixturePath("duplicates"), o);
-  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM note_words"), "0");
-  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM duplicates WHERE kind = 'meeting'"), "0");
+  const std::string db = IngestDuplicates(dir, o);
   const std::string before = testing::CanonicalDump(db);
   testing::DowngradeSchema(db, 2);
   {
@@ -129,11 +135,9 @@ TEST(SchemaUpgrade, MeetingWordsMissingAfterAnUpgradeAreComputedAgain) {
 // is computed again from the body rather than compared as it reads.
 TEST(SchemaUpgrade, MeetingWordsOfTheOlderFormatAreComputedAgain) {
   testing::TempDir dir;
-  const std::string db = dir.Join("d.db");
   IngestOptions o;
   o.me = "Dana Whitfield";
-  Store::open(db).ingest(testing::FixturePath("duplicates"), o);
-  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM duplicates WHERE kind = 'meeting'"), "0");
+  const std::string db = IngestDuplicates(dir, o);
   const std::string before = testing::CanonicalDump(db);
   std::map<int64_t, std::string> stored;  // note -> its row as written
   {
@@ -200,6 +204,33 @@ TEST(BulkLoad, IndexesLeftUnbuiltByADeadIngestAreBuiltByTheNext) {
   EXPECT_EQ(Query(db, objects), schema);
   EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});
   EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
+}
+
+// Profiles name notes_path: a first ingest's bulk load keeps it, so readers asking for a
+// profile while the load runs (its indexes dropped) get the same answer, not an error.
+TEST(BulkLoad, ProfilesAnswerWhileTheLoadHasDroppedTheIndexes) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  OpenOptions read_only;
+  read_only.read_only = true;
+  ProfileOptions page;
+  page.limit = 20;
+  auto profiles = [&] {
+    Store store = Store::open(db, read_only);
+    const PersonProfile person = store.person("Priya Raman", page);
+    const AccountProfile account = store.account("Harborline", page);
+    return std::make_pair(person.meetings.size() + person.open_tasks.size(),
+                          account.meetings.size() + account.decisions.size());
+  };
+  const auto before = profiles();
+  ASSERT_GT(before.first, 0U);
+  ASSERT_GT(before.second, 0U);
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    store::DropIndexesForBulkLoad(raw);
+  }
+  EXPECT_EQ(QueryValue(db, "SELECT count(*) FROM sqlite_master WHERE name = 'notes_path'"), "1");
+  EXPECT_EQ(profiles(), before);
 }
 
 // A first ingest by an older notestore that died with its indexes unbuilt, then an
