@@ -1,4 +1,5 @@
-// notestore ingest VAULT --db FILE [--me NAME] [--ext .md] [--force] [--threads N] [--json]
+// notestore ingest VAULT --db FILE [--me NAME] [--ext .md] [--force] [--threads N]
+//                  [--parser-nice N] [--json]
 //                  [--quiet]
 // notestore watch VAULT --db FILE [--me NAME] [--ext .md] [--threads N] [--debounce-ms N]
 //                 [--json]
@@ -25,6 +26,7 @@ struct IngestArgs {
   std::vector<std::string> extensions;
   bool force = false;
   int threads = 0;
+  int parser_niceness = IngestOptions().parser_niceness;
   bool json = false;
   bool quiet = false;
   int debounce_ms = 20;  // watch only
@@ -85,6 +87,7 @@ IngestOptions OptionsFrom(const IngestArgs& args) {
   options.me = args.me;
   options.force = args.force;
   options.threads = args.threads;
+  options.parser_niceness = args.parser_niceness;
   if (!args.extensions.empty()) {
     options.extensions.clear();
     for (std::string ext : args.extensions) {
@@ -203,6 +206,10 @@ void AddVaultOptions(CLI::App* cmd, IngestArgs* args) {
   cmd->add_option("--ext", args->extensions, "Note file extensions (default: .md)")->delimiter(',');
   cmd->add_option("--threads", args->threads, "Threads that parse files (default 0: one per core)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--parser-nice", args->parser_niceness,
+                  "How far below this process's priority the parsing threads run (0-19; "
+                  "default 19: they yield to the writing thread and to other work)")
+      ->check(CLI::Range(0, 19));
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
 }
 

@@ -50,6 +50,9 @@ void ValidateOptions(const IngestOptions& options) {
   if (options.batch_size < 1) {
     throw Error(ErrorCode::kInvalidArgument, "batch_size must be at least 1");
   }
+  if (options.parser_niceness < 0 || options.parser_niceness > 19) {
+    throw Error(ErrorCode::kInvalidArgument, "parser_niceness must be from 0 to 19");
+  }
   auto positive = [](int64_t value, const char* name) {
     if (value < 1)
       throw Error(ErrorCode::kInvalidArgument, std::string(name) + " must be positive");
@@ -200,7 +203,8 @@ class IngestRun {
             txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
             in_batch = 0;
           }
-        });
+        },
+        options_.parser_niceness);
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
     steps_.Lap("write");
@@ -319,7 +323,8 @@ class IngestRun {
     MarkChanged();
     writer.Write(
         store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash, prepared.repairs},
-        *prepared.note, *prepared.record, prepared.read_diagnostics, prepared.meeting_words);
+        *prepared.note, *prepared.record, prepared.read_diagnostics, prepared.meeting_words,
+        &prepared.search_tokens);
     ++report_.files_parsed;
   }
 

@@ -90,6 +90,10 @@ PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored
   if (out.record->meeting) {
     out.meeting_words = resolve::PackWordHashes(resolve::ContentWordHashes(out.note->body));
   }
+  // Tokenized here too, on the parsing threads, for the writer's FTS5 to replay: a sixth of
+  // what the writing thread did (token_replay.h). One tokenizer per thread.
+  static thread_local const store::TokenRecorder recorder;
+  out.search_tokens = store::TokenizeNote(recorder, *out.note, *out.record);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "parse/note_parser.h"
 #include "parse/parsed_note.h"
 #include "scan/vault_scanner.h"
+#include "store/search_tokens.h"
 
 namespace notestore::api {
 
@@ -39,7 +40,8 @@ struct PreparedFile {
   int repairs = 0;  // Characters changed by text repair.
   std::optional<parse::ParsedNote> note;
   std::optional<extract::NoteRecord> record;
-  std::string meeting_words;  // A meeting's body words (resolve::PackWordHashes); else empty.
+  std::string meeting_words;        // A meeting's body words (resolve::PackWordHashes); else empty.
+  store::NoteTokens search_tokens;  // The tokens of its search texts, for the writer to replay.
 };
 
 // Reads and parses `file`, unless its content hash equals that of `stored`, the

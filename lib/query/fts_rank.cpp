@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "notestore/error.h"
-#include "query/fts5_api.h"
+#include "store/fts5_api.h"
 
 namespace notestore::query {
 namespace {
@@ -141,7 +141,7 @@ double EstimatedMatches(int64_t walked, bool complete, int64_t oldest, int64_t l
 }
 
 void RegisterRankFunction(SQLite::Database& db) {
-  fts5_api* fts5 = Fts5Api(db);
+  fts5_api* fts5 = store::Fts5Api(db);
   if (fts5->xCreateFunction(fts5, "notestore_rank", nullptr, Rank, nullptr) != SQLITE_OK) {
     throw Error(ErrorCode::kInternal, "could not register notestore_rank()");
   }

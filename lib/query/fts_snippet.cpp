@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "notestore/error.h"
-#include "query/fts5_api.h"
+#include "store/fts5_api.h"
 
 namespace notestore::query {
 namespace {
@@ -196,7 +196,7 @@ RowInstances RowInstances::Decode(const void* blob, int bytes) {
 }
 
 void RegisterInstancesFunction(SQLite::Database& db) {
-  fts5_api* fts5 = Fts5Api(db);
+  fts5_api* fts5 = store::Fts5Api(db);
   if (fts5->xCreateFunction(fts5, "notestore_instances", nullptr, Instances, nullptr) !=
       SQLITE_OK) {
     throw Error(ErrorCode::kInternal, "could not register notestore_instances()");
@@ -223,7 +223,7 @@ struct SnippetBuilder::Impl {
 };
 
 SnippetBuilder::SnippetBuilder(SQLite::Database& db) : impl_(std::make_unique<Impl>()) {
-  fts5_api* fts5 = Fts5Api(db);
+  fts5_api* fts5 = store::Fts5Api(db);
   void* user = nullptr;
   const char* args[] = {"remove_diacritics", "2"};  // As the search table's (schema_sql.h).
   if (fts5->xFindTokenizer(fts5, "unicode61", &user, &impl_->api) != SQLITE_OK ||

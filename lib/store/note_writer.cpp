@@ -26,6 +26,11 @@ const std::string* SectionView(const parse::ParsedNote& note, int index) {
   return h ? &h->text : nullptr;
 }
 
+// The tokens of a note's `i`th task or decision, if recorded.
+const TokenList* ItemAt(const std::vector<TokenList>& lists, size_t i) {
+  return i < lists.size() ? &lists[i] : nullptr;
+}
+
 std::string FolderOf(const std::string& path) {
   const size_t slash = path.rfind('/');
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
@@ -192,7 +197,10 @@ struct NoteWriter::Statements {
 };
 
 NoteWriter::NoteWriter(SQLite::Database& db, ChangeSet* changes)
-    : db_(db), recorder_(db, changes), st_(std::make_unique<Statements>(db)) {}
+    : db_(db),
+      recorder_(db, changes),
+      st_(std::make_unique<Statements>(db)),
+      replay_(TokenReplay::Of(db)) {}
 NoteWriter::~NoteWriter() = default;
 
 void NoteWriter::ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from) {
@@ -206,8 +214,9 @@ void NoteWriter::ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from
 }
 
 void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
-                              const char* kind, int64_t ref_id) {
-  new_search_.push_back(SearchRow{rowid, &title, &body, kind, ref_id});
+                              const char* kind, int64_t ref_id, const TokenList* title_tokens,
+                              const TokenList* body_tokens) {
+  new_search_.push_back(SearchRow{rowid, &title, &body, kind, ref_id, title_tokens, body_tokens});
 }
 
 // FTS5 writes its pending terms out as a new segment whenever a row id is lower than
@@ -229,6 +238,9 @@ void NoteWriter::FlushSearch(int64_t note_id) {
     q.bind(4, row.kind);
     q.bind(5, row.ref_id);
     q.bind(6, note_id);
+    ExpectedTokens expected(replay_);
+    expected.Add(*row.title, row.title_tokens);
+    expected.Add(*row.body, row.body_tokens);
     q.exec();
     q.reset();
   }
@@ -265,7 +277,7 @@ int64_t NoteWriter::NoteAccount(const extract::NoteRecord& rec) {
 
 int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
                           const extract::NoteRecord& rec, const Diagnostics& read_diagnostics,
-                          const std::string& meeting_words) {
+                          const std::string& meeting_words, const NoteTokens* tokens) {
   int64_t id = 0;
   st_->find_note.bind(1, file.path);
   if (st_->find_note.executeStep()) id = st_->find_note.getColumn(0).getInt64();
@@ -290,14 +302,14 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
 
   Exec(st_->delete_path_diagnostics, file.path);
   // Search rows are written last, in row id order (FlushSearch); the note's is its lowest.
-  std::string search_title = rec.title;
-  for (const std::string& alias : note.aliases) search_title += " " + alias;
+  const std::string search_title = SearchTitle(rec, note);
   const int64_t note_row = SearchRowid(id, SearchRowKind::kNote, 0);
   RowSet text;
   text.Add(search_title, note.body);
   if (!stored || !text.SameAs(st_->search_text, note_row)) {
     if (stored) old_search_.push_back(note_row);
-    InsertSearch(note_row, search_title, note.body, "note", id);
+    InsertSearch(note_row, search_title, note.body, "note", id, tokens ? &tokens->title : nullptr,
+                 tokens ? &tokens->body : nullptr);
   }
   std::vector<RowSet> rows(kKinds);
   ParsedRows(note, &rows);
@@ -307,8 +319,8 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
     if (stored) Exec(st_->remove[k], id);
     rows[k].InsertInto(st_->insert[k], id);
   }
-  WriteTasks(id, note, stored);
-  WriteDecisions(id, rec, stored);
+  WriteTasks(id, note, stored, tokens);
+  WriteDecisions(id, rec, stored, tokens);
   InsertDiagnostics(id, file.path, read_diagnostics, "read");
   InsertDiagnostics(id, file.path, note.diagnostics, "parse");
   InsertDiagnostics(id, file.path, rec.diagnostics, "parse");
@@ -365,7 +377,8 @@ void NoteWriter::ExtractedRows(const extract::NoteRecord& rec, std::vector<RowSe
   for (const extract::Fact& f : rec.facts) (*rows)[kFacts].Add(f.line, f.kind, f.text, f.section);
 }
 
-void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored) {
+void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored,
+                            const NoteTokens* tokens) {
   std::vector<int64_t> task_ids;  // Of note.tasks, by index.
   size_t kept = 0;
   if (stored) {
@@ -405,13 +418,14 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stor
     for (const std::string& tag : f.tags) Exec(st_->insert_task_tag, task_id, tag);
     const auto ordinal = static_cast<int64_t>(task_ids.size() - 1);
     if (ordinal <= kSearchMaxOrdinal) {
-      InsertSearch(SearchRowid(id, SearchRowKind::kTask, ordinal), f.text, kNoBody, "task",
-                   task_id);
+      InsertSearch(SearchRowid(id, SearchRowKind::kTask, ordinal), f.text, kNoBody, "task", task_id,
+                   tokens ? ItemAt(tokens->tasks, i) : nullptr);
     }
   }
 }
 
-void NoteWriter::WriteDecisions(int64_t id, const extract::NoteRecord& rec, bool stored) {
+void NoteWriter::WriteDecisions(int64_t id, const extract::NoteRecord& rec, bool stored,
+                                const NoteTokens* tokens) {
   if (stored) {
     RowSet same;
     for (const extract::Decision& d : rec.decisions) {
@@ -426,8 +440,10 @@ void NoteWriter::WriteDecisions(int64_t id, const extract::NoteRecord& rec, bool
     Exec(st_->insert_decision, id, d.line, d.text, d.section, rec.date, rec.account);
     const int64_t decision_id = db_.getLastInsertRowid();
     if (ordinal <= kSearchMaxOrdinal) {
-      InsertSearch(SearchRowid(id, SearchRowKind::kDecision, ordinal++), d.text, kNoBody,
-                   "decision", decision_id);
+      InsertSearch(SearchRowid(id, SearchRowKind::kDecision, ordinal), d.text, kNoBody, "decision",
+                   decision_id,
+                   tokens ? ItemAt(tokens->decisions, static_cast<size_t>(ordinal)) : nullptr);
+      ++ordinal;
     }
   }
 }

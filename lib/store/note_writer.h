@@ -17,6 +17,8 @@
 #include "store/change_set.h"
 #include "store/row_set.h"
 #include "store/search_rowid.h"
+#include "store/search_tokens.h"
+#include "store/token_replay.h"
 
 namespace notestore::store {
 
@@ -42,10 +44,12 @@ class NoteWriter {
   // kind of its rows is rewritten only if it changed, so unchanged rows keep their ids
   // and resolved references.
   // `read_diagnostics` come from decoding the file; `meeting_words`, when not empty, is
-  // the note_words blob of a meeting. Returns the note's id.
+  // the note_words blob of a meeting. `tokens`, when not null, holds the search texts'
+  // tokens (TokenizeNote), which the connection's token replay, if installed, hands to
+  // FTS5 rather than tokenizing here. Returns the note's id.
   int64_t Write(const FileState& file, const parse::ParsedNote& note,
                 const extract::NoteRecord& record, const Diagnostics& read_diagnostics,
-                const std::string& meeting_words);
+                const std::string& meeting_words, const NoteTokens* tokens = nullptr);
 
   // Deletes a note and all its rows.
   void Remove(int64_t note_id);
@@ -66,16 +70,19 @@ class NoteWriter {
   int64_t NoteAccount(const extract::NoteRecord& record);
   // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
   // the note was `stored` only if they changed (tasks from the first that changed).
-  void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored);
-  void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored);
+  void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored, const NoteTokens* tokens);
+  void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored,
+                      const NoteTokens* tokens);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
                          const char* stage);
   // Queues the stored search rows of one kind of a note, from the `from`th on, for
   // deletion by FlushSearch.
   void ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from = 0);
-  // Queues a search row; the strings must live until FlushSearch.
+  // Queues a search row; the strings and token lists (which may be null) must live until
+  // FlushSearch.
   void InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
-                    const char* kind, int64_t ref_id);
+                    const char* kind, int64_t ref_id, const TokenList* title_tokens,
+                    const TokenList* body_tokens = nullptr);
   // Deletes the queued old search rows and inserts the queued new ones.
   void FlushSearch(int64_t note_id);
 
@@ -85,11 +92,14 @@ class NoteWriter {
     const std::string* body;
     const char* kind;
     int64_t ref_id;
+    const TokenList* title_tokens;
+    const TokenList* body_tokens;
   };
 
   SQLite::Database& db_;
   ChangeRecorder recorder_;
   std::unique_ptr<Statements> st_;
+  TokenReplay* replay_;                // The connection's, or null.
   std::vector<int64_t> old_search_;    // Row ids of the note's rows to replace.
   std::vector<SearchRow> new_search_;  // Its new rows, ascending.
 };

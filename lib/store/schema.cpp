@@ -11,6 +11,7 @@
 #include "notestore/version.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_errors.h"
+#include "store/token_replay.h"
 
 namespace notestore::store {
 namespace {
@@ -122,6 +123,8 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
     }
     // Negative: a size in KiB rather than in pages.
     db->exec("PRAGMA cache_size = " + std::to_string(-(options.cache_bytes / 1024)));
+    // Before anything opens the search table, whose tokenizer FTS5 makes then.
+    if (!options.read_only) InstallTokenReplay(*db);
     std::string message = CheckSchema(*db, path, options.read_only);
     // After any upgrade, which reads the whole file and should not map it (as an ingest).
     db->exec("PRAGMA mmap_size = " + std::to_string(options.mmap_bytes));

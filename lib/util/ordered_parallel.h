@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/thread_priority.h"
+
 namespace notestore::util {
 
 // The worker threads for a request: `requested` when positive, else one per core.
@@ -26,10 +28,11 @@ inline int WorkerThreads(int requested) {
 // on the calling thread in increasing i. At most `window` results wait at once, which
 // bounds memory. `produce` must be safe to call concurrently. An exception from either
 // stops the work, joins the workers and is rethrown here (the first one, in index order
-// for producers). With threads <= 1 everything runs on the calling thread.
+// for producers). With threads <= 1 everything runs on the calling thread. Workers run
+// `worker_niceness` below the calling thread's CPU priority (LowerThreadPriority).
 template <typename T, typename Produce, typename Consume>
-void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
-                        Consume&& consume) {
+void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce, Consume&& consume,
+                        int worker_niceness = 0) {
   if (threads <= 1 || n <= 1) {
     for (size_t i = 0; i < n; ++i) consume(i, produce(i));
     return;
@@ -49,6 +52,7 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
   bool stop = false;
 
   auto worker = [&] {
+    LowerThreadPriority(worker_niceness);
     for (;;) {
       size_t i;
       {

@@ -55,6 +55,25 @@ class Incremental : public ::testing::Test {
   int fresh_count_ = 0;
 };
 
+// The writer's FTS5 replays tokens recorded on the parsing threads (store/token_replay.h);
+// SQLite's own tokenizer, on a plain connection, must find the index it would have made,
+// after a first ingest and after notes changed and went.
+TEST_F(Incremental, TheSearchIndexIsTheOneSqlitesOwnTokenizerMakes) {
+  Ingest();
+  dir_.Write(
+      "vault/Notes/Scratch.md",
+      "---\naliases: [Brouillon]\n---\n# Rewritten café notes\n\n"
+      "Naïve rôle of the Zürich team.\n\n- [ ] Draft the quixotré @Priya Raman 📅 2024-05-01\n"
+      "\n## Decisions\n\n- Ship it on Tuesday.\n");
+  dir_.Remove("vault/Notes/Broken yaml.md");
+  Ingest();
+  SQLite::Database plain(db_, SQLite::OPEN_READWRITE);
+  EXPECT_NO_THROW(plain.exec("INSERT INTO search(search, rank) VALUES('integrity-check', 1)"));
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM search WHERE search MATCH 'zurich'"), "1");
+  EXPECT_EQ(QueryValue(db_, "SELECT group_concat(kind) FROM search WHERE search MATCH 'quixotre'"),
+            "note,task");
+}
+
 TEST_F(Incremental, NothingChangedParsesNothing) {
   EXPECT_EQ(Ingest().files_parsed, 10);
   const IngestReport again = Ingest();

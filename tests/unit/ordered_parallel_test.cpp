@@ -1,6 +1,8 @@
 #include "util/ordered_parallel.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -86,6 +88,29 @@ TEST(OrderedParallelMap, NothingToDo) {
       },
       [&](size_t, int) { ++calls; });
   EXPECT_EQ(calls, 0);
+}
+
+int OwnNice() { return getpriority(PRIO_PROCESS, static_cast<id_t>(gettid())); }
+
+// Workers yield to the consuming thread: they run `worker_niceness` lower, it does not.
+TEST(OrderedParallelMap, WorkersRunAtTheLowerPriorityAsked) {
+  const int caller = OwnNice();
+  if (caller > 16) GTEST_SKIP() << "this test already runs at nice " << caller;
+  std::vector<int> worker_nice(40, -100);
+  OrderedParallelMap<int>(
+      40, 2, 4, [&](size_t) { return OwnNice(); },
+      [&](size_t i, int nice) { worker_nice[i] = nice; }, 3);
+  for (int nice : worker_nice) EXPECT_EQ(nice, caller + 3);
+  EXPECT_EQ(OwnNice(), caller);
+  // The default keeps the caller's priority; a thread never goes past nice 19.
+  OrderedParallelMap<int>(
+      4, 2, 4, [&](size_t) { return OwnNice(); },
+      [&](size_t, int nice) { EXPECT_EQ(nice, caller); });
+  std::thread([] {
+    LowerThreadPriority(50);
+    EXPECT_EQ(OwnNice(), 19);
+  }).join();
+  EXPECT_EQ(OwnNice(), caller);
 }
 
 }  // namespace

@@ -47,11 +47,12 @@ class PyStore {
 
 IngestReport Ingest(PyStore& self, const std::string& vault, const std::string& me, bool force,
                     const std::vector<std::string>& extensions, const py::object& progress,
-                    int threads) {
+                    int threads, int parser_niceness) {
   IngestOptions options;
   options.me = me;
   options.force = force;
   options.threads = threads;
+  options.parser_niceness = parser_niceness;
   if (!extensions.empty()) options.extensions = extensions;
   if (!progress.is_none()) {
     // Called from the ingesting thread, which does not hold the GIL.
@@ -97,7 +98,8 @@ void BindStore(py::module_& m) {
       .def("open_message",
            [](PyStore& s) { return s.Run([](Store& st) { return st.open_message(); }); })
       .def("ingest", &Ingest, py::arg("vault"), py::arg("me"), py::arg("force"),
-           py::arg("extensions"), py::arg("progress"), py::arg("threads") = 0)
+           py::arg("extensions"), py::arg("progress"), py::arg("threads") = 0,
+           py::arg("parser_niceness") = IngestOptions().parser_niceness)
       .def("tasks",
            [](PyStore& s, const TaskQuery& q) {
              return s.Run([&](Store& st) { return st.tasks(q); });

@@ -1,10 +1,10 @@
-#include "query/fts5_api.h"
+#include "store/fts5_api.h"
 
 #include <memory>
 
 #include "notestore/error.h"
 
-namespace notestore::query {
+namespace notestore::store {
 namespace {
 
 struct StatementDeleter {
@@ -27,4 +27,4 @@ fts5_api* Fts5Api(SQLite::Database& db) {
   return fts5;
 }
 
-}  // namespace notestore::query
+}  // namespace notestore::store

@@ -4,10 +4,10 @@
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
-namespace notestore::query {
+namespace notestore::store {
 
 // The connection's fts5_api (version 2 or later). Throws notestore::Error (kInternal) when
 // the connection has no usable FTS5. The pointer lives as long as the connection.
 fts5_api* Fts5Api(SQLite::Database& db);
 
-}  // namespace notestore::query
+}  // namespace notestore::store
