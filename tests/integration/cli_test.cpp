@@ -68,6 +68,7 @@ TEST(Cli, UsageErrorsExitWithTwoAndOneLine) {
        {std::string("ingest /no/such/vault --db ") + Quote(dir.Join("x.db")),
         std::string("ingest ") + Quote(dir.path()),  // no --db
         std::string("ingest ") + Quote(dir.path()) + " --db x.db --bogus",
+        std::string("ingest ") + Quote(dir.path()) + " --db x.db --parser-nice 20",
         std::string("frobnicate")}) {
     const RunResult r = RunCli(args);
     EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.out;

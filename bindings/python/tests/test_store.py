@@ -32,6 +32,21 @@ class OpenAndIngest(unittest.TestCase):
             self.assertEqual(store.path, db)
             self.assertIn("files_seen=10", repr(report))
 
+    def test_parser_niceness_is_checked_and_any_gives_the_same_store(self):
+        dbs = []
+        for niceness in (0, 19):
+            db = str(temp_dir(self) / f"n{niceness}.db")
+            with notestore.Store(db) as store:
+                report = store.ingest(str(FIXTURE_VAULT), threads=2, parser_niceness=niceness)
+                self.assertEqual(report.files_parsed, 10)
+                with self.assertRaises(notestore.InvalidArgumentError):
+                    store.ingest(str(FIXTURE_VAULT), parser_niceness=20)
+            dbs.append(db)
+        texts = [sqlite3.connect(db).execute(
+            "SELECT group_concat(title || body, '|') FROM (SELECT * FROM search ORDER BY rowid)"
+        ).fetchone() for db in dbs]
+        self.assertEqual(texts[0], texts[1])
+
     def test_progress_callback_sees_every_phase(self):
         phases = []
         with notestore.Store(str(temp_dir(self) / "p.db")) as store:
