@@ -126,7 +126,7 @@ void InstallTokenReplay(SQLite::Database& db) {
                              [](void* r) { delete static_cast<TokenReplay*>(r); }) != SQLITE_OK) {
     throw Error(ErrorCode::kInternal, "could not register the search tokenizer");
   }
-  replay.release();  // The connection owns it now.
+  static_cast<void>(replay.release());  // The connection owns it now.
 }
 
 TokenReplay* TokenReplay::Of(SQLite::Database& db) {
