@@ -188,11 +188,14 @@ class IngestRun {
     const int threads = util::WorkerThreads(options_.threads);
     const int64_t settled = report_.files_unchanged;
     int64_t in_batch = 0;
+    // Tokens recorded on this thread would only add to the writer's work (as
+    // OrderedParallelMap, one thread or one file is prepared here).
+    const bool on_workers = threads > 1 && todo.size() > 1;
     util::OrderedParallelMap<PreparedFile>(
         todo.size(), threads, static_cast<size_t>(threads) * 32,
         [&](size_t k) {
           return PrepareFile(scan.files[todo[k].first], todo[k].second, reparse_all, options_,
-                             parse_options_);
+                             parse_options_, on_workers);
         },
         [&](size_t k, PreparedFile prepared) {
           Apply(scan.files[todo[k].first], todo[k].second, std::move(prepared), writer);
@@ -324,7 +327,7 @@ class IngestRun {
     writer.Write(
         store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash, prepared.repairs},
         *prepared.note, *prepared.record, prepared.read_diagnostics, prepared.meeting_words,
-        &prepared.search_tokens);
+        prepared.search_tokens ? &*prepared.search_tokens : nullptr);
     ++report_.files_parsed;
   }
 

@@ -45,7 +45,8 @@ parse::ParseOptions ParseOptionsFor(const IngestOptions& options) {
 }
 
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
-                         const IngestOptions& options, const parse::ParseOptions& parse_options) {
+                         const IngestOptions& options, const parse::ParseOptions& parse_options,
+                         bool record_search_tokens) {
   PreparedFile out;
   out.read_diagnostics = file.diagnostics;
   if (file.size > options.max_file_bytes) {
@@ -90,10 +91,12 @@ PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored
   if (out.record->meeting) {
     out.meeting_words = resolve::PackWordHashes(resolve::ContentWordHashes(out.note->body));
   }
-  // Tokenized here too, on the parsing threads, for the writer's FTS5 to replay: a sixth of
-  // what the writing thread did (token_replay.h). One tokenizer per thread.
-  static thread_local const store::TokenRecorder recorder;
-  out.search_tokens = store::TokenizeNote(recorder, *out.note, *out.record);
+  // Tokenized here, on a parsing thread, for the writer's FTS5 to replay: about a twelfth
+  // of the writing thread's work in a first ingest (token_replay.h). One tokenizer a thread.
+  if (record_search_tokens) {
+    static thread_local const store::TokenRecorder recorder;
+    out.search_tokens = store::TokenizeNote(recorder, *out.note, *out.record);
+  }
   return out;
 }
 

@@ -40,16 +40,19 @@ struct PreparedFile {
   int repairs = 0;  // Characters changed by text repair.
   std::optional<parse::ParsedNote> note;
   std::optional<extract::NoteRecord> record;
-  std::string meeting_words;        // A meeting's body words (resolve::PackWordHashes); else empty.
-  store::NoteTokens search_tokens;  // The tokens of its search texts, for the writer to replay.
+  std::string meeting_words;  // A meeting's body words (resolve::PackWordHashes); else empty.
+  std::optional<store::NoteTokens> search_tokens;  // Its search texts' tokens, if recorded.
 };
 
 // Reads and parses `file`, unless its content hash equals that of `stored`, the
 // version in the store (null for a new path; `reparse_all` ignores it). The caller skips
 // files whose size and mtime match the store before calling this. Never throws for a bad file: its
-// problems are diagnostics. Safe to call from several threads at once.
+// problems are diagnostics. Safe to call from several threads at once. With
+// `record_search_tokens`, also records the tokens of the note's search texts for the
+// writer to replay (worth it only on a thread other than the writer's).
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
-                         const IngestOptions& options, const parse::ParseOptions& parse_options);
+                         const IngestOptions& options, const parse::ParseOptions& parse_options,
+                         bool record_search_tokens);
 
 // The parser limits that IngestOptions sets.
 parse::ParseOptions ParseOptionsFor(const IngestOptions& options);

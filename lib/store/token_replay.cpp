@@ -39,7 +39,7 @@ uint32_t GetVarint(const char** p) {
   }
 }
 
-// The porter tokenizer of `fts5`, created with the search table's arguments.
+// The porter tokenizer of `fts5`: its methods and the context xCreate takes.
 void FindPorter(fts5_api* fts5, fts5_tokenizer* api, void** context) {
   if (fts5->xFindTokenizer(fts5, "porter", context, api) != SQLITE_OK || api->xCreate == nullptr ||
       api->xTokenize == nullptr) {
@@ -102,6 +102,7 @@ TokenRecorder::~TokenRecorder() {
 
 TokenList TokenRecorder::Tokenize(std::string_view text) const {
   TokenList out;
+  out.set_text_size(static_cast<int64_t>(text.size()));
   auto record = [](void* list, int flags, const char* token, int size, int start, int end) {
     static_cast<TokenList*>(list)->Add(flags, token, size, start, end);
     return SQLITE_OK;
@@ -141,6 +142,7 @@ TokenReplay* TokenReplay::Of(SQLite::Database& db) {
 }
 
 void TokenReplay::Expect(std::string_view text, const TokenList& tokens) {
+  if (tokens.text_size() != static_cast<int64_t>(text.size())) return;  // Not its tokens.
   if (expected_count_ < kMaxExpected) expected_[expected_count_++] = Expected{text, &tokens};
 }
 

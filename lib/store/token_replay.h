@@ -34,10 +34,15 @@ class TokenList {
   int Replay(void* context, int (*emit)(void*, int, const char*, int, int, int)) const;
   // How many tokens were added.
   int64_t count() const { return count_; }
+  // The size in bytes of the text these tokens are of (TokenRecorder sets it); a replay
+  // hands them out only for a text of that size. -1 for a list of no recorded text.
+  int64_t text_size() const { return text_size_; }
+  void set_text_size(int64_t size) { text_size_ = size; }
 
  private:
   std::string data_;  // Each token: varint size, its bytes, varint start, varint length, flags.
   int64_t count_ = 0;
+  int64_t text_size_ = -1;
 };
 
 // SQLite's porter tokenizer with the search table's arguments (schema_sql.h), on a private
@@ -72,9 +77,10 @@ class TokenReplay {
   // `db`'s replay, or null when InstallTokenReplay was not called on it.
   static TokenReplay* Of(SQLite::Database& db);
 
-  // Until Forget(), a text with the same bytes as `text` is tokenized as `tokens`. Neither
-  // is copied: both must outlive the Forget() call. At most a few texts at once (one
-  // statement's columns); further ones are not replayed.
+  // Until Forget(), a text with the same bytes as `text` is tokenized as `tokens`, which
+  // must be TokenRecorder's for `text` (lists recorded for a text of another size are
+  // ignored). Neither is copied: both must outlive the Forget() call. At most a few texts
+  // at once (one statement's columns); further ones are not replayed.
   void Expect(std::string_view text, const TokenList& tokens);
   void Forget() { expected_count_ = 0; }
 

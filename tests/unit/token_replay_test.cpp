@@ -12,7 +12,11 @@
 #include <tuple>
 #include <vector>
 
+#include "extract/note_extractor.h"
+#include "parse/note_parser.h"
+#include "store/note_writer.h"
 #include "store/schema.h"
+#include "store/search_tokens.h"
 #include "support/test_support.h"
 
 namespace notestore::store {
@@ -130,8 +134,20 @@ TEST_F(TokenReplayTest, TextsNotExpectedAreTokenizedBySqlite) {
     Insert(*store_db_, 1, "gamma", "delta epsilon");  // Neither column is the expected text.
   }
   Insert(*store_db_, 2, "alpha beta", "");  // After the scope: nothing is expected.
+  {
+    // A list no recorder filled (or one of a text of another size) is not replayed: it
+    // would index the text as having no words.
+    const TokenList unrecorded;
+    ExpectedTokens expected(replay);
+    expected.Add("omega", &unrecorded);
+    expected.Add("psi", &alpha);
+    Insert(*store_db_, 3, "omega", "psi");
+  }
   EXPECT_EQ(replay->replayed(), 0);
-  EXPECT_EQ(replay->tokenized(), 3);
+  EXPECT_EQ(replay->tokenized(), 5);
+  EXPECT_EQ(
+      store_db_->execAndGet("SELECT rowid FROM search WHERE search MATCH 'omega psi'").getInt64(),
+      3);
   EXPECT_EQ(store_db_->execAndGet("SELECT rowid FROM search WHERE search MATCH 'delta'").getInt64(),
             1);
   EXPECT_EQ(store_db_->execAndGet("SELECT rowid FROM search WHERE search MATCH 'alpha'").getInt64(),
@@ -168,6 +184,31 @@ TEST_F(TokenReplayTest, InstallingTwiceKeepsOneReplay) {
   EXPECT_EQ(TokenReplay::Of(*plain_db_)->tokenized(), 0);
   EXPECT_EQ(plain_db_->execAndGet("SELECT count(*) FROM search WHERE search MATCH 'late'").getInt(),
             1);
+}
+
+// The writer hands FTS5 the recorded tokens of every text of a note's search rows: its
+// title and aliases, body, tasks and decisions, and none is tokenized again.
+TEST_F(TokenReplayTest, TheWriterReplaysEveryTextOfANote) {
+  const parse::ParsedNote note = parse::ParseNote(
+      "---\naliases: [Harbor sync]\n---\n# Harbor weekly\n\nThe crane schedule slipped.\n\n"
+      "- [ ] Call the port authority @Priya Raman\n- [ ] Send the revised plan\n\n"
+      "## Decisions\n\n- Keep the Rotterdam scope.\n",
+      parse::ParseOptions());
+  const extract::NoteRecord record = extract::ExtractNote("Meetings/Harbor weekly.md", note);
+  ASSERT_EQ(note.tasks.size(), 2u);
+  ASSERT_EQ(record.decisions.size(), 1u);
+  const TokenRecorder recorder;
+  const NoteTokens tokens = TokenizeNote(recorder, note, record);
+  NoteWriter writer(*store_db_);
+  writer.Write(FileState{"Meetings/Harbor weekly.md", 1, 1, 1, 0}, note, record, {}, "", &tokens);
+  TokenReplay* replay = TokenReplay::Of(*store_db_);
+  EXPECT_EQ(replay->replayed(), 5);  // Title, body, two tasks, one decision.
+  EXPECT_EQ(replay->tokenized(), 0);
+  EXPECT_EQ(store_db_
+                ->execAndGet("SELECT group_concat(kind) FROM (SELECT kind FROM search WHERE "
+                             "search MATCH 'port OR rotterdam OR harbor' ORDER BY rowid)")
+                .getString(),
+            "note,task,decision");
 }
 
 }  // namespace
