@@ -148,15 +148,18 @@ class IngestRun {
                                                    std::to_string(store::kParserVersion);
     const bool pending = store::GetMeta(db_, "resolve_pending") == "1";
     bool must_resolve = pending || me_ != stored_me;
+    const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
+    // Into an empty store, the writer sets the person ids that need no vault-wide
+    // knowledge (store/known_people.h), for a whole-vault pass to check.
+    const bool first_ingest = stored.empty() && options_.paths.empty();
     // The vault-wide pass can redo only what this run changes when it is the only
     // change since the last pass: not after a run that died owing one, nor when the
-    // meaning of @Me changed.
-    const bool scoped_resolve = !pending && me_ == stored_me && !reparse_all;
-
-    const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
+    // meaning of @Me changed, nor after a first ingest's guessed person ids.
+    const bool scoped_resolve = !pending && me_ == stored_me && !reparse_all && !first_ingest;
     const Matched matched = MatchStored(scan, stored);
     steps_.Lap("scan");
     store::NoteWriter writer(db_, &changes_);
+    if (first_ingest) writer.AssignKnownPeople(me_);
     // Notes are written batch_size to a transaction, so readers see each note whole and a
     // crash loses at most one batch. The first batch also holds the removals and the last
     // one the vault-wide pass: an ingest of up to batch_size changed files is one

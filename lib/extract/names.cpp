@@ -71,6 +71,18 @@ bool IsSelfName(std::string_view name) {
   return InList(util::Trim(name), {"me", "myself", "i", "self"});
 }
 
+std::string KnownPersonKey(std::string_view name, std::string_view me) {
+  // As PeopleDirectory::Resolve reads it: trimmed, any leading '@' dropped.
+  std::string_view bare = util::Trim(name);
+  while (!bare.empty() && bare.front() == '@') bare.remove_prefix(1);
+  std::string key = util::NameKey(bare);
+  if (key.empty() || IsPlaceholderName(bare)) return "";
+  if (IsSelfName(bare)) return util::Trim(me).empty() ? "" : util::NameKey(me);
+  // A full name as the pass tells one (resolve::IsMultiWordName): the text as given.
+  if (util::FindSpace(util::Trim(name)) == std::string_view::npos) return "";
+  return key;
+}
+
 bool LooksLikePersonName(std::string_view name) {
   name = util::Trim(name);
   if (name.empty() || name.size() > 80) return false;

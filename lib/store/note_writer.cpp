@@ -98,8 +98,9 @@ constexpr KindSql kKindSql[kKinds] = {
     {"INSERT INTO table_rows(note_id, table_index, line, section, cells) VALUES(?,?,?,?,?)",
      "SELECT table_index, line, section, cells FROM table_rows WHERE note_id = ?1 ORDER BY rowid",
      "DELETE FROM table_rows WHERE note_id = ?1"},
-    {"INSERT INTO person_mentions(note_id, line, name, source, role, company) "
-     "VALUES(?,?,?,?,?,?)",
+    // The last column of these two, person_id, is bound apart (KnownPeople).
+    {"INSERT INTO person_mentions(note_id, line, name, source, role, company, person_id) "
+     "VALUES(?,?,?,?,?,?,?)",
      "SELECT line, name, source, role, company FROM person_mentions WHERE note_id = ?1 "
      "ORDER BY rowid",
      "DELETE FROM person_mentions WHERE note_id = ?1"},
@@ -112,7 +113,7 @@ constexpr KindSql kKindSql[kKinds] = {
      "VALUES(?1,?1,?2,?3,?4,?5)",
      "SELECT date, title, account_name, source FROM meetings WHERE note_id = ?1",
      "DELETE FROM meetings WHERE note_id = ?1"},
-    {"INSERT INTO meeting_attendees(meeting_id, name, line) VALUES(?,?,?)",
+    {"INSERT INTO meeting_attendees(meeting_id, name, line, person_id) VALUES(?,?,?,?)",
      "SELECT name, line FROM meeting_attendees WHERE meeting_id = ?1 ORDER BY rowid",
      "DELETE FROM meeting_attendees WHERE meeting_id = ?1"},
     {"INSERT INTO facts(note_id, line, kind, text, section) VALUES(?,?,?,?,?)",
@@ -143,8 +144,8 @@ struct NoteWriter::Statements {
         insert_task(db,
                     "INSERT INTO tasks(note_id, line, status, status_char, text, owner_name, due, "
                     "scheduled, start, created, done, cancelled, priority, recurrence, section, "
-                    "parent_id, task_uid, depends_on, block_id, raw) "
-                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                    "parent_id, task_uid, depends_on, block_id, raw, owner_id) "
+                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         // A task as its note gives it: its parent by position, its tags joined.
         stored_tasks(db,
                      "SELECT line, status, status_char, text, owner_name, due, scheduled, "
@@ -249,6 +250,14 @@ void NoteWriter::FlushSearch(int64_t note_id) {
   new_search_.clear();
 }
 
+void NoteWriter::AssignKnownPeople(const std::string& me) {
+  people_ = std::make_unique<KnownPeople>(db_, me);
+}
+
+int64_t NoteWriter::KnownPerson(const std::string& name) {
+  return people_ && !name.empty() ? people_->IdOf(name) : 0;
+}
+
 void NoteWriter::InsertDiagnostics(int64_t note_id, const std::string& path,
                                    const Diagnostics& diagnostics, const char* stage) {
   for (const Diagnostic& d : diagnostics) {
@@ -314,10 +323,20 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   std::vector<RowSet> rows(kKinds);
   ParsedRows(note, &rows);
   ExtractedRows(rec, &rows);
+  std::vector<int64_t> mentioned, attending;  // Known person ids, parallel to the rows.
+  for (const extract::PersonMention& p : rec.people) mentioned.push_back(KnownPerson(p.name));
+  if (rec.meeting) {
+    for (const extract::PersonMention& a : rec.meeting->attendees) {
+      attending.push_back(KnownPerson(a.name));
+    }
+  }
   for (int k = 0; k < kKinds; ++k) {
     if (stored && rows[k].SameAs(st_->stored[k], id)) continue;
     if (stored) Exec(st_->remove[k], id);
-    rows[k].InsertInto(st_->insert[k], id);
+    rows[k].InsertInto(st_->insert[k], id,
+                       k == kPersonMentions ? &mentioned
+                       : k == kAttendees    ? &attending
+                                            : nullptr);
   }
   WriteTasks(id, note, stored, tokens);
   WriteDecisions(id, rec, stored, tokens);
@@ -412,7 +431,7 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stor
     Exec(st_->insert_task, id, t.line, TaskStatusName(t.status), t.status_char, f.text,
          NullIfEmpty(f.owner), f.due, f.scheduled, f.start, f.created, f.done, f.cancelled,
          f.priority, f.recurrence, SectionText(note, note.items[t.item].heading), parent, f.task_id,
-         f.depends_on, f.block_id, t.raw);
+         f.depends_on, f.block_id, t.raw, NullIfZero(KnownPerson(f.owner)));
     const int64_t task_id = db_.getLastInsertRowid();
     task_ids.push_back(task_id);
     for (const std::string& tag : f.tags) Exec(st_->insert_task_tag, task_id, tag);

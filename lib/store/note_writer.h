@@ -15,6 +15,7 @@
 #include "extract/note_record.h"
 #include "parse/parsed_note.h"
 #include "store/change_set.h"
+#include "store/known_people.h"
 #include "store/row_set.h"
 #include "store/search_rowid.h"
 #include "store/search_tokens.h"
@@ -51,6 +52,11 @@ class NoteWriter {
                 const extract::NoteRecord& record, const Diagnostics& read_diagnostics,
                 const std::string& meeting_words, const NoteTokens* tokens = nullptr);
 
+  // From now on, sets the person ids of the task owners, attendees and mentions it
+  // writes where the name alone tells who it is (KnownPeople), creating those people;
+  // `me` is the --me name. Only for an ingest whose vault-wide pass is a whole-vault one
+  // (a first ingest): that pass checks every id and removes people no row names.
+  void AssignKnownPeople(const std::string& me);
   // Deletes a note and all its rows.
   void Remove(int64_t note_id);
 
@@ -73,6 +79,8 @@ class NoteWriter {
   void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored, const NoteTokens* tokens);
   void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored,
                       const NoteTokens* tokens);
+  // The known person id of `name` (AssignKnownPeople), or 0.
+  int64_t KnownPerson(const std::string& name);
   void InsertDiagnostics(int64_t note_id, const std::string& path, const Diagnostics& diagnostics,
                          const char* stage);
   // Queues the stored search rows of one kind of a note, from the `from`th on, for
@@ -99,9 +107,10 @@ class NoteWriter {
   SQLite::Database& db_;
   ChangeRecorder recorder_;
   std::unique_ptr<Statements> st_;
-  TokenReplay* replay_;                // The connection's, or null.
-  std::vector<int64_t> old_search_;    // Row ids of the note's rows to replace.
-  std::vector<SearchRow> new_search_;  // Its new rows, ascending.
+  TokenReplay* replay_;                  // The connection's, or null.
+  std::unique_ptr<KnownPeople> people_;  // Set by AssignKnownPeople, else null.
+  std::vector<int64_t> old_search_;      // Row ids of the note's rows to replace.
+  std::vector<SearchRow> new_search_;    // Its new rows, ascending.
 };
 
 }  // namespace notestore::store

@@ -66,9 +66,19 @@ size_t RowSet::SamePrefix(SQLite::Statement& select, int64_t note_id, std::vecto
   return same;
 }
 
-void RowSet::InsertInto(SQLite::Statement& insert, int64_t note_id) const {
-  for (const std::vector<Cell>& row : rows_) {
+void RowSet::InsertInto(SQLite::Statement& insert, int64_t note_id,
+                        const std::vector<int64_t>* ids) const {
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    const std::vector<Cell>& row = rows_[r];
     insert.bind(1, note_id);
+    if (ids) {
+      const int index = static_cast<int>(row.size()) + 2;
+      if ((*ids)[r] == 0) {
+        insert.bind(index);
+      } else {
+        insert.bind(index, (*ids)[r]);
+      }
+    }
     for (size_t c = 0; c < row.size(); ++c) {
       const int index = static_cast<int>(c) + 2;
       // Text outlives the statement's run: bound without a copy.

@@ -48,8 +48,11 @@ class RowSet {
   // `ids` for each of those rows. Sets `*stored` to how many rows `select` returns.
   size_t SamePrefix(SQLite::Statement& select, int64_t note_id, std::vector<int64_t>* ids,
                     size_t* stored) const;
-  // Runs `insert` (?1 the note id, then the columns) for each row.
-  void InsertInto(SQLite::Statement& insert, int64_t note_id) const;
+  // Runs `insert` (?1 the note id, then the columns) for each row; with `ids`, parallel
+  // to the rows, each row's id (NULL for 0) is bound after its columns (a column written
+  // but not compared, such as a person id the writer already knows).
+  void InsertInto(SQLite::Statement& insert, int64_t note_id,
+                  const std::vector<int64_t>* ids = nullptr) const;
 
  private:
   template <typename T>

@@ -307,6 +307,26 @@ TEST_F(Incremental, PendingResolveAfterACrashIsFinished) {
   ExpectSameAsFresh();
 }
 
+// A first ingest's writer sets the person ids a name alone tells (store/known_people.h),
+// for the pass to check. The store must be the one the pass makes alone, as it does for
+// a vault ingested into a store that already held part of it.
+TEST_F(Incremental, AFirstIngestsGuessedPeopleAreThoseThePassChooses) {
+  IngestOptions part;
+  part.me = "Dana Whitfield";
+  part.paths = {"People", "Customers"};
+  Store::open(db_).ingest(vault(), part);  // Then the rest, guessing nothing.
+  Ingest();
+  ExpectSameAsFresh();
+  // Without --me, self names are left to the pass as well (and say they are unknown).
+  const std::string without_me = dir_.Join("without-me.db");
+  Store::open(without_me).ingest(vault(), IngestOptions());
+  EXPECT_EQ(QueryValue(without_me,
+                       "SELECT count(*) FROM tasks t JOIN people p ON p.id = t.owner_id "
+                       "WHERE t.owner_name IN ('Me', 'me', 'Myself', 'myself')"),
+            "0");
+  EXPECT_EQ(testing::InvariantViolations(without_me), std::vector<std::string>{});
+}
+
 TEST_F(Incremental, ForceReparsesEverything) {
   Ingest();
   IngestOptions options;
