@@ -28,7 +28,8 @@ bool LooksLikePersonName(std::string_view name);
 
 // The key (util::NameKey) of the person a whole-vault pass resolves `name` to, when the
 // name alone tells: a full name is its own person (the pass registers every full name it
-// meets before it resolves any), and Me, Myself, ... are `me`'s (when given). "" when it
+// meets before it resolves any; unless a person note gives it as an alias, which the
+// pass corrects), and Me, Myself, ... are `me`'s (when given). "" when it
 // takes the vault to tell (a short name, decided by the note's context and the vault's
 // other people) or the name means nobody. The writer guesses person ids with it on a
 // first ingest; the pass checks every one (resolve/people_directory.h).

@@ -56,11 +56,19 @@ void PeopleDirectory::AddPersonNote(int64_t note_id, const std::string& title,
 }
 
 void PeopleDirectory::AddKnownName(const std::string& full_name) {
-  if (util::NameKey(full_name).empty()) return;
+  const std::string key = util::NameKey(full_name);
+  if (key.empty()) return;
+  // A full name that a person note gives as its alias ("Priya R.") is that person, not
+  // another one of that name (which Resolve would find before the alias).
+  if (MeansAnAlias(key)) return;
   Ensure(full_name);
 }
 
 const std::string& PeopleDirectory::Add(const std::string& name) { return Ensure(name).key; }
+
+bool PeopleDirectory::MeansAnAlias(const std::string& key) const {
+  return !people_.count(key) && alias_to_key_.count(key) && !ambiguous_aliases_.count(key);
+}
 
 const PersonEntry* PeopleDirectory::Find(const std::string& key) const {
   auto it = people_.find(key);

@@ -31,6 +31,8 @@ class PeopleDirectory {
   void SetMe(const std::string& full_name);
   void AddPersonNote(int64_t note_id, const std::string& title,
                      const std::vector<std::string>& aliases);
+  // A full name met in the vault; one that a person note's alias means is not added.
+  // Call after every AddPersonNote.
   void AddKnownName(const std::string& full_name);
 
   enum class Outcome {
@@ -56,6 +58,9 @@ class PeopleDirectory {
   const std::string& Add(const std::string& name);
 
   const PersonEntry* Find(const std::string& key) const;
+  // Whether a full name of `key` means a person note's person by an alias of theirs (one
+  // no other note gives, and no person's own key): AddKnownName adds no person for it.
+  bool MeansAnAlias(const std::string& key) const;
   const std::map<std::string, PersonEntry>& entries() const { return people_; }
   // Aliases that point at more than one person and were therefore dropped.
   const std::set<std::string>& ambiguous_aliases() const { return ambiguous_aliases_; }

@@ -112,6 +112,8 @@ class StoredPeople {
     const PersonEntry* e = dir_.Find(key);
     return key == me_key_ || (e && e->note_id != 0);
   }
+  // A full name that means a person note's person by their alias: it shows nobody.
+  bool Alias(const std::string& key) const { return dir_.MeansAnAlias(key); }
   // A short name that became a person of its own where it was first met.
   bool Met(const std::string& key) const { return met_.count(key) > 0; }
   int64_t Id(const std::string& key) const {
@@ -152,16 +154,18 @@ std::vector<std::pair<char, std::string>> MetOrder(
 
 // A person without a note of their own is shown as the vault first writes them: the first
 // spelling in path order among the mentions, else among the attendees, else among the
-// owners. A note's part in that is, per table, the first spelling it gives each such
-// full name. `names` in the note's order; (table, key) -> spelling, whitespace collapsed
-// as the shown name is.
+// owners. (An alias is a person note's: it is shown by the note's title.) A note's part in that is,
+// per table, the first spelling it gives each such full name. `names` in the note's order; (table,
+// key) -> spelling, whitespace collapsed as the shown name is.
 std::map<std::pair<char, std::string>, std::string> FirstFullSpellings(
     const std::vector<std::pair<char, std::string>>& names, const StoredPeople& people) {
   std::map<std::pair<char, std::string>, std::string> out;
   for (const auto& [table, name] : names) {
     if (!IsMultiWordName(name)) continue;
     const std::string key = KeyOf(name);
-    if (!people.Fixed(key)) out.try_emplace({table, key}, util::CollapseWhitespace(name));
+    if (!people.Fixed(key) && !people.Alias(key)) {
+      out.try_emplace({table, key}, util::CollapseWhitespace(name));
+    }
   }
   return out;
 }
@@ -169,9 +173,9 @@ std::map<std::pair<char, std::string>, std::string> FirstFullSpellings(
 // Whether a note's first spellings going from `then` to `now` keep the directory of who
 // can be named, adding to `check` the people whose shown spelling they may move. A full
 // name new to the note must be stored already: the whole-vault pass makes every full
-// name the vault writes a person, before any resolving, so one written for the first
-// time is someone new, even where the stored directory would read it as a person note's
-// alias or as no name at all. A first spelling that is new, or changed to the shown one,
+// name the vault writes a person (but a person note's alias), before any resolving, so
+// one written for the first time is someone new, even where the stored directory would
+// read it as no name at all. A first spelling that is new, or changed to the shown one,
 // cannot move how its person is shown: whether it now comes first or not, the person is
 // shown the same. So adding "@Alex Rivera" to a note that did not name him, where he is
 // shown "Alex Rivera", needs no check. One that is gone, or changed to another, may (this

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -325,6 +326,33 @@ TEST_F(Incremental, AFirstIngestsGuessedPeopleAreThoseThePassChooses) {
                        "WHERE t.owner_name IN ('Me', 'me', 'Myself', 'myself')"),
             "0");
   EXPECT_EQ(testing::InvariantViolations(without_me), std::vector<std::string>{});
+}
+
+// A person note's alias written as a full name ("Priya R.") means that person, in a first
+// ingest's whole-vault pass (which corrects the writer's guess) and in a scoped one.
+TEST_F(Incremental, AFullNameThatIsAnAliasMeansItsPerson) {
+  auto write = [&](const std::string& rel, const std::string& text) {
+    std::ofstream(vault() + "/" + rel) << text;
+  };
+  write("Meetings/2026-04-01 Berth review.md",
+        "---\ntype: meeting\ndate: 2026-04-01\nattendees: [Priya R., Lena Ortiz]\n---\n"
+        "# Berth review\n\n- [ ] Confirm the berth window @Priya R.\n");
+  Ingest();
+  const char* kOwners =
+      "SELECT group_concat(p.name, '|') FROM tasks t JOIN people p ON p.id = t.owner_id "
+      "WHERE t.owner_name LIKE 'Priya R%' AND t.owner_name != 'Priya Raman'";
+  EXPECT_EQ(QueryValue(db_, kOwners), "Priya Raman");
+  EXPECT_EQ(
+      QueryValue(db_,
+                 "SELECT group_concat(p.name) FROM meeting_attendees a JOIN people p ON "
+                 "p.id = a.person_id WHERE a.name LIKE 'Priya R%' AND a.name != 'Priya Raman'"),
+      "Priya Raman");
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM people WHERE name LIKE 'Priya R'"), "0");
+  write("Meetings/2026-04-02 Berth follow-up.md",
+        "# Berth follow-up\n\n- [ ] Send the berth plan @Priya R.\n");
+  EXPECT_TRUE(Ingest().resolved_scoped);
+  EXPECT_EQ(QueryValue(db_, kOwners), "Priya Raman|Priya Raman");
+  ExpectSameAsFresh();
 }
 
 TEST_F(Incremental, ForceReparsesEverything) {

@@ -282,16 +282,18 @@ TEST_F(ScopedResolveCase, TheNoteAPersonIsShownFromRemovedShowsTheNextSpelling) 
         "Kim Park", Way::kPeopleWholeVault);
 }
 
-// A full name written for the first time is a person of its own in a fresh ingest, even
-// where the stored people would read it as a person note's alias, or as no name at all.
-TEST_F(ScopedResolveCase, AFullNameThatIsAnAliasWrittenForTheFirstTimeIsAPersonOfItsOwn) {
+// A full name that a person note gives as an alias means that person, written for the
+// first time or not: it adds nobody to who can be named, and the pass stays scoped.
+TEST_F(ScopedResolveCase, AFullNameThatIsAnAliasMeansThePersonOfTheNote) {
   Check({{"People/Quinn Harlow.md",
           "---\ntype: person\naliases: [QH, Q Harlow]\n---\n# Quinn Harlow\n"},
          {"Notes/A.md", "# A\n"}},
         {"Notes/A.md", "# A\n\n- [ ] Call the vendor @Q Harlow\n"},
-        std::string(kOwnerOf) + "Call the vendor'), '-')", "-", "Q Harlow", Way::kPeopleWholeVault);
+        std::string(kOwnerOf) + "Call the vendor'), '-')", "-", "Quinn Harlow");
 }
 
+// A full name written for the first time is a person of its own in a fresh ingest, even
+// where the stored people would read it as no name at all.
 TEST_F(ScopedResolveCase, ANewFullNameThatDoesNotReadAsANameIsStillItsOwnPerson) {
   Check({{"Notes/A.md", "# A\n"}}, {"Notes/A.md", "# A\n\n- [ ] Call the vendor @kim Park\n"},
         std::string(kOwnerOf) + "Call the vendor'), '-')", "-", "kim Park", Way::kPeopleWholeVault);

@@ -46,6 +46,23 @@ TEST(PeopleDirectory, SelfWithoutMeAndNoteTitlesWin) {
   EXPECT_EQ(d.Find("priyaraman")->note_id, 3);
 }
 
+// As the pass builds it: person notes first, then every full name met. One that is a
+// person note's alias is that person; it neither becomes a person of its own nor makes
+// the first name ambiguous.
+TEST(PeopleDirectory, AFullNameThatIsAnAliasIsThatPerson) {
+  PeopleDirectory d;
+  d.AddPersonNote(7, "Priya Raman", {"PR", "Priya R."});
+  d.AddPersonNote(8, "Sam Hopewell", {"S. H."});
+  d.AddPersonNote(9, "Sara Hill", {"S. H."});
+  for (const char* name : {"Priya R.", "Priya Raman", "S. H.", "Ken Ito"}) d.AddKnownName(name);
+  EXPECT_EQ(d.Resolve("Priya R.", {}).key, "priyaraman");
+  EXPECT_EQ(d.Find("priyar"), nullptr);
+  EXPECT_EQ(d.Resolve("Priya", {}).key, "priyaraman");
+  // An alias two notes share means neither: the name is a person of its own, as before.
+  EXPECT_EQ(d.Resolve("S. H.", {}).key, "sh");
+  EXPECT_EQ(d.Resolve("Ken Ito", {}).key, "kenito");
+}
+
 TEST(PeopleDirectory, AmbiguousAliasesAreDropped) {
   PeopleDirectory d;
   d.AddPersonNote(1, "Sam Hopewell", {"SH"});
