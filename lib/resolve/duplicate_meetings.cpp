@@ -22,7 +22,7 @@ struct Meeting {
   int64_t id = 0;
   int64_t note_id = 0;
   std::string date;
-  std::set<int64_t> attendees;                 // Resolved people.
+  std::vector<int64_t> attendees;              // Resolved people, sorted and distinct.
   std::optional<int64_t> current;              // duplicate_of as stored.
   std::optional<std::vector<uint32_t>> words;  // Of the body, hashed; read when compared.
   std::optional<size_t> bits;                  // Its words' index in its date's WordBitsets.
@@ -139,10 +139,16 @@ class MeetingLoader {
     while (attendees_.executeStep()) {
       auto it = by_id.find(attendees_.getColumn(0).getInt64());
       if (it != by_id.end()) {
-        meetings[it->second].attendees.insert(attendees_.getColumn(1).getInt64());
+        meetings[it->second].attendees.push_back(attendees_.getColumn(1).getInt64());
       }
     }
     attendees_.reset();
+    // Sorted vectors rather than sets: a scoped pass loads hundreds of dates, and each
+    // set's nodes were allocated one by one and then walked pair by pair.
+    for (Meeting& m : meetings) {
+      std::sort(m.attendees.begin(), m.attendees.end());
+      m.attendees.erase(std::unique(m.attendees.begin(), m.attendees.end()), m.attendees.end());
+    }
     return meetings;
   }
 
@@ -170,7 +176,16 @@ struct GroupWriter {
 bool SameMeeting(Meeting& a, Meeting& b, LazyDetails& details, WordBitsets* date_words) {
   if (a.date != b.date || a.attendees.empty() || b.attendees.empty()) return false;
   size_t shared = 0;
-  for (int64_t p : a.attendees) shared += b.attendees.count(p);
+  for (auto x = a.attendees.begin(), y = b.attendees.begin();
+       x != a.attendees.end() && y != b.attendees.end();) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++shared, ++x, ++y;
+    }
+  }
   if (shared == 0 || shared * 2 < std::min(a.attendees.size(), b.attendees.size())) return false;
   if (!date_words) return SameContent(details.Words(a), details.Words(b), kSameMeeting);
   for (Meeting* m : {&a, &b}) {

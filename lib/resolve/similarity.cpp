@@ -1,27 +1,57 @@
 #include "resolve/similarity.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <cmath>
+#include <vector>
 
 namespace notestore::resolve {
 namespace {
 
-bool IsStopWord(std::string_view lowercase) {
-  static const std::unordered_set<std::string_view> words = {
-      "a",     "an",    "the",    "and",   "or",    "of",   "to",    "for",   "in",    "on",
-      "with",  "by",    "at",     "from",  "as",    "is",   "are",   "be",    "was",   "were",
-      "will",  "would", "should", "could", "can",   "this", "that",  "these", "those", "it",
-      "its",   "into",  "over",   "under", "about", "than", "then",  "also",  "any",   "all",
-      "via",   "eg",    "ie",     "per",   "vs",    "his",  "her",   "their", "our",   "we",
-      "they",  "he",    "she",    "i",     "me",    "my",   "you",   "your",  "not",   "no",
-      "if",    "so",    "but",    "up",    "out",   "how",  "what",  "when",  "which", "who",
-      "whom",  "whose", "has",    "have",  "had",   "do",   "does",  "did",   "been",  "being",
-      "there", "here",  "such",   "some",  "more",  "most", "other", "own",   "same",  "each",
-      "e",     "g"};
-  return words.count(lowercase) > 0;
+constexpr size_t kLongestStopWord = 6;  // "should"
+
+// A lowercase word of up to kLongestStopWord bytes as one integer (never 0: words are
+// runs of word bytes, none of them 0).
+constexpr uint64_t StopKey(std::string_view w) {
+  uint64_t key = 0;
+  for (size_t k = 0; k < kLongestStopWord; ++k) {
+    key = key << 8 | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0U);
+  }
+  return key;
 }
 
-constexpr size_t kLongestStopWord = 6;  // "should"
+// English function words, as keys in a table of 256 slots probed linearly (0 marks a
+// free slot): most words of every task and decision of a vault are looked up here, and
+// a hash set of strings, or a binary search, cost a fifth of reading them.
+bool IsStopWord(std::string_view lowercase) {
+  constexpr size_t kSlots = 256;
+  auto home = [](uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 56); };
+  static const auto table = [&home] {
+    constexpr std::string_view kWords[] = {
+        "a",     "an",    "the",    "and",   "or",    "of",   "to",    "for",   "in",    "on",
+        "with",  "by",    "at",     "from",  "as",    "is",   "are",   "be",    "was",   "were",
+        "will",  "would", "should", "could", "can",   "this", "that",  "these", "those", "it",
+        "its",   "into",  "over",   "under", "about", "than", "then",  "also",  "any",   "all",
+        "via",   "eg",    "ie",     "per",   "vs",    "his",  "her",   "their", "our",   "we",
+        "they",  "he",    "she",    "i",     "me",    "my",   "you",   "your",  "not",   "no",
+        "if",    "so",    "but",    "up",    "out",   "how",  "what",  "when",  "which", "who",
+        "whom",  "whose", "has",    "have",  "had",   "do",   "does",  "did",   "been",  "being",
+        "there", "here",  "such",   "some",  "more",  "most", "other", "own",   "same",  "each",
+        "e",     "g"};
+    std::vector<uint64_t> slots(kSlots, 0);
+    for (std::string_view w : kWords) {
+      size_t k = home(StopKey(w));
+      while (slots[k] != 0 && slots[k] != StopKey(w)) k = (k + 1) % kSlots;
+      slots[k] = StopKey(w);
+    }
+    return slots;
+  }();
+  if (lowercase.size() > kLongestStopWord) return false;
+  const uint64_t key = StopKey(lowercase);
+  for (size_t k = home(key); table[k] != 0; k = (k + 1) % kSlots) {
+    if (table[k] == key) return true;
+  }
+  return false;
+}
 
 constexpr uint64_t kFnvOffset = 14695981039346656037ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
@@ -98,11 +128,37 @@ std::vector<std::string> ContentWords(std::string_view text) {
   return words;
 }
 
+uint32_t WordIds::IdOf(uint64_t h) {
+  // The slot of a hash: its top bits after a Fibonacci multiply (FNV-1a's low bits mix
+  // poorly).
+  auto home = [this](uint64_t key) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+  };
+  // Kept at most half full, so probes stay short.
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<std::pair<uint64_t, uint32_t>> old(slots_.empty() ? 1024 : slots_.size() * 2);
+    old.swap(slots_);
+    shift_ = 64 - static_cast<int>(std::log2(slots_.size()));
+    for (const auto& slot : old) {
+      if (slot.first == 0) continue;
+      size_t k = home(slot.first);
+      while (slots_[k].first != 0) k = (k + 1) & (slots_.size() - 1);
+      slots_[k] = slot;
+    }
+  }
+  if (h == 0) h = 1;  // 0 marks a free slot; 1 is as unlikely a collision as any other.
+  size_t k = home(h);
+  while (slots_[k].first != 0) {
+    if (slots_[k].first == h) return slots_[k].second;
+    k = (k + 1) & (slots_.size() - 1);
+  }
+  slots_[k] = {h, static_cast<uint32_t>(used_++)};
+  return slots_[k].second;
+}
+
 std::vector<uint32_t> WordIds::Of(std::string_view text) {
   std::vector<uint32_t> out;
-  ForEachContentWord(text, [&](const WordSpan& w) {
-    out.push_back(ids_.emplace(HashOf(w), static_cast<uint32_t>(ids_.size())).first->second);
-  });
+  ForEachContentWord(text, [&](const WordSpan& w) { out.push_back(IdOf(HashOf(w))); });
   SortUnique(&out);
   return out;
 }

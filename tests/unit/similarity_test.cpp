@@ -74,6 +74,30 @@ TEST(Similarity, WordIdsShareWhatWordsShare) {
   }
 }
 
+// Past the first sizes of the id table (it grows as words come): every distinct word
+// keeps one id, ids are dense from 0 in order of first sight, and no two words share one.
+TEST(Similarity, WordIdsStayDenseAndDistinctAsTheTableGrows) {
+  WordIds ids;
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i) words.push_back("word" + std::to_string(i) + "x");
+  for (size_t i = 0; i < words.size(); ++i) {
+    ASSERT_EQ(ids.Of(words[i]), std::vector<uint32_t>{static_cast<uint32_t>(i)}) << words[i];
+  }
+  for (size_t i = 1; i < words.size(); i += 97) {
+    EXPECT_EQ(ids.Of("The " + words[i] + " AND " + words[i / 2]),
+              (std::vector<uint32_t>{static_cast<uint32_t>(i / 2), static_cast<uint32_t>(i)}))
+        << words[i];
+  }
+}
+
+// Function words go in any case; words that only begin like one, or that are one
+// letter off, stay.
+TEST(Similarity, OnlyWholeFunctionWordsAreDropped) {
+  EXPECT_TRUE(ContentWords("SHOULD Would whose Being THERE each eg ie vs").empty());
+  EXPECT_EQ(ContentWords("shoulder whoso bein thee ann ifs"),
+            (Words{"ann", "bein", "ifs", "shoulder", "thee", "whoso"}));
+}
+
 TEST(Similarity, RewordingsScoreHighDifferentItemsLow) {
   auto sim = [](const char* a, const char* b) {
     return Similarity(ContentWords(a), ContentWords(b));
