@@ -1,9 +1,12 @@
 // A profile's page of each list is the head or tail of the whole list, for every person
 // and account of a generated vault: the page is chosen from index keys before its rows
 // are read whole (store_profiles.cpp), and the two must agree.
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "notestore/notestore.h"
@@ -96,6 +99,53 @@ TEST_F(ProfilePages, EachAccountsPagesAreTheHeadsAndTailsOfTheirLists) {
     }
   }
   EXPECT_GT(cut, 20u);
+}
+
+int64_t Count(SQLite::Database& db, const char* sql) { return db.execAndGet(sql).getInt64(); }
+
+// The profiles read attendees and a meeting's account from its note's rows
+// (store_profiles.cpp): every attendee is a mention of its note, of the same person, and
+// a meeting's account is its note's. Checked on the rows, then on what the profiles give.
+void ExpectMentionsHoldAttendees(const std::string& db_path) {
+  SCOPED_TRACE(db_path);
+  SQLite::Database db(db_path);
+  ASSERT_GT(Count(db, "SELECT count(*) FROM meeting_attendees WHERE person_id IS NOT NULL"), 5);
+  ASSERT_GT(Count(db, "SELECT count(*) FROM meetings WHERE account_id IS NOT NULL"), 1);
+  EXPECT_EQ(Count(db,
+                  "SELECT count(*) FROM meeting_attendees ma JOIN meetings m ON m.id = "
+                  "ma.meeting_id WHERE NOT EXISTS (SELECT 1 FROM person_mentions pm WHERE "
+                  "pm.note_id = m.note_id AND pm.name = ma.name AND pm.person_id IS ma.person_id)"),
+            0);
+  EXPECT_EQ(Count(db,
+                  "SELECT count(*) FROM meetings m JOIN notes n ON n.id = m.note_id "
+                  "WHERE m.account_id IS NOT n.account_id"),
+            0);
+
+  Store store = Store::open(db_path);
+  SQLite::Statement pairs(db,
+                          "SELECT DISTINCT p.name, a.name FROM meeting_attendees ma "
+                          "JOIN meetings m ON m.id = ma.meeting_id "
+                          "JOIN people p ON p.id = ma.person_id "
+                          "JOIN accounts a ON a.id = m.account_id");
+  int checked = 0;
+  while (pairs.executeStep()) {
+    const std::string person = pairs.getColumn(0).getString();
+    const std::string account = pairs.getColumn(1).getString();
+    SCOPED_TRACE(person + " at " + account);
+    std::set<std::string> people, accounts;
+    for (const Person& p : store.account(account).people) people.insert(p.name);
+    for (const Account& a : store.person(person).accounts) accounts.insert(a.name);
+    EXPECT_TRUE(people.count(person));
+    EXPECT_TRUE(accounts.count(account));
+    ++checked;
+  }
+  EXPECT_GT(checked, 1);
+}
+
+TEST_F(ProfilePages, AnAccountsAttendeesAndAPersonsMeetingAccountsAreTheirMentions) {
+  ExpectMentionsHoldAttendees(dir_->Join("p.db"));
+  testing::TempDir fixture;
+  ExpectMentionsHoldAttendees(testing::IngestFixtureVault(fixture));
 }
 
 }  // namespace
