@@ -33,10 +33,10 @@ std::vector<std::string> SplitList(const SQLite::Column& c) {
 const char* const kTaskSelect =
     "SELECT t.id, t.note_id, n.path, t.line, t.status, t.status_char, t.text, t.owner_id, "
     "p.name, t.owner_name, t.due, t.scheduled, t.start, t.created, t.done, t.cancelled, "
-    "t.priority, t.recurrence, t.section, t.parent_id, t.duplicate_of, n.account_id, a.name, "
+    "t.priority, t.recurrence, t.section, t.parent_id, t.duplicate_of, t.account_id, a.name, "
     "(SELECT group_concat(tag, char(31)) FROM task_tags WHERE task_id = t.id) "
     "FROM tasks t JOIN notes n ON n.id = t.note_id LEFT JOIN people p ON p.id = t.owner_id "
-    "LEFT JOIN accounts a ON a.id = n.account_id";
+    "LEFT JOIN accounts a ON a.id = t.account_id";
 
 Task ReadTask(SQLite::Statement& r) {
   Task t;

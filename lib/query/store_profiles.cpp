@@ -161,9 +161,11 @@ AccountProfile Store::account(const std::string& name, const ProfileOptions& opt
                        "decisions d JOIN notes n INDEXED BY notes_path ON n.id = d.note_id",
                        "d.account_id = ? AND d.duplicate_of IS NULL", {id}, kDecisionsLatest,
                        kDecisionOrder, limit, LoadDecisions(cache));
+    // From tasks_account (schema 8), in due order: the page reads its own rows and a few more.
     profile.open_tasks =
-        Page<Task>(SqlQuery(query::kTaskSelect), "t.id", "tasks t JOIN notes n ON n.id = t.note_id",
-                   "n.account_id = ? AND t.status IN ('open', 'in_progress') AND "
+        Page<Task>(SqlQuery(query::kTaskSelect), "t.id",
+                   "tasks t JOIN notes n INDEXED BY notes_path ON n.id = t.note_id",
+                   "t.account_id = ? AND t.status IN ('open', 'in_progress') AND "
                    "t.duplicate_of IS NULL",
                    {id}, kTaskOrder, kTaskOrder, limit, LoadTasks(cache));
     profile.facts =

@@ -158,10 +158,7 @@ void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps) 
     }
   }
   WriteResults(db, "task", "UPDATE tasks SET duplicate_of = ?1 WHERE id = ?2", tasks);
-  TouchCounted(db,
-               "SELECT t.owner_id, n.account_id FROM tasks t JOIN notes n ON n.id = t.note_id "
-               "WHERE t.id = ?",
-               tasks, scope);
+  TouchCounted(db, "SELECT owner_id, account_id FROM tasks WHERE id = ?", tasks, scope);
   steps.Lap("tasks");
   // Decisions are compared across the vault, as far as the changes reach (see
   // duplicate_decisions.h); not at all when the changed notes kept theirs.

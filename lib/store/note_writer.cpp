@@ -144,8 +144,8 @@ struct NoteWriter::Statements {
         insert_task(db,
                     "INSERT INTO tasks(note_id, line, status, status_char, text, owner_name, due, "
                     "scheduled, start, created, done, cancelled, priority, recurrence, section, "
-                    "parent_id, task_uid, depends_on, block_id, raw, owner_id) "
-                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                    "parent_id, task_uid, depends_on, block_id, raw, owner_id, account_id) "
+                    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         // A task as its note gives it: its parent by position, its tags joined.
         stored_tasks(db,
                      "SELECT line, status, status_char, text, owner_name, due, scheduled, "
@@ -338,7 +338,7 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
                        : k == kAttendees    ? &attending
                                             : nullptr);
   }
-  WriteTasks(id, note, stored, tokens);
+  WriteTasks(id, account, note, stored, tokens);
   WriteDecisions(id, rec, stored, tokens);
   InsertDiagnostics(id, file.path, read_diagnostics, "read");
   InsertDiagnostics(id, file.path, note.diagnostics, "parse");
@@ -396,7 +396,7 @@ void NoteWriter::ExtractedRows(const extract::NoteRecord& rec, std::vector<RowSe
   for (const extract::Fact& f : rec.facts) (*rows)[kFacts].Add(f.line, f.kind, f.text, f.section);
 }
 
-void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored,
+void NoteWriter::WriteTasks(int64_t id, int64_t account, const parse::ParsedNote& note, bool stored,
                             const NoteTokens* tokens) {
   std::vector<int64_t> task_ids;  // Of note.tasks, by index.
   size_t kept = 0;
@@ -431,7 +431,7 @@ void NoteWriter::WriteTasks(int64_t id, const parse::ParsedNote& note, bool stor
     Exec(st_->insert_task, id, t.line, TaskStatusName(t.status), t.status_char, f.text,
          NullIfEmpty(f.owner), f.due, f.scheduled, f.start, f.created, f.done, f.cancelled,
          f.priority, f.recurrence, SectionText(note, note.items[t.item].heading), parent, f.task_id,
-         f.depends_on, f.block_id, t.raw, NullIfZero(KnownPerson(f.owner)));
+         f.depends_on, f.block_id, t.raw, NullIfZero(KnownPerson(f.owner)), NullIfZero(account));
     const int64_t task_id = db_.getLastInsertRowid();
     task_ids.push_back(task_id);
     for (const std::string& tag : f.tags) Exec(st_->insert_task_tag, task_id, tag);

@@ -76,7 +76,9 @@ class NoteWriter {
   int64_t NoteAccount(const extract::NoteRecord& record);
   // Tasks (with their tags and search rows) and decisions (with theirs), replaced when
   // the note was `stored` only if they changed (tasks from the first that changed).
-  void WriteTasks(int64_t id, const parse::ParsedNote& note, bool stored, const NoteTokens* tokens);
+  // `account`: the note's account id (0 for none), which its tasks carry.
+  void WriteTasks(int64_t id, int64_t account, const parse::ParsedNote& note, bool stored,
+                  const NoteTokens* tokens);
   void WriteDecisions(int64_t id, const extract::NoteRecord& record, bool stored,
                       const NoteTokens* tokens);
   // The known person id of `name` (AssignKnownPeople), or 0.

@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <ctime>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "notestore/notestore.h"
 #include "support/test_support.h"
@@ -155,6 +157,56 @@ TEST_F(Incremental, AChangedNoteRewritesOnlyTheRowsThatChanged) {
   EXPECT_EQ(ids("links"), links);
   EXPECT_EQ(ids("decisions"), decisions);
   EXPECT_NE(ids("tasks"), tasks);
+  ExpectSameAsFresh();
+}
+
+// A task carries its note's account (schema 8): when the note names another account, or
+// none, the tasks it keeps follow, and the accounts' profiles show them where they are now.
+TEST_F(Incremental, KeptTasksFollowTheirNotesAccount) {
+  Ingest();
+  const std::string path = "Meetings/2024-03-12 - Harbor weekly.md";
+  const std::string of_note = "(SELECT id FROM notes WHERE path = '" + path + "')";
+  auto task_ids = [&] {
+    return QueryValue(db_, "SELECT group_concat(id) FROM (SELECT id FROM tasks WHERE note_id = " +
+                               of_note + " ORDER BY id)");
+  };
+  auto accounts_of_tasks = [&] {
+    return QueryValue(db_,
+                      "SELECT group_concat(DISTINCT coalesce(a.name, '-')) FROM tasks t LEFT JOIN "
+                      "accounts a ON a.id = t.account_id WHERE t.note_id = " +
+                          of_note);
+  };
+  auto open_task_notes = [&](const std::string& account) {
+    std::set<std::string> paths;
+    for (const Task& t : Store::open(db_).account(account).open_tasks) paths.insert(t.path);
+    return paths.count(path);
+  };
+  const std::string tasks = task_ids();
+  ASSERT_NE(tasks, "NULL");
+  EXPECT_EQ(accounts_of_tasks(), "Harborline");
+  EXPECT_EQ(open_task_notes("Harborline"), 1u);
+
+  const std::string text = testing::ReadFileText(vault() + "/" + path);
+  const std::string line = "**Account**: [[Harborline]]";
+  ASSERT_NE(text.find(line), std::string::npos);
+  std::string moved = text;
+  moved.replace(moved.find(line), line.size(), "**Account**: [[Northwind Freight]]");
+  dir_.Write("vault/" + path, moved);
+  EXPECT_EQ(Ingest().files_parsed, 1);
+  EXPECT_EQ(task_ids(), tasks);  // Kept, ids and all.
+  EXPECT_EQ(accounts_of_tasks(), "Northwind Freight");
+  EXPECT_EQ(open_task_notes("Northwind Freight"), 1u);
+  EXPECT_EQ(open_task_notes("Harborline"), 0u);
+  EXPECT_EQ(testing::InvariantViolations(db_), std::vector<std::string>{});
+  ExpectSameAsFresh();
+
+  std::string none = text;
+  none.erase(none.find(line), line.size());
+  dir_.Write("vault/" + path, none);
+  EXPECT_EQ(Ingest().files_parsed, 1);
+  EXPECT_EQ(task_ids(), tasks);
+  EXPECT_EQ(accounts_of_tasks(), "-");
+  EXPECT_EQ(testing::InvariantViolations(db_), std::vector<std::string>{});
   ExpectSameAsFresh();
 }
 

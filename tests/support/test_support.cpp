@@ -234,6 +234,9 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "DROP INDEX links_target_note; CREATE INDEX links_target_note ON links(target_note_id)",
       // 7 -> 6 (the 32-bit note_words rows stay: the upgrade drops them)
       "DROP INDEX notes_path",
+      // 8 -> 7
+      "DROP TRIGGER tasks_follow_note_account; DROP INDEX tasks_account; "
+      "ALTER TABLE tasks DROP COLUMN account_id",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
@@ -290,6 +293,9 @@ std::vector<std::string> InvariantViolations(const std::string& db_path) {
        "(SELECT count(*) FROM tasks t JOIN notes n ON n.id = t.note_id WHERE n.account_id = a.id "
        "AND t.status IN ('open', 'in_progress') AND t.duplicate_of IS NULL)",
        "accounts whose stored counts are stale"},
+      {"SELECT count(*) FROM tasks t JOIN notes n ON n.id = t.note_id "
+       "WHERE t.account_id IS NOT n.account_id",
+       "tasks whose account is not their note's"},
   };
   for (const auto& check : kChecks) {
     const std::string v = QueryValue(db_path, check[0]);
