@@ -133,10 +133,10 @@ std::string CanonicalDump(const std::string& db_path) {
       "SELECT n.path, t.line, t.status, t.status_char, t.text, t.owner_name, p.name_key, t.due, "
       "t.scheduled, t.start, t.created, t.done, t.cancelled, t.priority, t.recurrence, t.section, "
       "pt.line, dn.path || ':' || dt.line, t.task_uid, t.depends_on, t.block_id, t.raw, "
-      "(SELECT group_concat(tag, ',') FROM task_tags WHERE task_id = t.id) "
+      "(SELECT group_concat(tag, ',') FROM task_tags WHERE task_id = t.id), ta.name_key "
       "FROM tasks t JOIN notes n ON n.id = t.note_id LEFT JOIN people p ON p.id = t.owner_id "
       "LEFT JOIN tasks pt ON pt.id = t.parent_id LEFT JOIN tasks dt ON dt.id = t.duplicate_of "
-      "LEFT JOIN notes dn ON dn.id = dt.note_id",
+      "LEFT JOIN notes dn ON dn.id = dt.note_id LEFT JOIN accounts ta ON ta.id = t.account_id",
       "SELECT n.path, d.line, d.text, d.section, d.date, d.account_name, a.name_key, "
       "dn.path || ':' || dd.line FROM decisions d JOIN notes n ON n.id = d.note_id "
       "LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN decisions dd ON dd.id = "
