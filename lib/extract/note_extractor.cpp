@@ -126,13 +126,23 @@ std::string StripMarkers(std::string_view text) {
 }
 
 void DecisionsAndFacts(const ParsedNote& note, NoteRecord* out) {
-  for (const parse::ListItem& item : note.items) {
+  // A task listed under Decisions or Key Facts ("- [x] Go with Postgres @Ann 📅 ...") is
+  // both: it is stored as the task, and as the decision or fact its description says,
+  // without the owner, dates and priority that belong to the task.
+  std::vector<const parse::Task*> task_of(note.items.size(), nullptr);
+  for (const parse::Task& task : note.tasks) {
+    if (task.item >= 0 && static_cast<size_t>(task.item) < task_of.size()) {
+      task_of[static_cast<size_t>(task.item)] = &task;
+    }
+  }
+  for (size_t i = 0; i < note.items.size(); ++i) {
+    const parse::ListItem& item = note.items[i];
     int role_heading = -1;
     const SectionInfo section = SectionOf(note, item.heading, &role_heading);
     if (section.role != SectionRole::kDecisions && section.role != SectionRole::kFacts) continue;
     // Only the section's own bullets; nested bullets elaborate on their parent.
     if (item.parent >= 0 && note.items[item.parent].heading == item.heading) continue;
-    std::string text = StripMarkers(item.text);
+    std::string text = StripMarkers(task_of[i] ? task_of[i]->fields.text : item.text);
     if (text.empty()) continue;
     const std::string& heading = note.headings[item.heading].text;
     if (section.role == SectionRole::kDecisions) {

@@ -14,8 +14,9 @@ namespace notestore::store {
 // Bumped when the parser or extractor changes what it stores for the same note, or the
 // vault-wide pass resolves the same names otherwise (3: a full name that is a person
 // note's alias means that person): a database written by another parser version is
-// re-parsed in full, and resolved over the whole vault, on the next ingest.
-inline constexpr int kParserVersion = 3;
+// re-parsed in full, and resolved over the whole vault, on the next ingest. 4: a task
+// listed under Decisions or Key Facts gives them its description, not its whole line.
+inline constexpr int kParserVersion = 4;
 
 struct ConnectionOptions {
   bool read_only = false;

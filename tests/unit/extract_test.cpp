@@ -136,6 +136,25 @@ TEST(Extract, DecisionsAndFactsBySection) {
                                                                      {"fact", "Fact one"}}));
 }
 
+TEST(Extract, TaskUnderDecisionsIsADecisionWithoutTaskFields) {
+  const std::string text =
+      "## Key Decisions\n- ✅ Keep the cluster\n\n"
+      "- [x] Go with Postgres @Ann Lee 📅 2026-12-01 ⏫ #task\n"
+      "## Key Facts\n- [ ] Confirm the quota @Bo Chen ⏳ 2026-11-02\n";
+  const NoteRecord r = Extract("p.md", text);
+  ASSERT_EQ(r.decisions.size(), 2u);
+  EXPECT_EQ(r.decisions[0].text, "Keep the cluster");
+  EXPECT_EQ(r.decisions[1].text, "Go with Postgres");
+  ASSERT_EQ(r.facts.size(), 1u);
+  EXPECT_EQ(r.facts[0].text, "Confirm the quota");
+  // Still the tasks they were, with their owners and dates.
+  const parse::ParsedNote parsed = parse::ParseNote(text);
+  ASSERT_EQ(parsed.tasks.size(), 2u);
+  EXPECT_EQ(parsed.tasks[0].fields.owner, "Ann Lee");
+  EXPECT_EQ(parsed.tasks[0].fields.due, "2026-12-01");
+  EXPECT_EQ(parsed.tasks[1].fields.owner, "Bo Chen");
+}
+
 TEST(Sections, HeadingsClassified) {
   EXPECT_EQ(ClassifyHeading("✅ Key Decisions").role, SectionRole::kDecisions);
   EXPECT_EQ(ClassifyHeading("Action Items").role, SectionRole::kTasks);
