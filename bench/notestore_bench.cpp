@@ -229,6 +229,7 @@ void WatchLatency(const std::string& vault, const std::string& db, int rounds, i
   notestore::Store store = notestore::Store::open(db);
   notestore::WatchOptions options;
   options.ingest.threads = threads;
+  options.ingest.count_rows = false;  // As `notestore watch` runs, without --json.
   notestore::VaultWatcher watcher(store, vault, options);
   std::mutex mu;
   std::condition_variable cv;
@@ -321,8 +322,8 @@ void RunSize(const Settings& s, int notes) {
               full.values[2], full.values[3]);
   std::printf("  steps (s): %s\n", full.text);
   const ChildResult same = Ingest(vault, db, s.threads);
-  std::printf("re-sync, nothing changed: %.3f s (peak RSS %.0f MB)\n", same.seconds,
-              same.peak_rss_mb);
+  std::printf("re-sync, nothing changed: %.3f s (peak RSS %.0f MB)\n  steps (s): %s\n",
+              same.seconds, same.peak_rss_mb, same.text);
   const auto originals = ChangeOnePercent(vault);
   const ChildResult one = Ingest(vault, db, s.threads);
   std::printf("re-sync, 1%% changed (%zu notes): %.3f s (parse+write %.2f s, resolve %.2f s)\n",

@@ -17,6 +17,7 @@
 #include "store/change_set.h"
 #include "store/ingest_log.h"
 #include "store/note_writer.h"
+#include "store/row_counts.h"
 #include "store/schema.h"
 #include "store/sqlite_errors.h"
 #include "store/statement_binding.h"
@@ -222,6 +223,7 @@ class IngestRun {
       steps_.Lap("publish");
     }
     if (changed_ || must_resolve) {
+      ForgetCounts();  // Committed with the pass, as the new counts follow it.
       Progress(IngestProgress::Phase::kResolving, total, total, true);
       report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_},
                                                       scoped_resolve ? &changes_ : nullptr, steps_);
@@ -234,8 +236,10 @@ class IngestRun {
     store::FinishIngestRun(db_, run_, report_);
     txn->commit();
     steps_.Lap("commit");
-    CountRows();
-    steps_.Lap("report");
+    if (options_.count_rows) {
+      ReportRows();
+      steps_.Lap("report");
+    }
     report_.steps = steps_.Take();
     report_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     Progress(IngestProgress::Phase::kDone, total, total, true);
@@ -272,14 +276,16 @@ class IngestRun {
   // notes whose files are gone are removed.
   void RemoveGone(const scan::ScanResult& scan, const std::vector<const StoredNote*>& gone,
                   store::NoteWriter& writer) {
+    int cleared = 0;
     if (options_.paths.empty()) {
-      db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
+      cleared = db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
     } else {
       SQLite::Statement clear(db_,
                               "DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL "
                               "AND (path = ?1 OR substr(path, 1, length(?1) + 1) = ?1 || '/')");
-      for (const std::string& scope : options_.paths) store::Exec(clear, scope);
+      for (const std::string& scope : options_.paths) cleared += store::Exec(clear, scope);
     }
+    if (cleared > 0 || !scan.problems.empty()) ForgetCounts();
     for (const scan::ScanProblem& p : scan.problems)
       writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
     for (const StoredNote* note : gone) {
@@ -291,12 +297,20 @@ class IngestRun {
     if (report_.files_removed > 0) MarkChanged();
   }
 
+  // Before the first write of a run to a counted table: see store/row_counts.h.
+  void ForgetCounts() {
+    if (counts_forgotten_) return;
+    counts_forgotten_ = true;
+    store::ForgetRowCounts(db_);
+  }
+
   // The first change of a run records that the vault-wide pass is owed, in the same
   // transaction, so a crash before that pass still leaves the debt on record.
   void MarkChanged() {
     if (changed_) return;
     changed_ = true;
     store::SetMeta(db_, "resolve_pending", "1");
+    ForgetCounts();
   }
 
   // Applies what a worker prepared for `file` (see PrepareFile) to the store.
@@ -309,6 +323,7 @@ class IngestRun {
         ++report_.files_unchanged;
         return;
       case PreparedFile::Outcome::kVanished:
+        ForgetCounts();
         if (stored_id) {
           writer.Remove(stored_id);
           MarkChanged();
@@ -320,6 +335,7 @@ class IngestRun {
         Skip(file, stored_id, prepared.read_diagnostics, writer);
         return;
       case PreparedFile::Outcome::kFailed:
+        ForgetCounts();
         writer.WriteFileProblem(file.rel_path, stored_id, prepared.read_diagnostics);
         ++report_.files_failed;
         return;
@@ -338,6 +354,7 @@ class IngestRun {
   // stored from an earlier version of the file goes, since the file no longer holds it.
   void Skip(const scan::ScannedFile& file, int64_t stored_id, const Diagnostics& diags,
             store::NoteWriter& writer) {
+    ForgetCounts();
     if (stored_id) {
       writer.Remove(stored_id);
       MarkChanged();
@@ -358,16 +375,17 @@ class IngestRun {
     options_.on_progress(IngestProgress{phase, done, total});
   }
 
-  void CountRows() {
-    for (const char* table :
-         {"notes", "properties", "headings", "tags", "links", "people", "accounts", "meetings",
-          "meeting_attendees", "tasks", "decisions", "facts", "table_rows", "diagnostics"}) {
-      report_.table_rows[table] =
-          db_.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+  // The store's totals for the report: those stored by the last run that counted, when
+  // this one wrote nothing (store/row_counts.h), else counted and stored for the next.
+  void ReportRows() {
+    std::optional<store::RowCounts> counts;
+    if (!changed_ && !report_.resolved) counts = store::StoredRowCounts(db_);
+    if (!counts) {
+      counts = store::CountRows(db_);
+      store::StoreRowCounts(db_, *counts);
     }
-    SQLite::Statement q(db_, "SELECT severity, count(*) FROM diagnostics GROUP BY severity");
-    while (q.executeStep())
-      report_.diagnostics[q.getColumn(0).getString()] = q.getColumn(1).getInt64();
+    report_.table_rows = std::move(counts->tables);
+    report_.diagnostics = std::move(counts->diagnostics);
   }
 
   SQLite::Database& db_;
@@ -382,6 +400,7 @@ class IngestRun {
   store::ChangeSet changes_;  // What this run wrote, for the vault-wide pass.
   std::string me_;
   bool changed_ = false;
+  bool counts_forgotten_ = false;
 };
 
 }  // namespace

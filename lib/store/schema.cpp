@@ -9,6 +9,7 @@
 
 #include "notestore/error.h"
 #include "notestore/version.h"
+#include "store/row_counts.h"
 #include "store/schema_sql.h"
 #include "store/sqlite_errors.h"
 #include "store/token_replay.h"
@@ -63,6 +64,7 @@ std::string Upgrade(SQLite::Database& db, const std::string& path) {
   if (db.tableExists("sqlite_stat1")) db.exec("PRAGMA analysis_limit = 400; ANALYZE");
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
   SetMeta(db, "notestore_version", NOTESTORE_VERSION_STRING);
+  ForgetRowCounts(db);  // A migration may add or drop rows.
   txn.commit();
   return path + ": upgraded the database schema from version " + std::to_string(from) + " to " +
          std::to_string(kSchemaVersion);

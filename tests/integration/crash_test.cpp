@@ -33,8 +33,9 @@ pid_t StartIngest(const std::string& vault, const std::string& db) {
     const int devnull = open("/dev/null", O_WRONLY);
     dup2(devnull, STDOUT_FILENO);
     dup2(devnull, STDERR_FILENO);
+    // --json rather than --quiet: the run counts its totals and stores them for the next.
     execl(NOTESTORE_CLI, "notestore", "ingest", vault.c_str(), "--db", db.c_str(), "--me", kMe,
-          "--quiet", static_cast<char*>(nullptr));
+          "--json", static_cast<char*>(nullptr));
     _exit(127);
   }
   return pid;
@@ -135,6 +136,16 @@ TEST_F(CrashConsistency, KilledIngestsLeaveADatabaseThatOpensChecksAndCatchesUp)
     ASSERT_GT(IngestToEnd(vaults_.new_dir, db), 0);
     EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});
     ASSERT_EQ(testing::DumpDifference(testing::CanonicalDump(db), expected), "");
+    // A run that changes nothing reports the store's totals, not ones a killed run left.
+    IngestOptions same;
+    same.me = kMe;
+    const IngestReport again = Store::open(db).ingest(vaults_.new_dir, same);
+    EXPECT_EQ(again.files_parsed, 0);
+    for (const char* table : {"notes", "tasks", "people", "decisions", "meeting_attendees"}) {
+      EXPECT_EQ(std::to_string(again.table_rows.at(table)),
+                testing::QueryValue(db, std::string("SELECT count(*) FROM ") + table))
+          << table;
+    }
     // The killed run, if it had begun, is on record as interrupted.
     EXPECT_EQ(testing::QueryValue(db,
                                   "SELECT count(*) FROM ingest_runs WHERE status NOT IN "

@@ -115,6 +115,65 @@ TEST_F(Incremental, ReportsTheStepsThatRan) {
   EXPECT_EQ(changed.back(), "report");
 }
 
+// IngestOptions::count_rows: the totals of the whole store, or none at all.
+TEST_F(Incremental, CountsRowsUnlessToldNot) {
+  const IngestReport counted = Ingest();
+  EXPECT_EQ(counted.table_rows.at("notes"), 10);
+  EXPECT_EQ(std::to_string(counted.table_rows.at("tasks")),
+            QueryValue(db_, "SELECT count(*) FROM tasks"));
+  EXPECT_EQ(std::to_string(counted.diagnostics.at("warning")),
+            QueryValue(db_, "SELECT count(*) FROM diagnostics WHERE severity = 'warning'"));
+  dir_.Write("vault/Notes/Scratch.md", "# Rewritten\n\n- [ ] Only task now @Priya Raman\n");
+  IngestOptions options;
+  options.count_rows = false;
+  const IngestReport uncounted = Store::open(db_).ingest(vault(), options);
+  EXPECT_EQ(uncounted.files_parsed, 1);
+  EXPECT_TRUE(uncounted.table_rows.empty());
+  EXPECT_TRUE(uncounted.diagnostics.empty());
+  EXPECT_EQ(StepNames(uncounted).back(), "commit");
+  ExpectSameAsFresh();
+}
+
+// A run that writes nothing reports the totals the last counting run stored (meta
+// "row_counts"); the first change of a run forgets them, in its own transaction.
+TEST_F(Incremental, ReusesStoredCountsOnlyWhileNothingChanged) {
+  const IngestReport first = Ingest();
+  const std::string stored = QueryValue(db_, "SELECT value FROM meta WHERE key = 'row_counts'");
+  EXPECT_NE(stored.find("notes=10 "), std::string::npos) << stored;
+  // Stored counts are what a run that changes nothing reports (a planted one shows it).
+  {
+    SQLite::Database raw(db_, SQLite::OPEN_READWRITE);
+    raw.exec(
+        "UPDATE meta SET value = replace(value, 'notes=10 ', 'notes=11 ') "
+        "WHERE key = 'row_counts'");
+  }
+  const IngestReport same = Ingest();
+  EXPECT_EQ(same.table_rows.at("notes"), 11);
+  EXPECT_EQ(same.table_rows.at("tasks"), first.table_rows.at("tasks"));
+  EXPECT_EQ(same.diagnostics, first.diagnostics);
+  // A change, even by a run that counts nothing, forgets them: the next run counts.
+  dir_.Write("vault/Notes/Scratch.md", "# Rewritten\n\n- [ ] Only task now @Priya Raman\n");
+  IngestOptions quiet;
+  quiet.count_rows = false;
+  Store::open(db_).ingest(vault(), quiet);
+  EXPECT_EQ(QueryValue(db_, "SELECT value FROM meta WHERE key = 'row_counts'"), "");
+  const IngestReport after = Ingest();
+  EXPECT_EQ(after.files_parsed, 0);
+  EXPECT_EQ(after.table_rows.at("notes"), 10);
+  EXPECT_EQ(std::to_string(after.table_rows.at("tasks")),
+            QueryValue(db_, "SELECT count(*) FROM tasks"));
+  // Unreadable content is reported even when no note changed: diagnostics are counted.
+  const int64_t warnings = after.diagnostics.count("warning") ? after.diagnostics.at("warning") : 0;
+  dir_.Write("vault/Notes/Ghost.md", "");
+  ASSERT_EQ(unlink(dir_.Join("vault/Notes/Ghost.md").c_str()), 0);
+  ASSERT_EQ(symlink("nowhere.md", dir_.Join("vault/Notes/Ghost.md").c_str()), 0);
+  const IngestReport broken = Ingest();
+  EXPECT_EQ(broken.files_parsed, 0);
+  EXPECT_EQ(broken.diagnostics.at("warning"), warnings + 1);
+  EXPECT_EQ(std::to_string(broken.table_rows.at("diagnostics")),
+            QueryValue(db_, "SELECT count(*) FROM diagnostics"));
+}
+
 TEST_F(Incremental, TouchedButSameContentIsNotReparsed) {
   Ingest();
   SetMtime("Notes/Scratch.md", 1700000000);
