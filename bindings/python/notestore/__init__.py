@@ -151,17 +151,20 @@ class Store:
     def ingest(self, vault: str, me: Optional[str] = None, *, force: bool = False,
                extensions: Optional[Sequence[str]] = None,
                progress: Optional[Callable[[str, int, int], None]] = None,
-               threads: int = 0, parser_niceness: int = 19) -> IngestReport:
+               threads: int = 0, parser_niceness: int = 19,
+               count_rows: bool = True) -> IngestReport:
         """Brings the store in line with the vault folder (incremental; see the C++ docs).
 
         ``me`` is your full name: tasks owned by @Me/@Myself become yours (remembered).
         ``progress(phase, done, total)`` is called now and then from the ingesting thread.
         ``threads`` parse files in parallel (0: one per core), ``parser_niceness`` (0-19)
         below this thread's CPU priority, so that they yield to the writing thread.
+        ``count_rows=False`` leaves ``table_rows`` and ``diagnostics`` empty, sparing a
+        large store the count after a change (about 0.3 s at 100,000 notes).
         """
         exts = [e if e.startswith(".") else "." + e for e in (extensions or [])]
         return self._store.ingest(str(vault), me or "", force, exts, progress, threads,
-                                  parser_niceness)
+                                  parser_niceness, count_rows)
 
     def tasks(self, *, status: Union[None, str, TaskStatus, Iterable[Union[str, TaskStatus]]] = None,
               owner: Optional[str] = None, unowned: bool = False, account: Optional[str] = None,

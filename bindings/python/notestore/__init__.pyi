@@ -405,7 +405,8 @@ class Store:
     def ingest(self, vault: str, me: Optional[str] = ..., *, force: bool = ...,
                extensions: Optional[Sequence[str]] = ...,
                progress: Optional[Callable[[str, int, int], None]] = ...,
-               threads: int = ..., parser_niceness: int = ...) -> IngestReport: ...
+               threads: int = ..., parser_niceness: int = ...,
+               count_rows: bool = ...) -> IngestReport: ...
     def tasks(self, *, status: Union[None, str, TaskStatus, Iterable[Union[str, TaskStatus]]] = ...,
               owner: Optional[str] = ..., unowned: bool = ..., account: Optional[str] = ...,
               note: Optional[str] = ..., tag: Optional[str] = ...,

@@ -47,8 +47,9 @@ class PyStore {
 
 IngestReport Ingest(PyStore& self, const std::string& vault, const std::string& me, bool force,
                     const std::vector<std::string>& extensions, const py::object& progress,
-                    int threads, int parser_niceness) {
+                    int threads, int parser_niceness, bool count_rows) {
   IngestOptions options;
+  options.count_rows = count_rows;
   options.me = me;
   options.force = force;
   options.threads = threads;
@@ -99,7 +100,8 @@ void BindStore(py::module_& m) {
            [](PyStore& s) { return s.Run([](Store& st) { return st.open_message(); }); })
       .def("ingest", &Ingest, py::arg("vault"), py::arg("me"), py::arg("force"),
            py::arg("extensions"), py::arg("progress"), py::arg("threads") = 0,
-           py::arg("parser_niceness") = IngestOptions().parser_niceness)
+           py::arg("parser_niceness") = IngestOptions().parser_niceness,
+           py::arg("count_rows") = IngestOptions().count_rows)
       .def("tasks",
            [](PyStore& s, const TaskQuery& q) {
              return s.Run([&](Store& st) { return st.tasks(q); });

@@ -32,6 +32,16 @@ class OpenAndIngest(unittest.TestCase):
             self.assertEqual(store.path, db)
             self.assertIn("files_seen=10", repr(report))
 
+    def test_count_rows_false_leaves_the_totals_out(self):
+        db = str(temp_dir(self) / "c.db")
+        with notestore.Store(db) as store:
+            report = store.ingest(str(FIXTURE_VAULT), me="Dana Whitfield", count_rows=False)
+            self.assertEqual(report.files_parsed, 10)
+            self.assertEqual((report.table_rows, report.diagnostics), ({}, {}))
+            self.assertNotIn("report", [s.name for s in report.steps])
+            counted = store.ingest(str(FIXTURE_VAULT))
+            self.assertEqual(counted.table_rows["tasks"], 24)
+
     def test_parser_niceness_is_checked_and_any_gives_the_same_store(self):
         dbs = []
         for niceness in (0, 19):
