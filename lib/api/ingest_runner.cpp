@@ -17,6 +17,7 @@
 #include "store/change_set.h"
 #include "store/ingest_log.h"
 #include "store/note_writer.h"
+#include "store/row_count_tracker.h"
 #include "store/row_counts.h"
 #include "store/schema.h"
 #include "store/sqlite_errors.h"
@@ -158,6 +159,13 @@ class IngestRun {
     // meaning of @Me changed, nor after a first ingest's guessed person ids.
     const bool scoped_resolve = !pending && me_ == stored_me && !reparse_all && !first_ingest;
     const Matched matched = MatchStored(scan, stored);
+    // The totals the last run stored, if it left any, brought up to date by following
+    // this run's writes; not through a rewrite of every note, which would pay for
+    // following millions of rows what one count costs.
+    if (!first_ingest && !reparse_all) {
+      counts_before_ = store::StoredRowCounts(db_);
+      if (counts_before_ && store::RowCountTracker::Available()) tracker_.emplace(db_);
+    }
     steps_.Lap("scan");
     store::NoteWriter writer(db_, &changes_);
     if (first_ingest) writer.AssignKnownPeople(me_);
@@ -236,10 +244,7 @@ class IngestRun {
     store::FinishIngestRun(db_, run_, report_);
     txn->commit();
     steps_.Lap("commit");
-    if (options_.count_rows) {
-      ReportRows();
-      steps_.Lap("report");
-    }
+    FinishCounts();
     report_.steps = steps_.Take();
     report_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
     Progress(IngestProgress::Phase::kDone, total, total, true);
@@ -375,17 +380,25 @@ class IngestRun {
     options_.on_progress(IngestProgress{phase, done, total});
   }
 
-  // The store's totals for the report: those stored by the last run that counted, when
-  // this one wrote nothing (store/row_counts.h), else counted and stored for the next.
-  void ReportRows() {
+  // The store's totals after the run (store/row_counts.h): the stored ones when it wrote
+  // nothing, those brought up to date by the tracker when it followed the writes, else
+  // counted. Stored for the next run, and reported with count_rows.
+  void FinishCounts() {
+    const bool wrote = changed_ || report_.resolved || counts_forgotten_;
     std::optional<store::RowCounts> counts;
-    if (!changed_ && !report_.resolved) counts = store::StoredRowCounts(db_);
-    if (!counts) {
-      counts = store::CountRows(db_);
-      store::StoreRowCounts(db_, *counts);
+    if (!wrote) {
+      counts = std::move(counts_before_);
+    } else if (tracker_) {
+      counts = tracker_->Apply(*counts_before_);  // Every tracked row is committed now.
     }
+    tracker_.reset();  // Unhooked before the statements below.
+    const bool fresh = wrote || !counts;
+    if (!counts && options_.count_rows) counts = store::CountRows(db_);
+    if (counts && fresh) store::StoreRowCounts(db_, *counts);
+    if (!options_.count_rows) return;
     report_.table_rows = std::move(counts->tables);
     report_.diagnostics = std::move(counts->diagnostics);
+    steps_.Lap("report");
   }
 
   SQLite::Database& db_;
@@ -401,6 +414,8 @@ class IngestRun {
   std::string me_;
   bool changed_ = false;
   bool counts_forgotten_ = false;
+  std::optional<store::RowCounts> counts_before_;  // As stored when the run began.
+  std::optional<store::RowCountTracker> tracker_;  // Following the writes since then.
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <string_view>
 
 #include "store/schema.h"
@@ -29,6 +30,11 @@ std::map<std::string, int64_t> DiagnosticsBySeverity(SQLite::Database& db) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& CountedTables() {
+  static const std::vector<std::string> kAll(std::begin(kTables), std::end(kTables));
+  return kAll;
+}
 
 RowCounts CountRows(SQLite::Database& db) {
   RowCounts counts;

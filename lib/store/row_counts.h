@@ -1,6 +1,7 @@
 // Stage 5, store: the rows of each table that an ingest reports (IngestReport::table_rows),
-// kept in meta ("row_counts") so that a run that changes nothing need not count them
-// again: fourteen index walks, about a third of a second at 100,000 notes.
+// kept in meta ("row_counts") so that no run need count them again (fourteen index
+// walks, about a third of a second at 100,000 notes): one that changes nothing reports
+// them, one that writes brings them up to date (store/row_count_tracker.h).
 //
 // Only ingests write the counted tables. The first write of a run to any of them (a note
 // changed or removed, a file that could not be read, the scan's problems written again)
@@ -15,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace notestore::store {
 
@@ -22,6 +24,9 @@ struct RowCounts {
   std::map<std::string, int64_t> tables;       // Table name -> rows.
   std::map<std::string, int64_t> diagnostics;  // "error", "warning", "info" -> how many.
 };
+
+// The tables counted, in report order.
+const std::vector<std::string>& CountedTables();
 
 // Counts the rows of every reported table and the diagnostics by severity.
 RowCounts CountRows(SQLite::Database& db);

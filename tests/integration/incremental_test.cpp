@@ -134,44 +134,68 @@ TEST_F(Incremental, CountsRowsUnlessToldNot) {
   ExpectSameAsFresh();
 }
 
-// A run that writes nothing reports the totals the last counting run stored (meta
-// "row_counts"); the first change of a run forgets them, in its own transaction.
-TEST_F(Incremental, ReusesStoredCountsOnlyWhileNothingChanged) {
-  const IngestReport first = Ingest();
-  const std::string stored = QueryValue(db_, "SELECT value FROM meta WHERE key = 'row_counts'");
-  EXPECT_NE(stored.find("notes=10 "), std::string::npos) << stored;
-  // Stored counts are what a run that changes nothing reports (a planted one shows it).
-  {
-    SQLite::Database raw(db_, SQLite::OPEN_READWRITE);
-    raw.exec(
-        "UPDATE meta SET value = replace(value, 'notes=10 ', 'notes=11 ') "
-        "WHERE key = 'row_counts'");
-  }
-  const IngestReport same = Ingest();
-  EXPECT_EQ(same.table_rows.at("notes"), 11);
-  EXPECT_EQ(same.table_rows.at("tasks"), first.table_rows.at("tasks"));
-  EXPECT_EQ(same.diagnostics, first.diagnostics);
-  // A change, even by a run that counts nothing, forgets them: the next run counts.
-  dir_.Write("vault/Notes/Scratch.md", "# Rewritten\n\n- [ ] Only task now @Priya Raman\n");
+const char* const kCountedTables[] = {
+    "notes",    "properties",        "headings", "tags",      "links", "people",     "accounts",
+    "meetings", "meeting_attendees", "tasks",    "decisions", "facts", "table_rows", "diagnostics"};
+
+// The totals a run reports are the store's: stored when it wrote nothing, carried
+// forward through its writes when the last run stored some, counted otherwise.
+TEST_F(Incremental, ReportedTotalsAreTheStoresThroughEveryKindOfChange) {
+  auto expect_true_totals = [&](const IngestReport& r, const std::string& step) {
+    SCOPED_TRACE(step);
+    for (const char* table : kCountedTables) {
+      EXPECT_EQ(std::to_string(r.table_rows.at(table)),
+                QueryValue(db_, std::string("SELECT count(*) FROM ") + table))
+          << table;
+    }
+    for (const char* severity : {"error", "warning", "info"}) {
+      EXPECT_EQ(std::to_string(r.diagnostics.at(severity)),
+                QueryValue(db_, std::string("SELECT count(*) FROM diagnostics WHERE severity = '") +
+                                    severity + "'"))
+          << severity;
+    }
+  };
   IngestOptions quiet;
+  quiet.me = "Dana Whitfield";
   quiet.count_rows = false;
+  expect_true_totals(Ingest(), "first ingest");
+  // Stored totals are what a run that changes nothing reports, and what later runs
+  // carry forward (a planted one shows it; the store's own are never off).
+  SQLite::Database(db_, SQLite::OPEN_READWRITE)
+      .exec(
+          "UPDATE meta SET value = replace(value, 'notes=10 ', 'notes=11 ') "
+          "WHERE key = 'row_counts'");
+  EXPECT_EQ(Ingest().table_rows.at("notes"), 11);
+  dir_.Write("vault/Notes/Scratch.md", "# Rewritten\n\n- [ ] Only task now @Priya Raman\n");
+  EXPECT_EQ(Ingest().table_rows.at("notes"), 11);
+  SQLite::Database(db_, SQLite::OPEN_READWRITE)
+      .exec("UPDATE meta SET value = '' WHERE key = 'row_counts'");
+  expect_true_totals(Ingest(), "forgotten, so counted");
+
+  // Changes of every kind, some by runs that report nothing; each run after them
+  // reports the true totals.
+  dir_.Write("vault/Meetings/2024-04-02 Harbor review.md",
+             "---\ntype: meeting\n---\n# Harbor review\n\n**Date**: 2024-04-02\n"
+             "**Account**: [[Harborline]]\n**Attendees**: Priya Raman, Ines Moreau\n\n"
+             "## Action Items\n\n- [ ] Send the draft @Ines Moreau 📅 2024-04-09\n\n"
+             "## Decisions\n\n- Keep the Rotterdam scope for the pilot.\n\n"
+             "| Person | Role |\n|---|---|\n| Ines Moreau | Buyer |\n");
+  expect_true_totals(Ingest(), "a meeting added, with a new person and a repeated decision");
+  dir_.Remove("vault/People/Tomasz Wojcik.md");
   Store::open(db_).ingest(vault(), quiet);
-  EXPECT_EQ(QueryValue(db_, "SELECT value FROM meta WHERE key = 'row_counts'"), "");
-  const IngestReport after = Ingest();
-  EXPECT_EQ(after.files_parsed, 0);
-  EXPECT_EQ(after.table_rows.at("notes"), 10);
-  EXPECT_EQ(std::to_string(after.table_rows.at("tasks")),
-            QueryValue(db_, "SELECT count(*) FROM tasks"));
-  // Unreadable content is reported even when no note changed: diagnostics are counted.
-  const int64_t warnings = after.diagnostics.count("warning") ? after.diagnostics.at("warning") : 0;
-  dir_.Write("vault/Notes/Ghost.md", "");
+  expect_true_totals(Ingest(), "a person note removed by a run that reports nothing");
+  dir_.Write("vault/Notes/Scratch.md", "---\ntags: [a, b]\n---\n# Scratch\n\n[[Nowhere]]\n");
+  ASSERT_EQ(symlink("nothing-here.md", dir_.Join("vault/Notes/Ghost.md").c_str()), 0);
+  expect_true_totals(Ingest(), "tasks gone, tags and a link added, a broken link");
   ASSERT_EQ(unlink(dir_.Join("vault/Notes/Ghost.md").c_str()), 0);
-  ASSERT_EQ(symlink("nowhere.md", dir_.Join("vault/Notes/Ghost.md").c_str()), 0);
-  const IngestReport broken = Ingest();
-  EXPECT_EQ(broken.files_parsed, 0);
-  EXPECT_EQ(broken.diagnostics.at("warning"), warnings + 1);
-  EXPECT_EQ(std::to_string(broken.table_rows.at("diagnostics")),
-            QueryValue(db_, "SELECT count(*) FROM diagnostics"));
+  Store::open(db_).ingest(vault(), quiet);
+  expect_true_totals(Ingest(), "the broken link gone, by a run that reports nothing");
+  dir_.Remove("vault/Meetings/2024-04-02 Harbor review.md");
+  dir_.Write("vault/Notes/Broken yaml.md", "---\ntitle: fixed\n---\n# Fixed\n");
+  expect_true_totals(Ingest(), "a meeting removed, a broken note fixed");
+  expect_true_totals(Ingest("Priya Raman"), "another --me: the whole pass again");
+  expect_true_totals(Ingest(), "and back");
+  ExpectSameAsFresh();
 }
 
 TEST_F(Incremental, TouchedButSameContentIsNotReparsed) {
