@@ -58,11 +58,12 @@ struct IngestOptions {
   // attendees and repeats are filled in when the pass commits. Default: false.
   bool publish_before_resolve = false;
 
-  // Count every table's rows at the end, for IngestReport::table_rows and
-  // IngestReport::diagnostics: a walk of one index per table, about 0.3 s at 100,000
-  // notes whatever the run changed. A caller that syncs often and does not show the
-  // totals (a file watcher) can leave them out; the report's maps are then empty.
-  // Default: true.
+  // Report the store's totals in IngestReport::table_rows and ::diagnostics. The store
+  // keeps them up to date as ingests write rows, so this costs nothing, except when it
+  // holds none: after a first ingest or a full re-parse, an ingest that died, or an
+  // ingest with this option off that found none either, they are counted (a walk of
+  // one index per table, about 0.3 s at 100,000 notes). With false the report's maps
+  // are empty and nothing is counted. Default: true.
   bool count_rows = true;
 
   // Threads that read and parse files while the calling thread writes them to the
