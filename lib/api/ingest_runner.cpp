@@ -138,7 +138,9 @@ class IngestRun {
 
   IngestReport Run(const std::string& vault_dir) {
     Progress(IngestProgress::Phase::kScanning, 0, 0, true);
-    const scan::ScanOptions scan_options{options_.extensions};
+    // Read first, so the scan can make room for as many files at once.
+    const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
+    const scan::ScanOptions scan_options{options_.extensions, stored.size()};
     scan::ScanResult scan = options_.paths.empty()
                                 ? scan::ScanVault(vault_dir, scan_options)
                                 : scan::ScanPaths(vault_dir, options_.paths, scan_options);
@@ -150,7 +152,6 @@ class IngestRun {
                                                    std::to_string(store::kParserVersion);
     const bool pending = store::GetMeta(db_, "resolve_pending") == "1";
     bool must_resolve = pending || me_ != stored_me;
-    const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
     // Into an empty store, the writer sets the person ids that need no vault-wide
     // knowledge (store/known_people.h), for a whole-vault pass to check.
     const bool first_ingest = stored.empty() && options_.paths.empty();

@@ -57,9 +57,10 @@ class Walker {
     for (const auto& [name, type] : entries) {
       // A regular file without a note extension needs no stat (d_type says what it is;
       // DT_UNKNOWN on some file systems, and links, are stat'ed).
-      if (type == DT_REG && !HasNoteExtension(name)) continue;
+      const bool note = HasNoteExtension(name);
+      if (type == DT_REG && !note) continue;
       struct stat st;
-      if (Stat(dirfd(dir), abs_dir, rel_dir, name, &st)) folders.emplace_back(name, st);
+      if (Stat(dirfd(dir), abs_dir, rel_dir, name, note, &st)) folders.emplace_back(name, st);
     }
     closedir(dir);
     for (const auto& [name, st] : folders) {
@@ -73,13 +74,14 @@ class Walker {
   bool MarkVisited(const struct stat& st) { return visited_.insert({st.st_dev, st.st_ino}).second; }
 
   // Stats one entry of the folder open as `dir_fd` (AT_FDCWD with an absolute
-  // `abs_dir`): a note file is kept; returns true, with *st, for a folder to walk.
+  // `abs_dir`): a note file (`note`: its name has a note extension) is kept; returns
+  // true, with *st, for a folder to walk.
   bool Stat(int dir_fd, const std::string& abs_dir, const std::string& rel_dir,
-            const std::string& name, struct stat* st) {
+            const std::string& name, bool note, struct stat* st) {
     const std::string& at = dir_fd == AT_FDCWD ? abs_dir + "/" + name : name;
     if (fstatat(dir_fd, at.c_str(), st, 0) != 0) {  // Follows links; a dangling one fails.
       const int error = errno;
-      if (!HasNoteExtension(name)) return false;
+      if (!note) return false;
       bool valid_name = true;
       const std::string rel = RelPath(rel_dir, DisplayName(name, &valid_name));
       struct stat lst;
@@ -91,7 +93,7 @@ class Walker {
       return false;
     }
     if (S_ISDIR(st->st_mode)) return true;
-    if (!S_ISREG(st->st_mode) || !HasNoteExtension(name)) return false;
+    if (!S_ISREG(st->st_mode) || !note) return false;
     bool valid_name = true;
     ScannedFile file{RelPath(rel_dir, DisplayName(name, &valid_name)),
                      abs_dir + "/" + name,
@@ -109,7 +111,9 @@ class Walker {
   // Visits one entry by its absolute path: a note file is kept, a folder walked.
   void Visit(const std::string& abs_dir, const std::string& rel_dir, const std::string& name) {
     struct stat st;
-    if (!Stat(AT_FDCWD, abs_dir, rel_dir, name, &st) || !MarkVisited(st)) return;
+    if (!Stat(AT_FDCWD, abs_dir, rel_dir, name, HasNoteExtension(name), &st) || !MarkVisited(st)) {
+      return;
+    }
     bool valid_name = true;
     Walk(abs_dir + "/" + name, RelPath(rel_dir, DisplayName(name, &valid_name)));
   }
@@ -160,20 +164,26 @@ std::string VaultRoot(const std::string& vault_dir, struct stat* st) {
 // differ only in bytes that are not UTF-8 can map to one stored path; the first keeps
 // it. (Two links to one file under different names are both notes, as in Obsidian.)
 void SortAndDeduplicate(ScanResult& result) {
+  // Ties (names that meet once made valid) in the order of their real names.
   std::sort(result.files.begin(), result.files.end(),
-            [](const ScannedFile& a, const ScannedFile& b) { return a.rel_path < b.rel_path; });
-  std::vector<ScannedFile> unique;
-  for (ScannedFile& f : result.files) {
-    if (!unique.empty() && unique.back().rel_path == f.rel_path) {
+            [](const ScannedFile& a, const ScannedFile& b) {
+              const int c = a.rel_path.compare(b.rel_path);
+              return c != 0 ? c < 0 : a.abs_path < b.abs_path;
+            });
+  size_t kept = 0;  // In place: the files are most of the scan's memory.
+  for (size_t i = 0; i < result.files.size(); ++i) {
+    ScannedFile& f = result.files[i];
+    if (kept > 0 && result.files[kept - 1].rel_path == f.rel_path) {
       result.problems.push_back(ScanProblem{
           f.rel_path,
           MakeDiagnostic(Severity::kWarning, "duplicate-path",
                          "another file has the same name once made valid UTF-8; skipped")});
       continue;
     }
-    unique.push_back(std::move(f));
+    if (kept != i) result.files[kept] = std::move(f);
+    ++kept;
   }
-  result.files = std::move(unique);
+  result.files.resize(kept);
 }
 
 }  // namespace
@@ -182,6 +192,7 @@ ScanResult ScanVault(const std::string& vault_dir, const ScanOptions& options) {
   struct stat st;
   const std::string root = VaultRoot(vault_dir, &st);
   ScanResult result;
+  result.files.reserve(options.expected_files);
   Walker walker(options, &result);
   walker.MarkVisited(st);
   walker.Walk(root, "");

@@ -32,6 +32,9 @@ struct ScanResult {
 
 struct ScanOptions {
   std::vector<std::string> extensions = {".md"};  // With the dot; case-insensitive.
+  // How many files the caller expects (the notes it stored last time): room for them is
+  // made at once rather than by doubling. Only a hint. Default: 0.
+  size_t expected_files = 0;
 };
 
 // Walks `vault_dir` recursively. Skips entries whose name starts with '.' (.obsidian,
