@@ -193,6 +193,13 @@ TEST_F(Incremental, ReportedTotalsAreTheStoresThroughEveryKindOfChange) {
   dir_.Remove("vault/Meetings/2024-04-02 Harbor review.md");
   dir_.Write("vault/Notes/Broken yaml.md", "---\ntitle: fixed\n---\n# Fixed\n");
   expect_true_totals(Ingest(), "a meeting removed, a broken note fixed");
+  // A run limited to some paths, as a file watcher's are.
+  dir_.Write("vault/Notes/Scratch.md", "# Scratch\n\n- [ ] Back again @Priya Raman\n");
+  IngestOptions scoped;
+  scoped.paths = {"Notes/Scratch.md", "Notes/Gone.md"};
+  const IngestReport one = Store::open(db_).ingest(vault(), scoped);
+  EXPECT_EQ(one.files_parsed, 1);
+  expect_true_totals(one, "one path, as a watcher syncs it");
   expect_true_totals(Ingest("Priya Raman"), "another --me: the whole pass again");
   expect_true_totals(Ingest(), "and back");
   ExpectSameAsFresh();
