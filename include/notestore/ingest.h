@@ -136,7 +136,7 @@ struct IngestReport {
   // committing the notes); then, when the vault-wide pass runs, "people", "accounts", "links",
   // "indexes" again (a first ingest's indexes of the columns the pass sets), "meetings", "tasks"
   // and "decisions" (finding repeats), "counts" and "statistics" (the query planner's); last
-  // "commit" and "report" (counting the rows for table_rows, with count_rows). A step that did no
+  // "commit" and "report" (the store's totals for table_rows, with count_rows). A step that did no
   // work (no index to build, statistics still fresh) is left out. Informational: names may be added
   // in later versions.
   std::vector<IngestStep> steps;

@@ -176,6 +176,9 @@ class IngestRun {
     // transaction, and readers never see its notes before their owners and links.
     std::optional<SQLite::Transaction> txn;
     txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Committed with this run's first write, so a run that dies after some batches
+    // leaves no totals behind; the run's end stores them again (store/row_counts.h).
+    store::ForgetRowCounts(db_);
     RemoveGone(scan, matched.gone, writer);
 
     // Files whose size and mtime match the store are settled here, without a worker.
@@ -232,7 +235,6 @@ class IngestRun {
       steps_.Lap("publish");
     }
     if (changed_ || must_resolve) {
-      ForgetCounts();  // Committed with the pass, as the new counts follow it.
       Progress(IngestProgress::Phase::kResolving, total, total, true);
       report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_},
                                                       scoped_resolve ? &changes_ : nullptr, steps_);
@@ -282,16 +284,14 @@ class IngestRun {
   // notes whose files are gone are removed.
   void RemoveGone(const scan::ScanResult& scan, const std::vector<const StoredNote*>& gone,
                   store::NoteWriter& writer) {
-    int cleared = 0;
     if (options_.paths.empty()) {
-      cleared = db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
+      db_.exec("DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL");
     } else {
       SQLite::Statement clear(db_,
                               "DELETE FROM diagnostics WHERE stage = 'read' AND note_id IS NULL "
                               "AND (path = ?1 OR substr(path, 1, length(?1) + 1) = ?1 || '/')");
-      for (const std::string& scope : options_.paths) cleared += store::Exec(clear, scope);
+      for (const std::string& scope : options_.paths) store::Exec(clear, scope);
     }
-    if (cleared > 0 || !scan.problems.empty()) ForgetCounts();
     for (const scan::ScanProblem& p : scan.problems)
       writer.WriteFileProblem(p.rel_path, 0, {p.diagnostic});
     for (const StoredNote* note : gone) {
@@ -303,20 +303,12 @@ class IngestRun {
     if (report_.files_removed > 0) MarkChanged();
   }
 
-  // Before the first write of a run to a counted table: see store/row_counts.h.
-  void ForgetCounts() {
-    if (counts_forgotten_) return;
-    counts_forgotten_ = true;
-    store::ForgetRowCounts(db_);
-  }
-
   // The first change of a run records that the vault-wide pass is owed, in the same
   // transaction, so a crash before that pass still leaves the debt on record.
   void MarkChanged() {
     if (changed_) return;
     changed_ = true;
     store::SetMeta(db_, "resolve_pending", "1");
-    ForgetCounts();
   }
 
   // Applies what a worker prepared for `file` (see PrepareFile) to the store.
@@ -329,7 +321,6 @@ class IngestRun {
         ++report_.files_unchanged;
         return;
       case PreparedFile::Outcome::kVanished:
-        ForgetCounts();
         if (stored_id) {
           writer.Remove(stored_id);
           MarkChanged();
@@ -341,7 +332,6 @@ class IngestRun {
         Skip(file, stored_id, prepared.read_diagnostics, writer);
         return;
       case PreparedFile::Outcome::kFailed:
-        ForgetCounts();
         writer.WriteFileProblem(file.rel_path, stored_id, prepared.read_diagnostics);
         ++report_.files_failed;
         return;
@@ -360,7 +350,6 @@ class IngestRun {
   // stored from an earlier version of the file goes, since the file no longer holds it.
   void Skip(const scan::ScannedFile& file, int64_t stored_id, const Diagnostics& diags,
             store::NoteWriter& writer) {
-    ForgetCounts();
     if (stored_id) {
       writer.Remove(stored_id);
       MarkChanged();
@@ -381,21 +370,15 @@ class IngestRun {
     options_.on_progress(IngestProgress{phase, done, total});
   }
 
-  // The store's totals after the run (store/row_counts.h): the stored ones when it wrote
-  // nothing, those brought up to date by the tracker when it followed the writes, else
-  // counted. Stored for the next run, and reported with count_rows.
+  // The store's totals after the run (store/row_counts.h): those stored when it began
+  // brought up to date by the tracker that followed its writes, else counted. Stored
+  // for the next run, and reported with count_rows.
   void FinishCounts() {
-    const bool wrote = changed_ || report_.resolved || counts_forgotten_;
     std::optional<store::RowCounts> counts;
-    if (!wrote) {
-      counts = std::move(counts_before_);
-    } else if (tracker_) {
-      counts = tracker_->Apply(*counts_before_);  // Every tracked row is committed now.
-    }
+    if (tracker_) counts = tracker_->Apply(*counts_before_);  // All of it committed now.
     tracker_.reset();  // Unhooked before the statements below.
-    const bool fresh = wrote || !counts;
     if (!counts && options_.count_rows) counts = store::CountRows(db_);
-    if (counts && fresh) store::StoreRowCounts(db_, *counts);
+    if (counts) store::StoreRowCounts(db_, *counts);
     if (!options_.count_rows) return;
     report_.table_rows = std::move(counts->tables);
     report_.diagnostics = std::move(counts->diagnostics);
@@ -414,7 +397,6 @@ class IngestRun {
   store::ChangeSet changes_;  // What this run wrote, for the vault-wide pass.
   std::string me_;
   bool changed_ = false;
-  bool counts_forgotten_ = false;
   std::optional<store::RowCounts> counts_before_;  // As stored when the run began.
   std::optional<store::RowCountTracker> tracker_;  // Following the writes since then.
 };

@@ -3,10 +3,10 @@
 // walks, about a third of a second at 100,000 notes): one that changes nothing reports
 // them, one that writes brings them up to date (store/row_count_tracker.h).
 //
-// Only ingests write the counted tables. The first write of a run to any of them (a note
-// changed or removed, a file that could not be read, the scan's problems written again)
-// forgets the stored counts in the transaction that makes it, so a run that dies after
-// committing some batches leaves none to be trusted; a schema upgrade forgets them too.
+// Only ingests write the counted tables. Each forgets the stored counts in its first
+// transaction and stores them again at its end, so one that dies after committing some
+// batches leaves none to be trusted; a schema upgrade forgets them too. Without the
+// tracker (a SQLite without the pre-update hook) every ingest counts.
 #ifndef NOTESTORE_LIB_STORE_ROW_COUNTS_H_
 #define NOTESTORE_LIB_STORE_ROW_COUNTS_H_
 
@@ -37,7 +37,7 @@ std::optional<RowCounts> StoredRowCounts(SQLite::Database& db);
 // Stores `counts` for StoredRowCounts. Call with the counts of what is committed.
 void StoreRowCounts(SQLite::Database& db, const RowCounts& counts);
 
-// Forgets the stored counts. Call in the transaction of the first change.
+// Forgets the stored counts. Call in an ingest's first transaction.
 void ForgetRowCounts(SQLite::Database& db);
 
 }  // namespace notestore::store
