@@ -81,7 +81,7 @@ double Floor(const std::string& vault, int threads, bool parse, double* bytes) {
         const notestore::scan::ScannedFile& file = scan.files[i];
         if (parse) {
           const notestore::api::PreparedFile p =
-              notestore::api::PrepareFile(file, nullptr, true, options, parse_options, false);
+              notestore::api::PrepareFile(file, nullptr, true, options, parse_options, nullptr);
           return p.note ? p.note->body.size() + p.note->tasks.size() : 0;
         }
         std::string text;

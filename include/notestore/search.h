@@ -66,7 +66,9 @@ struct SearchHit {
   // BM25 as FTS5's bm25() computes it (title weighted by title_weight), lower is better,
   // except that a phrase's row count is estimated when large: for a query of one phrase
   // from how far back the newest max_ranked matches reach, else from each phrase's first
-  // 256 matches. Scores compare within one query.
+  // 256 matches; and that a prefix word that starts at most 32 of the index's terms is
+  // scored as an OR of those terms, each weighted as a word (FTS5 scores the prefix as
+  // one phrase; a raw query's prefix still is). Scores compare within one query.
   double score = 0;
   std::optional<Date> date;  // The note's date.
   int line = 0;              // For tasks and decisions; 0 for notes.

@@ -169,6 +169,7 @@ class IngestRun {
     }
     steps_.Lap("scan");
     store::NoteWriter writer(db_, &changes_);
+    term_writer_.emplace(db_);
     if (first_ingest) writer.AssignKnownPeople(me_);
     // Notes are written batch_size to a transaction, so readers see each note whole and a
     // crash loses at most one batch. The first batch also holds the removals and the last
@@ -204,14 +205,11 @@ class IngestRun {
     const int threads = util::WorkerThreads(options_.threads);
     const int64_t settled = report_.files_unchanged;
     int64_t in_batch = 0;
-    // Tokens recorded on this thread would only add to the writer's work (as
-    // OrderedParallelMap, one thread or one file is prepared here).
-    const bool on_workers = threads > 1 && todo.size() > 1;
     util::OrderedParallelMap<PreparedFile>(
         todo.size(), threads, static_cast<size_t>(threads) * 32,
         [&](size_t k) {
           return PrepareFile(scan.files[todo[k].first], todo[k].second, reparse_all, options_,
-                             parse_options_, on_workers);
+                             parse_options_, &term_claims_);
         },
         [&](size_t k, PreparedFile prepared) {
           Apply(scan.files[todo[k].first], todo[k].second, std::move(prepared), writer);
@@ -343,6 +341,7 @@ class IngestRun {
         store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash, prepared.repairs},
         *prepared.note, *prepared.record, prepared.read_diagnostics, prepared.meeting_words,
         prepared.search_tokens ? &*prepared.search_tokens : nullptr);
+    term_writer_->Write(prepared.new_search_terms);
     ++report_.files_parsed;
   }
 
@@ -397,8 +396,10 @@ class IngestRun {
   store::ChangeSet changes_;  // What this run wrote, for the vault-wide pass.
   std::string me_;
   bool changed_ = false;
-  std::optional<store::RowCounts> counts_before_;  // As stored when the run began.
-  std::optional<store::RowCountTracker> tracker_;  // Following the writes since then.
+  std::optional<store::RowCounts> counts_before_;       // As stored when the run began.
+  store::SearchTermClaims term_claims_;                 // The terms this run's notes gave.
+  std::optional<store::SearchTermWriter> term_writer_;  // Writes them, once the run writes.
+  std::optional<store::RowCountTracker> tracker_;       // Following the writes since then.
 };
 
 }  // namespace

@@ -46,7 +46,7 @@ parse::ParseOptions ParseOptionsFor(const IngestOptions& options) {
 
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
                          const IngestOptions& options, const parse::ParseOptions& parse_options,
-                         bool record_search_tokens) {
+                         store::SearchTermClaims* claims) {
   PreparedFile out;
   out.read_diagnostics = file.diagnostics;
   if (file.size > options.max_file_bytes) {
@@ -93,9 +93,11 @@ PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored
   }
   // Tokenized here, on a parsing thread, for the writer's FTS5 to replay: about a twelfth
   // of the writing thread's work in a first ingest (token_replay.h). One tokenizer a thread.
-  if (record_search_tokens) {
+  // The tokens also name the terms the store's vocabulary may lack.
+  if (claims != nullptr) {
     static thread_local const store::TokenRecorder recorder;
     out.search_tokens = store::TokenizeNote(recorder, *out.note, *out.record);
+    out.new_search_terms = claims->Claim(*out.search_tokens);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "extract/note_record.h"
@@ -14,6 +15,7 @@
 #include "parse/note_parser.h"
 #include "parse/parsed_note.h"
 #include "scan/vault_scanner.h"
+#include "store/search_terms.h"
 #include "store/search_tokens.h"
 
 namespace notestore::api {
@@ -41,18 +43,21 @@ struct PreparedFile {
   std::optional<parse::ParsedNote> note;
   std::optional<extract::NoteRecord> record;
   std::string meeting_words;  // A meeting's body words (resolve::PackWordHashes); else empty.
-  std::optional<store::NoteTokens> search_tokens;  // Its search texts' tokens, if recorded.
+  std::optional<store::NoteTokens> search_tokens;  // Its search texts' tokens.
+  // The terms of those tokens no note prepared before in this ingest claimed, for the
+  // writer to add to the store's vocabulary (store/search_terms.h).
+  std::vector<std::string> new_search_terms;
 };
 
 // Reads and parses `file`, unless its content hash equals that of `stored`, the
 // version in the store (null for a new path; `reparse_all` ignores it). The caller skips
 // files whose size and mtime match the store before calling this. Never throws for a bad file: its
-// problems are diagnostics. Safe to call from several threads at once. With
-// `record_search_tokens`, also records the tokens of the note's search texts for the
-// writer to replay (worth it only on a thread other than the writer's).
+// problems are diagnostics. Safe to call from several threads at once. With `claims`,
+// also records the tokens of the note's search texts, for the writer to replay, and
+// claims their new terms from it; null leaves out both (to time parsing alone).
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
                          const IngestOptions& options, const parse::ParseOptions& parse_options,
-                         bool record_search_tokens);
+                         store::SearchTermClaims* claims);
 
 // The parser limits that IngestOptions sets.
 parse::ParseOptions ParseOptionsFor(const IngestOptions& options);

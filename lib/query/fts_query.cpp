@@ -12,8 +12,10 @@ enum class TokenType { kTerm, kAnd, kOr, kNot, kOpen, kClose };
 
 struct Token {
   TokenType type;
-  std::string fts;  // The FTS5 text for a term.
-  size_t position;  // 1-based character position in the user's query, for errors.
+  std::string fts;               // The FTS5 text for a term.
+  size_t position;               // 1-based character position in the user's query, for errors.
+  std::string column = {};       // A prefix word's column filter ("title : "), if any.
+  std::string prefix_word = {};  // For a word that ends in '*': the word without it.
 };
 
 bool IsSpace(char c) { return util::IsSpace(c); }
@@ -102,7 +104,8 @@ class Tokenizer {
       prefix = true;
     }
     if (!HasWordCharacter(word)) return;
-    tokens_.push_back({TokenType::kTerm, column + Quote(word) + (prefix ? "*" : ""), start + 1});
+    tokens_.push_back({TokenType::kTerm, column + Quote(word) + (prefix ? "*" : ""), start + 1,
+                       column, prefix ? std::string(word) : std::string()});
   }
 
   std::string_view q_;
@@ -184,7 +187,7 @@ class Checker {
 
 }  // namespace
 
-std::string BuildFtsQuery(std::string_view user_query) {
+std::string BuildFtsQuery(std::string_view user_query, const PrefixExpander& expand) {
   // Control characters separate words. A NUL would also end the expression early for
   // FTS5's parser, leaving a quoted term unterminated (found by tests/fuzz).
   std::string query(user_query);
@@ -212,7 +215,11 @@ std::string BuildFtsQuery(std::string_view user_query) {
     } else if (t.type == TokenType::kClose) {
       out += ")";
     } else {
-      out += t.fts;
+      // An expansion in parentheses is one level more than the Checker allows: still
+      // within what FTS5's parser holds (see kMaxNesting).
+      const std::string expanded =
+          expand && !t.prefix_word.empty() ? expand(t.prefix_word) : std::string();
+      out += expanded.empty() ? t.fts : t.column + expanded;
     }
     previous = t.type;
   }

@@ -13,14 +13,21 @@
 #ifndef NOTESTORE_LIB_QUERY_FTS_QUERY_H_
 #define NOTESTORE_LIB_QUERY_FTS_QUERY_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace notestore::query {
 
-// Returns the FTS5 MATCH expression for `user_query`. Throws Error(kInvalidArgument) for
-// a query with no words, Error(kQuery) for malformed operators or parentheses.
-std::string BuildFtsQuery(std::string_view user_query);
+// For a word that ends in '*' (not a quoted phrase's), given the word without it: the
+// FTS5 expression to put in its place, such as an OR of the index terms it starts
+// (query/prefix_terms.h), or "" to leave it a prefix.
+using PrefixExpander = std::function<std::string(std::string_view word)>;
+
+// Returns the FTS5 MATCH expression for `user_query`, its prefixes given to `expand`
+// when set. Throws Error(kInvalidArgument) for a query with no words, Error(kQuery) for
+// malformed operators or parentheses.
+std::string BuildFtsQuery(std::string_view user_query, const PrefixExpander& expand = {});
 
 }  // namespace notestore::query
 

@@ -21,6 +21,7 @@
 #include "query/fts_snippet.h"
 #include "query/guard.h"
 #include "query/name_lookup.h"
+#include "query/prefix_terms.h"
 #include "query/record_readers.h"
 #include "query/sql_query.h"
 #include "store/search_rowid.h"
@@ -329,13 +330,17 @@ void Describe(SQLite::Database& db, const std::string& match, const SearchOption
 
 std::vector<SearchHit> Store::search(const std::string& text, const SearchOptions& options) const {
   SQLite::Database& db = *impl_->db;
-  const std::string match = options.raw ? text : query::BuildFtsQuery(text);
   if (options.limit < 0 || options.offset < 0 || options.max_ranked < 0) {
     throw Error(ErrorCode::kInvalidArgument,
                 "search limit, offset and max_ranked must not be negative");
   }
   return query::Guard("search failed", [&] {
-    const query::ReadSnapshot snapshot(db);  // The instances kept must fit the text read.
+    // The instances kept must fit the text read, and a prefix's terms the index walked.
+    const query::ReadSnapshot snapshot(db);
+    const std::string match =
+        options.raw ? text : query::BuildFtsQuery(text, [&db](std::string_view word) {
+          return query::ExpandPrefix(db, word);
+        });
     std::vector<Ranked> ranked;
     try {
       ranked = Rank(db, match, options);

@@ -125,8 +125,9 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
     }
     // Negative: a size in KiB rather than in pages.
     db->exec("PRAGMA cache_size = " + std::to_string(-(options.cache_bytes / 1024)));
-    // Before anything opens the search table, whose tokenizer FTS5 makes then.
-    if (!options.read_only) InstallTokenReplay(*db);
+    // Before anything opens the search table, whose tokenizer FTS5 makes then: it
+    // replays the writer's tokens and reads a prefix search's verbatim terms.
+    InstallTokenReplay(*db);
     std::string message = CheckSchema(*db, path, options.read_only);
     // After any upgrade, which reads the whole file and should not map it (as an ingest).
     db->exec("PRAGMA mmap_size = " + std::to_string(options.mmap_bytes));

@@ -433,6 +433,19 @@ BEGIN
   UPDATE tasks SET account_id = new.account_id WHERE note_id = new.id;
 END;
 )sql",
+    // 8 -> 9: search_terms, every term the search index was given (store/search_terms.h),
+    // so that a prefix search names the terms it stands for and FTS5 walks only as many
+    // rows as it returns, rather than merging each term's whole list first. Filled from
+    // the index itself (its vocabulary, which reads the whole index once); from then on
+    // the writer adds the terms of the notes it indexes.
+    R"sql(
+CREATE TABLE search_terms(
+  term TEXT PRIMARY KEY
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, search, row);
+INSERT INTO search_terms(term) SELECT term FROM temp.search_vocabulary;
+DROP TABLE temp.search_vocabulary;
+)sql",
 };
 
 // The counts people and accounts keep (schema 4): meetings attended and open tasks owned

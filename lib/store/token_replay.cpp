@@ -30,15 +30,6 @@ void PutVarint(std::string* out, uint32_t v) {
   out->push_back(static_cast<char>(v));
 }
 
-uint32_t GetVarint(const char** p) {
-  uint32_t v = 0;
-  for (int shift = 0;; shift += 7) {
-    const auto byte = static_cast<unsigned char>(*(*p)++);
-    v |= static_cast<uint32_t>(byte & 0x7f) << shift;
-    if (byte < 0x80) return v;
-  }
-}
-
 // The porter tokenizer of `fts5`: its methods and the context xCreate takes.
 void FindPorter(fts5_api* fts5, fts5_tokenizer* api, void** context) {
   if (fts5->xFindTokenizer(fts5, "porter", context, api) != SQLITE_OK || api->xCreate == nullptr ||
@@ -100,14 +91,14 @@ TokenRecorder::~TokenRecorder() {
   if (impl_->tokenizer) impl_->api.xDelete(impl_->tokenizer);
 }
 
-TokenList TokenRecorder::Tokenize(std::string_view text) const {
+TokenList TokenRecorder::Tokenize(std::string_view text, int flags) const {
   TokenList out;
   out.set_text_size(static_cast<int64_t>(text.size()));
-  auto record = [](void* list, int flags, const char* token, int size, int start, int end) {
-    static_cast<TokenList*>(list)->Add(flags, token, size, start, end);
+  auto record = [](void* list, int token_flags, const char* token, int size, int start, int end) {
+    static_cast<TokenList*>(list)->Add(token_flags, token, size, start, end);
     return SQLITE_OK;
   };
-  const int rc = impl_->api.xTokenize(impl_->tokenizer, &out, FTS5_TOKENIZE_DOCUMENT, text.data(),
+  const int rc = impl_->api.xTokenize(impl_->tokenizer, &out, flags, text.data(),
                                       static_cast<int>(text.size()), record);
   if (rc != SQLITE_OK) {
     throw Error(ErrorCode::kInternal,
@@ -177,6 +168,10 @@ int TokenReplay::Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, co
                           int size, int (*emit)(void*, int, const char*, int, int, int)) {
   auto* instance = reinterpret_cast<ReplayInstance*>(tokenizer);
   TokenReplay* self = instance->replay;
+  if ((flags & FTS5_TOKENIZE_QUERY) != 0 && size > 1 && text[0] == kVerbatimTerm &&
+      instance->replays) {
+    return emit(context, 0, text + 1, size - 1, 0, size);
+  }
   // Only a document's text was recorded: queries and auxiliary functions tokenize as ever.
   if (flags == FTS5_TOKENIZE_DOCUMENT && size > 0) {
     if (const TokenList* tokens = instance->replays ? self->Find(text, size) : nullptr) {

@@ -10,6 +10,10 @@
 // come from SQLite's own tokenizer with the search table's arguments, so the index is
 // the same, byte for byte, as without replay, and other SQLite clients (which tokenize
 // with the builtin) query and update it alike.
+//
+// The same tokenizer reads a query term that starts with kVerbatimTerm as the index term
+// that follows, untouched: a prefix search names the index's terms it stands for
+// (query/prefix_terms.h), and those are stems, which porter would stem again.
 #ifndef NOTESTORE_LIB_STORE_TOKEN_REPLAY_H_
 #define NOTESTORE_LIB_STORE_TOKEN_REPLAY_H_
 
@@ -34,12 +38,35 @@ class TokenList {
   int Replay(void* context, int (*emit)(void*, int, const char*, int, int, int)) const;
   // How many tokens were added.
   int64_t count() const { return count_; }
+  // Calls `visit(std::string_view token)` for each token, in order.
+  template <typename Visit>
+  void ForEachToken(Visit visit) const {
+    const char* p = data_.data();
+    const char* const end = p + data_.size();
+    while (p < end) {
+      const auto size = GetVarint(&p);
+      visit(std::string_view(p, size));
+      p += size;
+      GetVarint(&p);  // start
+      GetVarint(&p);  // length
+      ++p;            // flags
+    }
+  }
   // The size in bytes of the text these tokens are of (TokenRecorder sets it); a replay
   // hands them out only for a text of that size. -1 for a list of no recorded text.
   int64_t text_size() const { return text_size_; }
   void set_text_size(int64_t size) { text_size_ = size; }
 
  private:
+  static uint32_t GetVarint(const char** p) {
+    uint32_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(*(*p)++);
+      v |= static_cast<uint32_t>(byte & 0x7f) << shift;
+      if (byte < 0x80) return v;
+    }
+  }
+
   std::string data_;  // Each token: varint size, its bytes, varint start, varint length, flags.
   int64_t count_ = 0;
   int64_t text_size_ = -1;
@@ -55,14 +82,20 @@ class TokenRecorder {
   TokenRecorder(const TokenRecorder&) = delete;
   TokenRecorder& operator=(const TokenRecorder&) = delete;
 
-  // The tokens FTS5 indexes for `text`. Throws notestore::Error (kInternal) if the
-  // tokenizer fails (it does not on valid UTF-8 or otherwise).
-  TokenList Tokenize(std::string_view text) const;
+  // The tokens FTS5 indexes for `text` (or, with other FTS5_TOKENIZE_* flags, makes of a
+  // query's term). Throws notestore::Error (kInternal) if the tokenizer fails (it does
+  // not on valid UTF-8 or otherwise).
+  TokenList Tokenize(std::string_view text, int flags = FTS5_TOKENIZE_DOCUMENT) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Starts a query term (a quoted FTS5 string) that the connection's tokenizer hands FTS5
+// as it is, one token, when InstallTokenReplay was called on it. A control character,
+// which a user's query never holds (query/fts_query.h turns them into spaces).
+constexpr char kVerbatimTerm = '\x01';
 
 // Registers the replaying "porter" tokenizer on `db`; a second call is a no-op. Call it
 // before the connection first opens the search table: FTS5 makes a table's tokenizer

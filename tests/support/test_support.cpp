@@ -237,6 +237,8 @@ void DowngradeSchema(const std::string& db_path, int version) {
       // 8 -> 7
       "DROP TRIGGER tasks_follow_note_account; DROP INDEX tasks_account; "
       "ALTER TABLE tasks DROP COLUMN account_id",
+      // 9 -> 8
+      "DROP TABLE search_terms",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
@@ -312,6 +314,17 @@ std::vector<std::string> InvariantViolations(const std::string& db_path) {
         resolve::ContentWordHashes(words.getColumn(1).getText())) {
       out.push_back("note_words of " + words.getColumn(0).getString() + " is stale");
     }
+  }
+  // search_terms holds every term of the search index (store/search_terms.h), or a
+  // prefix search would miss the rows of a term it lacks.
+  db.exec("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, search, row)");
+  SQLite::Statement lacking(db,
+                            "SELECT count(*), min(term) FROM temp.index_terms v WHERE NOT EXISTS "
+                            "(SELECT 1 FROM search_terms t WHERE t.term = v.term)");
+  lacking.executeStep();
+  if (lacking.getColumn(0).getInt64() > 0) {
+    out.push_back("search_terms lacks " + lacking.getColumn(0).getString() +
+                  " terms of the index, such as '" + lacking.getColumn(1).getString() + "'");
   }
   return out;
 }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "notestore/error.h"
 
@@ -93,6 +95,38 @@ TEST(FtsQuery, NestingIsLimitedToWhatFts5CanParse) {
                  "malformed search query: parentheses nested more than 10 deep at character "
                  "198");
   }
+}
+
+TEST(FtsQuery, PrefixWordsAreHandedToTheExpander) {
+  std::vector<std::string> asked;
+  const PrefixExpander expand = [&asked](std::string_view word) {
+    asked.emplace_back(word);
+    return word == "none" ? std::string() : "( \"" + std::string(word) + "1\" OR \"x\" )";
+  };
+  EXPECT_EQ(BuildFtsQuery("namesp* \"global names\"* title:pil** none* it's", expand),
+            "( \"namesp1\" OR \"x\" ) AND \"global names\"* AND title : ( \"pil1\" OR \"x\" ) "
+            "AND \"none\"* AND \"it's\"");
+  // Only single words with a '*': not phrases, not words without one.
+  EXPECT_EQ(asked, (std::vector<std::string>{"namesp", "pil", "none"}));
+  EXPECT_EQ(BuildFtsQuery("namesp*"), "\"namesp\"*");  // No expander: FTS5's prefix.
+}
+
+// An expansion is one level of parentheses more than the user's: still within what
+// FTS5's parser holds at the deepest nesting allowed, column filter and all.
+TEST(FtsQuery, AnExpandedPrefixAtTheDeepestNestingStillParses) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE);
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(title, body); INSERT INTO t VALUES('xa y', 'a');");
+  std::string q;
+  for (int i = 0; i < 10; ++i) q += "a OR b AND c NOT (";
+  q += "a OR b AND c NOT title:x*";
+  for (int i = 0; i < 10; ++i) q += ")";
+  const std::string fts = BuildFtsQuery(
+      q, [](std::string_view) { return std::string("( \"xa\" OR \"xb\" OR \"xc\" )"); });
+  ASSERT_NE(fts.find("title : ( \"xa\" OR"), std::string::npos) << fts;
+  SQLite::Statement match(db, "SELECT count(*) FROM t WHERE t MATCH ?");
+  match.bind(1, fts);
+  ASSERT_TRUE(match.executeStep());  // Throws if FTS5's parser overflows.
+  EXPECT_EQ(match.getColumn(0).getInt(), 1);
 }
 
 }  // namespace

@@ -174,6 +174,33 @@ TEST_F(TokenReplayTest, ATableWithOtherTokenizerArgumentsIsNeverReplayed) {
             0);
 }
 
+// A prefix search names index terms, which are stems: porter must not stem them again.
+TEST_F(TokenReplayTest, AVerbatimQueryTermIsTheIndexTermItNames) {
+  Insert(*store_db_, 1, "Terms", "We agreed on the rates.");
+  const std::string verbatim = std::string("\"") + kVerbatimTerm + "agre\"";
+  auto count = [this](const std::string& match) {
+    SQLite::Statement q(*store_db_, "SELECT count(*) FROM search WHERE search MATCH ?");
+    q.bind(1, match);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+  };
+  EXPECT_EQ(count(verbatim), 1);
+  EXPECT_EQ(count("\"agre\""), 0);                                      // Stemmed again: "agr".
+  EXPECT_EQ(count(std::string("\"") + kVerbatimTerm + "agreed\""), 0);  // Not stemmed.
+  EXPECT_EQ(count("title : " + std::string("\"") + kVerbatimTerm + "term\""), 1);
+  // The recorder makes a query's prefix as FTS5 does: stemmed and folded.
+  const TokenList prefix =
+      TokenRecorder().Tokenize("Agreed", FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX);
+  std::vector<std::string> seen;
+  prefix.ForEachToken([&seen](std::string_view t) { seen.emplace_back(t); });
+  EXPECT_EQ(seen, std::vector<std::string>{"agre"});
+  // Other SQLite clients, without notestore's tokenizer, read the term as any other.
+  SQLite::Statement plain(*plain_db_, "SELECT count(*) FROM search WHERE search MATCH ?");
+  plain.bind(1, verbatim);
+  ASSERT_TRUE(plain.executeStep());
+  EXPECT_EQ(plain.getColumn(0).getInt(), 0);
+}
+
 TEST_F(TokenReplayTest, InstallingTwiceKeepsOneReplay) {
   TokenReplay* replay = TokenReplay::Of(*store_db_);
   InstallTokenReplay(*store_db_);

@@ -1,0 +1,62 @@
+#include "store/search_terms.h"
+
+#include <algorithm>
+
+namespace notestore::store {
+namespace {
+
+void AddTokens(const TokenList& tokens, std::vector<std::string_view>* out) {
+  tokens.ForEachToken([out](std::string_view token) { out->push_back(token); });
+}
+
+}  // namespace
+
+std::vector<std::string> SearchTermClaims::Claim(const NoteTokens& tokens) {
+  // Deduplicated outside the lock: a note repeats most of its words.
+  std::vector<std::string_view> terms;
+  AddTokens(tokens.title, &terms);
+  AddTokens(tokens.body, &terms);
+  for (const TokenList& t : tokens.tasks) AddTokens(t, &terms);
+  for (const TokenList& d : tokens.decisions) AddTokens(d, &terms);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<std::string> fresh;
+  const std::lock_guard<std::mutex> lock(mutex_);
+  for (std::string_view term : terms) {
+    std::string owned(term);
+    if (claimed_.insert(owned).second) fresh.push_back(std::move(owned));
+  }
+  return fresh;
+}
+
+SearchTermWriter::SearchTermWriter(SQLite::Database& db)
+    : insert_(db, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)") {}
+
+void SearchTermWriter::Write(const std::vector<std::string>& terms) {
+  for (const std::string& term : terms) {
+    insert_.bind(1, term);
+    insert_.exec();
+    insert_.reset();
+  }
+}
+
+std::optional<std::vector<std::string>> SearchTermsWithPrefix(SQLite::Database& db,
+                                                              std::string_view prefix, int most) {
+  // [prefix, prefix with its last byte raised): the terms it starts, compared as bytes.
+  // Bytes of UTF-8 text are below 0xF5, so the last one can always be raised.
+  std::string end(prefix);
+  if (end.empty() || static_cast<unsigned char>(end.back()) == 0xFF) return std::nullopt;
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  SQLite::Statement q(db,
+                      "SELECT term FROM search_terms WHERE term >= ? AND term < ? "
+                      "ORDER BY term LIMIT ?");
+  q.bind(1, std::string(prefix));
+  q.bind(2, end);
+  q.bind(3, most + 1);
+  std::vector<std::string> terms;
+  while (q.executeStep()) terms.push_back(q.getColumn(0).getString());
+  if (terms.size() > static_cast<size_t>(most)) return std::nullopt;
+  return terms;
+}
+
+}  // namespace notestore::store

@@ -1,0 +1,157 @@
+// A prefix search names the index terms it starts (query/prefix_terms.h) rather than
+// leaving FTS5 to merge their lists. It must match exactly the rows FTS5's own prefix
+// search matches (a raw query's "word"*), whatever the prefix, and after every kind of
+// change to the vault: the store's vocabulary may only ever hold more terms, not fewer.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "notestore/notestore.h"
+#include "support/test_support.h"
+
+namespace notestore {
+namespace {
+
+using Rows = std::set<std::pair<int, int64_t>>;  // Kind and id of every hit.
+
+Rows Matches(const Store& store, const std::string& query, bool raw) {
+  SearchOptions o;
+  o.raw = raw;
+  o.max_ranked = 0;  // Every match,
+  o.limit = 0;       // every hit,
+  o.include_duplicates = true;
+  Rows out;
+  for (const SearchHit& h : store.search(query, o)) out.emplace(static_cast<int>(h.kind), h.id);
+  return out;
+}
+
+// `word`* as a user types it, and as FTS5 reads it without notestore's help.
+void ExpectSameAsFts5(const Store& store, const std::string& word, const std::string& column = "") {
+  const Rows ours = Matches(store, column + word + "*", false);
+  const Rows fts5 = Matches(store, column + "\"" + word + "\"*", true);
+  EXPECT_EQ(ours, fts5) << column << word << "*";
+}
+
+// Every term of the store's search index, as FTS5 lists them.
+std::vector<std::string> IndexTerms(const std::string& db_path) {
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  db.exec("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search, row)");
+  SQLite::Statement q(db, "SELECT term FROM temp.terms");
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+TEST(SearchPrefixes, MatchWhatFts5sOwnPrefixSearchMatchesForEveryPrefixOfTheFixture) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  const Store store = Store::open(db);
+  std::set<std::string> prefixes;
+  for (const std::string& term : IndexTerms(db)) {
+    for (size_t n = 1; n <= std::min<size_t>(term.size(), 6); ++n) {
+      if ((term[n - 1] & 0xC0) != 0x80) prefixes.insert(term.substr(0, n));  // Whole characters.
+    }
+  }
+  ASSERT_GT(prefixes.size(), 300u);
+  size_t matched = 0;
+  for (const std::string& p : prefixes) {
+    ExpectSameAsFts5(store, p);
+    matched += Matches(store, p + "*", false).empty() ? 0 : 1;
+  }
+  // Each starts a term, so nearly all match; not all, since a prefix typed as a word is
+  // stemmed as one ("analys*" looks for terms starting "anali").
+  EXPECT_GT(matched, prefixes.size() * 9 / 10);
+  // A column filter applies to every term the prefix stands for.
+  for (const char* p : {"rotter", "harb", "pil", "kick", "week", "lig"}) {
+    ExpectSameAsFts5(store, p, "title:");
+    ExpectSameAsFts5(store, p, "body:");
+  }
+  // Words as typed: stemmed as FTS5 stems them ("Rotterdam's" is "rotterdam"), folded.
+  for (const char* w : {"Rotterdam's", "HARBOR", "pilots", "Café", "x", "zzzz", "10:3"}) {
+    ExpectSameAsFts5(store, w);
+  }
+}
+
+TEST(SearchPrefixes, FindStemsThatPorterWouldStemAgain) {
+  testing::TempDir dir;
+  // "agreed" is indexed as "agre", which porter makes "agr" if asked again.
+  dir.Write("v/terms.md", "# Terms\n\nWe agreed on the rates.\n");
+  dir.Write("v/other.md", "# Other\n\nThe agrarian plan.\n");
+  const std::string db = dir.Join("d.db");
+  Store::open(db).ingest(dir.Join("v"));
+  const Store store = Store::open(db);
+  for (const char* w : {"agree", "agre", "agr", "agreed"}) ExpectSameAsFts5(store, w);
+  EXPECT_EQ(Matches(store, "agree*", false).size(), 1u);
+  EXPECT_EQ(Matches(store, "agr*", false).size(), 2u);
+}
+
+TEST(SearchPrefixes, FollowTheVaultThroughAddedChangedAndRemovedNotes) {
+  testing::TempDir dir;
+  const std::string db = dir.Join("d.db");
+  dir.Write("v/a.md", "# Alpha\n\nThe quokka census.\n\n- [ ] Count the quokkas @Ana\n");
+  dir.Write("v/b.md", "# Beta\n\n## Decisions\n\n- Keep the zebrafish tanks.\n");
+  // More words starting "zz" than a prefix is replaced by: FTS5's own prefix search.
+  std::string many = "# Many\n\n";
+  for (int i = 0; i < 40; ++i) many += "zz" + std::to_string(1000 + i) + "q ";
+  dir.Write("v/many.md", many + "\n");
+  auto ingest = [&] { Store::open(db).ingest(dir.Join("v")); };
+  auto check = [&](const std::vector<std::string>& words) {
+    Store store = Store::open(db);
+    for (const std::string& w : words) ExpectSameAsFts5(store, w);
+    EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>());
+    return store;
+  };
+  const std::vector<std::string> words = {"quok", "zebra", "zz",     "zz10", "zz1039",
+                                          "tank", "oryx",  "census", "count"};
+  ingest();
+  EXPECT_EQ(Matches(check(words), "zebra*", false).size(), 2u);  // The note and its decision.
+
+  // A new word in a changed note, through a full re-sync and through one path.
+  dir.Write("v/a.md", "# Alpha\n\nThe oryx census.\n\n- [ ] Count the oryxes @Ana\n");
+  ingest();
+  EXPECT_EQ(Matches(check(words), "oryx*", false).size(), 2u);
+  EXPECT_TRUE(Matches(check(words), "quok*", false).empty());  // Gone with its rows.
+  dir.Write("v/c.md", "# Gamma\n\nA narwhal sighting.\n");
+  {
+    IngestOptions only;
+    only.paths = {"c.md"};
+    Store::open(db).ingest(dir.Join("v"), only);
+  }
+  EXPECT_EQ(Matches(check({"narw", "narwhal"}), "narw*", false).size(), 1u);
+
+  // Removed notes: their terms may stay in the vocabulary, but match nothing.
+  dir.Remove("v/b.md");
+  dir.Remove("v/many.md");
+  ingest();
+  const Store store = check(words);
+  EXPECT_TRUE(Matches(store, "zebra*", false).empty());
+  EXPECT_TRUE(Matches(store, "zz*", false).empty());
+  // And back again.
+  dir.Write("v/b.md", "# Beta\n\nZebrafish again.\n");
+  ingest();
+  EXPECT_EQ(Matches(check(words), "zebra*", false).size(), 1u);
+}
+
+// A store made before the vocabulary existed gets it from its index when upgraded.
+TEST(SearchPrefixes, AStoreUpgradedFromSchema8HasEveryTermOfItsIndex) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  testing::DowngradeSchema(db, 8);
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    EXPECT_FALSE(raw.tableExists("search_terms"));
+  }
+  const Store store = Store::open(db);  // Upgrades.
+  EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>());
+  EXPECT_EQ(testing::QueryValue(db, "SELECT count(*) FROM search_terms"),
+            std::to_string(IndexTerms(db).size()));
+  for (const char* w : {"rotter", "harb", "pil"}) ExpectSameAsFts5(store, w);
+}
+
+}  // namespace
+}  // namespace notestore

@@ -1,0 +1,77 @@
+// The store's vocabulary of search terms, and a prefix search written as the terms it
+// starts (query/prefix_terms.h).
+#include "query/prefix_terms.h"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "store/schema.h"
+#include "store/search_terms.h"
+#include "store/token_replay.h"
+#include "support/test_support.h"
+
+namespace notestore::query {
+namespace {
+
+class PrefixTerms : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = store::OpenDatabase(dir_.path() + "/store.db", store::ConnectionOptions());
+  }
+  void AddTerms(const std::vector<std::string>& terms) {
+    store::SearchTermWriter writer(*db_);
+    writer.Write(terms);
+  }
+  static std::string Verbatim(const std::string& term) {
+    return std::string("\"") + store::kVerbatimTerm + term + "\"";
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+TEST_F(PrefixTerms, AWordBecomesTheTermsItsStemStarts) {
+  AddTerms({"agrarian", "agre", "agreem", "b", "agre"});  // Written twice, kept once.
+  EXPECT_EQ(db_->execAndGet("SELECT count(*) FROM search_terms").getInt(), 4);
+  // "Agreed" as FTS5 makes a prefix of it: "agre".
+  EXPECT_EQ(ExpandPrefix(*db_, "Agreed"),
+            "(" + Verbatim("agre") + " OR " + Verbatim("agreem") + ")");
+  EXPECT_EQ(ExpandPrefix(*db_, "agr"), "(" + Verbatim("agrarian") + " OR " + Verbatim("agre") +
+                                           " OR " + Verbatim("agreem") + ")");
+  EXPECT_EQ(ExpandPrefix(*db_, "B"), "(" + Verbatim("b") + ")");
+  // Left to FTS5: no term, or a word of two tokens (a phrase whose last word is a prefix).
+  EXPECT_EQ(ExpandPrefix(*db_, "zz"), "");
+  EXPECT_EQ(ExpandPrefix(*db_, "agr-b"), "");
+  EXPECT_EQ(ExpandPrefix(*db_, "--"), "");
+}
+
+TEST_F(PrefixTerms, APrefixOfTooManyTermsIsLeftToFts5) {
+  std::vector<std::string> terms;
+  for (int i = 0; i <= kMostPrefixTerms; ++i) terms.push_back("q" + std::to_string(100 + i));
+  AddTerms(terms);
+  EXPECT_EQ(ExpandPrefix(*db_, "q"), "");               // kMostPrefixTerms + 1 of them.
+  const std::string fewer = ExpandPrefix(*db_, "q10");  // q100..q109.
+  EXPECT_NE(fewer.find(Verbatim("q100")), std::string::npos);
+  EXPECT_NE(fewer.find(Verbatim("q109")), std::string::npos);
+  EXPECT_EQ(fewer.find(Verbatim("q110")), std::string::npos);
+}
+
+TEST(SearchTermClaims, EachTermIsClaimedByTheFirstNoteThatHasIt) {
+  const store::TokenRecorder recorder;
+  store::SearchTermClaims claims;
+  store::NoteTokens first;
+  first.title = recorder.Tokenize("Harbor sync");
+  first.body = recorder.Tokenize("The harbor cranes, the cranes.");
+  store::NoteTokens second;
+  second.body = recorder.Tokenize("Cranes and tugs");
+  second.tasks.push_back(recorder.Tokenize("Call the tug master"));
+  EXPECT_EQ(claims.Claim(first), (std::vector<std::string>{"crane", "harbor", "sync", "the"}));
+  EXPECT_EQ(claims.Claim(second), (std::vector<std::string>{"and", "call", "master", "tug"}));
+  EXPECT_TRUE(claims.Claim(first).empty());
+}
+
+}  // namespace
+}  // namespace notestore::query
