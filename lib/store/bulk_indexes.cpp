@@ -21,7 +21,9 @@ const std::set<std::string> kReferences = {"tasks_owner",
                                            "meeting_attendees_person",
                                            "account_mentions_account",
                                            "meetings_account",
+                                           "meetings_account_latest",
                                            "decisions_account",
+                                           "decisions_account_latest",
                                            "links_target_note"};
 
 std::string IndexName(const std::string& sql) {  // "CREATE INDEX name ON ..."

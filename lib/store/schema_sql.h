@@ -437,7 +437,10 @@ END;
     // so that a prefix search names the terms it stands for and FTS5 walks only as many
     // rows as it returns, rather than merging each term's whole list first. Filled from
     // the index itself (its vocabulary, which reads the whole index once); from then on
-    // the writer adds the terms of the notes it indexes.
+    // the writer adds the terms of the notes it indexes. And an account's latest meetings
+    // and decisions, as its profile pages them, are read in date order from an index
+    // (only ties of the last date sorted), as its open tasks are from tasks_account: not
+    // all of them sorted (0.16 -> 0.04 and 0.21 -> 0.07 ms at 100,000 notes).
     R"sql(
 CREATE TABLE search_terms(
   term TEXT PRIMARY KEY
@@ -445,6 +448,10 @@ CREATE TABLE search_terms(
 CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, search, row);
 INSERT INTO search_terms(term) SELECT term FROM temp.search_vocabulary;
 DROP TABLE temp.search_vocabulary;
+CREATE INDEX meetings_account_latest ON meetings(account_id, date IS NULL, date, note_id)
+  WHERE duplicate_of IS NULL;
+CREATE INDEX decisions_account_latest
+  ON decisions(account_id, date IS NULL, date, note_id, line) WHERE duplicate_of IS NULL;
 )sql",
 };
 
