@@ -119,11 +119,12 @@ PersonProfile Store::person(const std::string& name, const ProfileOptions& optio
                    "t.duplicate_of IS NULL",
                    {id}, kTaskOrder, kTaskOrder, limit, LoadTasks(cache));
     // Accounts of the notes that name them, which holds those of the meetings they
-    // attended (see the top of the file).
+    // attended (see the top of the file); from notes_path, which holds each note's
+    // account (schema 9), not from rows that keep it after the body.
     profile.accounts = Page<Account>(
         SqlQuery(query::kAccountSelect), "a.id", "accounts a",
-        "a.id IN (SELECT n2.account_id FROM person_mentions pm CROSS JOIN notes n2 ON "
-        "n2.id = pm.note_id WHERE pm.person_id = ?)",
+        "a.id IN (SELECT n2.account_id FROM person_mentions pm CROSS JOIN notes n2 INDEXED BY "
+        "notes_path ON n2.id = pm.note_id WHERE pm.person_id = ?)",
         {id}, kAccountOrder, kAccountOrder, limit, LoadAccounts(cache));
     profile.notes =
         Page<Note>(SqlQuery(query::NoteSelect(false)), "n.id", "notes n",

@@ -239,7 +239,8 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "ALTER TABLE tasks DROP COLUMN account_id",
       // 9 -> 8
       "DROP TABLE search_terms; DROP INDEX meetings_account_latest; "
-      "DROP INDEX decisions_account_latest",
+      "DROP INDEX decisions_account_latest; DROP INDEX notes_path; "
+      "CREATE INDEX notes_path ON notes(id, path)",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
