@@ -209,7 +209,7 @@ class IngestRun {
         todo.size(), threads, static_cast<size_t>(threads) * 32,
         [&](size_t k) {
           return PrepareFile(scan.files[todo[k].first], todo[k].second, reparse_all, options_,
-                             parse_options_, &term_claims_);
+                             parse_options_, &term_claims_, k);
         },
         [&](size_t k, PreparedFile prepared) {
           Apply(scan.files[todo[k].first], todo[k].second, std::move(prepared), writer);
@@ -241,6 +241,12 @@ class IngestRun {
       if (!me_.empty()) store::SetMeta(db_, "me", me_);
       store::SetMeta(db_, "parser_version", std::to_string(store::kParserVersion));
       report_.resolved = true;
+    }
+    // The vocabulary only grows as notes change; a run that re-parsed them all (--force,
+    // a new parser) drops the terms whose rows are gone.
+    if (reparse_all && !first_ingest && options_.paths.empty()) {
+      store::PruneSearchTerms(db_);
+      steps_.Lap("terms");
     }
     store::FinishIngestRun(db_, run_, report_);
     txn->commit();

@@ -46,7 +46,7 @@ parse::ParseOptions ParseOptionsFor(const IngestOptions& options) {
 
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
                          const IngestOptions& options, const parse::ParseOptions& parse_options,
-                         store::SearchTermClaims* claims) {
+                         store::SearchTermClaims* claims, size_t order) {
   PreparedFile out;
   out.read_diagnostics = file.diagnostics;
   if (file.size > options.max_file_bytes) {
@@ -97,7 +97,7 @@ PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored
   if (claims != nullptr) {
     static thread_local const store::TokenRecorder recorder;
     out.search_tokens = store::TokenizeNote(recorder, *out.note, *out.record);
-    out.new_search_terms = claims->Claim(*out.search_tokens);
+    out.new_search_terms = claims->Claim(*out.search_tokens, order);
   }
   return out;
 }

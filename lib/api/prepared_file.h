@@ -54,10 +54,11 @@ struct PreparedFile {
 // files whose size and mtime match the store before calling this. Never throws for a bad file: its
 // problems are diagnostics. Safe to call from several threads at once. With `claims`,
 // also records the tokens of the note's search texts, for the writer to replay, and
-// claims their new terms from it; null leaves out both (to time parsing alone).
+// claims their new terms from it for the file the writer writes `order`th; null leaves
+// out both (to time parsing alone).
 PreparedFile PrepareFile(const scan::ScannedFile& file, const StoredFile* stored, bool reparse_all,
                          const IngestOptions& options, const parse::ParseOptions& parse_options,
-                         store::SearchTermClaims* claims);
+                         store::SearchTermClaims* claims, size_t order = 0);
 
 // The parser limits that IngestOptions sets.
 parse::ParseOptions ParseOptionsFor(const IngestOptions& options);

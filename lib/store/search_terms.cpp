@@ -11,7 +11,7 @@ void AddTokens(const TokenList& tokens, std::vector<std::string_view>* out) {
 
 }  // namespace
 
-std::vector<std::string> SearchTermClaims::Claim(const NoteTokens& tokens) {
+std::vector<std::string> SearchTermClaims::Claim(const NoteTokens& tokens, size_t order) {
   // Deduplicated outside the lock: a note repeats most of its words.
   std::vector<std::string_view> terms;
   AddTokens(tokens.title, &terms);
@@ -24,7 +24,11 @@ std::vector<std::string> SearchTermClaims::Claim(const NoteTokens& tokens) {
   const std::lock_guard<std::mutex> lock(mutex_);
   for (std::string_view term : terms) {
     std::string owned(term);
-    if (claimed_.insert(owned).second) fresh.push_back(std::move(owned));
+    auto [it, inserted] = claimed_.try_emplace(owned, order);
+    if (inserted || order < it->second) {
+      it->second = order;
+      fresh.push_back(std::move(owned));
+    }
   }
   return fresh;
 }
@@ -38,6 +42,12 @@ void SearchTermWriter::Write(const std::vector<std::string>& terms) {
     insert_.exec();
     insert_.reset();
   }
+}
+
+void PruneSearchTerms(SQLite::Database& db) {
+  db.exec("CREATE VIRTUAL TABLE temp.index_vocabulary USING fts5vocab(main, search, row)");
+  db.exec("DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM temp.index_vocabulary)");
+  db.exec("DROP TABLE temp.index_vocabulary");
 }
 
 std::optional<std::vector<std::string>> SearchTermsWithPrefix(SQLite::Database& db,

@@ -15,30 +15,34 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstddef>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "store/search_tokens.h"
 
 namespace notestore::store {
 
-// The terms one ingest has handed to its writer, so that each is written once a run
-// rather than once a note. Thread-safe: the parsing threads claim, the writer writes
-// what each note claimed (WriteSearchTerms) in the transaction that indexes the note.
-// Every note an ingest parses is written, or the ingest fails and the next one claims
-// afresh, so a term claimed is a term written.
+// Which note of an ingest writes each new term, so that each is written about once a run
+// rather than once a note. Thread-safe: the parsing threads claim, in whatever order they
+// finish; the writer writes what each note claimed (SearchTermWriter) in the transaction
+// that indexes the note, in the order of the notes. A term is claimed by the first note
+// in that order that holds it: a note claims it again from any later one that claimed it
+// first. So when a note is committed, each of its terms is committed with it or before
+// it, by itself or an earlier note, whether or not the run gets further.
 class SearchTermClaims {
  public:
-  // The distinct terms of `tokens` that no note claimed before in this run, now claimed.
-  std::vector<std::string> Claim(const NoteTokens& tokens);
+  // The distinct terms of `tokens`, the note the writer writes `order`th, that no note
+  // before it in that order has claimed; now claimed by it.
+  std::vector<std::string> Claim(const NoteTokens& tokens, size_t order);
 
  private:
   std::mutex mutex_;
-  std::unordered_set<std::string> claimed_;
+  std::unordered_map<std::string, size_t> claimed_;  // Term -> the first claimant's order.
 };
 
 // Adds terms to search_terms. Not thread-safe: the writer's, inside its transaction.
@@ -51,6 +55,11 @@ class SearchTermWriter {
  private:
   SQLite::Statement insert_;
 };
+
+// Removes from search_terms the terms the search index no longer holds (the rows that
+// held them are gone). Reads the index's whole vocabulary: seconds at 100,000 notes, so
+// for a run that re-parses everything anyway. The writer's, inside its transaction.
+void PruneSearchTerms(SQLite::Database& db);
 
 // The terms in search_terms that start with `prefix` (an index term, as the tokenizer
 // makes it), in byte order; null when there are more than `most`.

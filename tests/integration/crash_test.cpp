@@ -132,6 +132,8 @@ TEST_F(CrashConsistency, KilledIngestsLeaveADatabaseThatOpensChecksAndCatchesUp)
     if (fs::exists(db)) {
       ASSERT_EQ(testing::QueryValue(db, "PRAGMA integrity_check"), "ok");
       ASSERT_NO_THROW(Store::open(db));
+      // Whatever batches the killed run committed, their terms came with them.
+      EXPECT_EQ(testing::SearchTermsLacking(db), "");
     }
     ASSERT_GT(IngestToEnd(vaults_.new_dir, db), 0);
     EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});

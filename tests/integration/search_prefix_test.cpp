@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -131,10 +132,51 @@ TEST(SearchPrefixes, FollowTheVaultThroughAddedChangedAndRemovedNotes) {
   const Store store = check(words);
   EXPECT_TRUE(Matches(store, "zebra*", false).empty());
   EXPECT_TRUE(Matches(store, "zz*", false).empty());
+  EXPECT_EQ(testing::QueryValue(db, "SELECT count(*) FROM search_terms WHERE term = 'zz1000q'"),
+            "1");  // Left behind, matching nothing.
+  // A run that re-parses everything drops the terms whose rows are gone.
+  {
+    IngestOptions force;
+    force.force = true;
+    Store::open(db).ingest(dir.Join("v"), force);
+  }
+  EXPECT_EQ(testing::QueryValue(db, "SELECT count(*) FROM search_terms WHERE term LIKE 'zz%'"),
+            "0");
+  EXPECT_EQ(testing::QueryValue(db, "SELECT count(*) FROM search_terms WHERE term = 'oryx'"), "1");
+  check(words);
   // And back again.
   dir.Write("v/b.md", "# Beta\n\nZebrafish again.\n");
   ingest();
   EXPECT_EQ(Matches(check(words), "zebra*", false).size(), 1u);
+}
+
+// Parsing threads finish in any order, the writer commits in scan order: a term must
+// reach search_terms with the first note that holds it, even when a later note (parsed
+// sooner) saw it first and the run then stops before that later note is committed.
+TEST(SearchPrefixes, ATermIsCommittedWithTheFirstNoteThatHoldsItWhateverOrderNotesParseIn) {
+  testing::TempDir dir;
+  const std::string db = dir.Join("d.db");
+  dir.Write("v/0.md", "# Start\n\nWolverhampton.\n");
+  Store::open(db).ingest(dir.Join("v"));
+  // a.md, first in scan order, takes long to parse; c.md, after it, very little.
+  std::string slow = "# Slow\n\nThe wolverine.\n\n";
+  for (int i = 0; i < 60000; ++i) slow += "- [ ] Step " + std::to_string(i) + "\n";
+  dir.Write("v/a.md", slow);
+  dir.Write("v/c.md", "# Fast\n\nA wolverine.\n");
+  IngestOptions stop;
+  stop.threads = 2;
+  stop.batch_size = 1;  // a.md is committed alone, before c.md is written.
+  stop.on_progress = [](const IngestProgress& p) {
+    if (p.phase == IngestProgress::Phase::kResolving) throw std::runtime_error("stop");
+  };
+  EXPECT_ANY_THROW(Store::open(db).ingest(dir.Join("v"), stop));  // c.md is rolled back.
+  EXPECT_EQ(testing::SearchTermsLacking(db), "");
+  dir.Write("v/c.md", "# Fast\n\nNothing here.\n");  // Its word gone before it is stored.
+  Store::open(db).ingest(dir.Join("v"));
+  EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>());
+  const Store store = Store::open(db);
+  ExpectSameAsFts5(store, "wolver");
+  EXPECT_EQ(Matches(store, "wolver*", false).size(), 2u);  // 0.md and a.md.
 }
 
 // A store made before the vocabulary existed gets it from its index when upgraded.

@@ -317,18 +317,21 @@ std::vector<std::string> InvariantViolations(const std::string& db_path) {
       out.push_back("note_words of " + words.getColumn(0).getString() + " is stale");
     }
   }
-  // search_terms holds every term of the search index (store/search_terms.h), or a
-  // prefix search would miss the rows of a term it lacks.
+  const std::string lacking = SearchTermsLacking(db_path);
+  if (!lacking.empty()) out.push_back(lacking);
+  return out;
+}
+
+std::string SearchTermsLacking(const std::string& db_path) {
+  SQLite::Database db(db_path, SQLite::OPEN_READONLY);
   db.exec("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, search, row)");
   SQLite::Statement lacking(db,
                             "SELECT count(*), min(term) FROM temp.index_terms v WHERE NOT EXISTS "
                             "(SELECT 1 FROM search_terms t WHERE t.term = v.term)");
   lacking.executeStep();
-  if (lacking.getColumn(0).getInt64() > 0) {
-    out.push_back("search_terms lacks " + lacking.getColumn(0).getString() +
-                  " terms of the index, such as '" + lacking.getColumn(1).getString() + "'");
-  }
-  return out;
+  if (lacking.getColumn(0).getInt64() == 0) return "";
+  return "search_terms lacks " + lacking.getColumn(0).getString() +
+         " terms of the index, such as '" + lacking.getColumn(1).getString() + "'";
 }
 
 CommandResult RunCommand(const std::string& command) {

@@ -59,6 +59,9 @@ void DowngradeSchema(const std::string& db_path, int version);
 // missing rows (PRAGMA foreign_key_check), a search index out of step with its tables,
 // a vault-wide pass still owed. Empty when consistent.
 std::vector<std::string> InvariantViolations(const std::string& db_path);
+// "" when search_terms holds every term of the search index (store/search_terms.h), as
+// it must after every committed transaction; else how many it lacks, and one of them.
+std::string SearchTermsLacking(const std::string& db_path);
 
 std::string ReadFileText(const std::string& path);
 

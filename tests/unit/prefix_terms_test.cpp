@@ -68,9 +68,25 @@ TEST(SearchTermClaims, EachTermIsClaimedByTheFirstNoteThatHasIt) {
   store::NoteTokens second;
   second.body = recorder.Tokenize("Cranes and tugs");
   second.tasks.push_back(recorder.Tokenize("Call the tug master"));
-  EXPECT_EQ(claims.Claim(first), (std::vector<std::string>{"crane", "harbor", "sync", "the"}));
-  EXPECT_EQ(claims.Claim(second), (std::vector<std::string>{"and", "call", "master", "tug"}));
-  EXPECT_TRUE(claims.Claim(first).empty());
+  EXPECT_EQ(claims.Claim(first, 0), (std::vector<std::string>{"crane", "harbor", "sync", "the"}));
+  EXPECT_EQ(claims.Claim(second, 1), (std::vector<std::string>{"and", "call", "master", "tug"}));
+  EXPECT_TRUE(claims.Claim(second, 1).empty());
+}
+
+// The writer writes notes in order; parsing threads claim in whatever order they finish.
+// A note written earlier claims again what a later one claimed, so that each term is
+// written with (or before) the first note that holds it.
+TEST(SearchTermClaims, AnEarlierNoteClaimsAgainWhatALaterOneClaimedFirst) {
+  const store::TokenRecorder recorder;
+  store::SearchTermClaims claims;
+  store::NoteTokens late;
+  late.body = recorder.Tokenize("tug crane");
+  store::NoteTokens early;
+  early.body = recorder.Tokenize("crane barge");
+  EXPECT_EQ(claims.Claim(late, 7), (std::vector<std::string>{"crane", "tug"}));
+  EXPECT_EQ(claims.Claim(early, 3), (std::vector<std::string>{"barg", "crane"}));
+  EXPECT_TRUE(claims.Claim(late, 7).empty());  // Claimed before it, by 3.
+  EXPECT_EQ(claims.Claim(late, 2), (std::vector<std::string>{"crane", "tug"}));
 }
 
 }  // namespace
