@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -75,6 +77,34 @@ TEST(SearchPrefixes, MatchWhatFts5sOwnPrefixSearchMatchesForEveryPrefixOfTheFixt
   // Words as typed: stemmed as FTS5 stems them ("Rotterdam's" is "rotterdam"), folded.
   for (const char* w : {"Rotterdam's", "HARBOR", "pilots", "Café", "x", "zzzz", "10:3"}) {
     ExpectSameAsFts5(store, w);
+  }
+}
+
+// A prefix that names its terms is ranked as the OR of those terms: BM25 as FTS5's bm25()
+// scores "harbor OR harborline", not as it scores the prefix (one phrase).
+TEST(SearchPrefixes, AreRankedAsTheOrOfTheTermsTheyStart) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  const Store store = Store::open(db);
+  for (const auto& [prefix, terms] : std::vector<std::pair<std::string, std::string>>{
+           {"harb*", "harbor OR harborline"}, {"week*", "week OR weekly"}}) {
+    std::map<std::pair<int, int64_t>, double> bm25;
+    for (const testing::Row& r : testing::Query(
+             db, "SELECT kind, ref_id, bm25(search, 5.0, 1.0) FROM search WHERE search MATCH " +
+                     testing::SqlQuote(terms))) {
+      const int kind = r[0] == "task" ? 1 : r[0] == "decision" ? 2 : 0;
+      bm25[{kind, std::stoll(r[1])}] = std::stod(r[2]);
+    }
+    SearchOptions o;
+    o.limit = 0;
+    o.include_duplicates = true;
+    const std::vector<SearchHit> hits = store.search(prefix, o);
+    ASSERT_EQ(hits.size(), bm25.size()) << prefix;
+    for (const SearchHit& h : hits) {
+      const auto it = bm25.find({static_cast<int>(h.kind), h.id});
+      ASSERT_NE(it, bm25.end()) << prefix;
+      EXPECT_NEAR(h.score, it->second, 1e-9 * std::abs(it->second)) << prefix << " " << h.title;
+    }
   }
 }
 
