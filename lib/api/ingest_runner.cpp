@@ -216,6 +216,7 @@ class IngestRun {
           Progress(IngestProgress::Phase::kParsing, settled + static_cast<int64_t>(k) + 1, total,
                    false);
           if (++in_batch == options_.batch_size && k + 1 < todo.size()) {
+            term_writer_->Flush();  // With the notes that hold them.
             txn->commit();
             txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
             in_batch = 0;
@@ -224,6 +225,7 @@ class IngestRun {
         options_.parser_niceness);
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
+    term_writer_->Flush();
     steps_.Lap("write");
     // Before the notes are published: readers then find them with their indexes.
     if (bulk && store::RestoreIndexesButReferences(db_) > 0) steps_.Lap("indexes");
@@ -347,7 +349,7 @@ class IngestRun {
         store::FileState{file.rel_path, file.size, file.mtime_ns, prepared.hash, prepared.repairs},
         *prepared.note, *prepared.record, prepared.read_diagnostics, prepared.meeting_words,
         prepared.search_tokens ? &*prepared.search_tokens : nullptr);
-    term_writer_->Write(prepared.new_search_terms);
+    term_writer_->Add(std::move(prepared.new_search_terms));
     ++report_.files_parsed;
   }
 

@@ -1,6 +1,8 @@
 #include "store/search_terms.h"
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace notestore::store {
 namespace {
@@ -22,6 +24,7 @@ std::vector<std::string> SearchTermClaims::Claim(const NoteTokens& tokens, size_
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
   std::vector<std::string> fresh;
   const std::lock_guard<std::mutex> lock(mutex_);
+  if (claimed_.size() > most_) claimed_.clear();
   for (std::string_view term : terms) {
     std::string owned(term);
     auto [it, inserted] = claimed_.try_emplace(owned, order);
@@ -36,12 +39,24 @@ std::vector<std::string> SearchTermClaims::Claim(const NoteTokens& tokens, size_
 SearchTermWriter::SearchTermWriter(SQLite::Database& db)
     : insert_(db, "INSERT OR IGNORE INTO search_terms(term) VALUES(?)") {}
 
-void SearchTermWriter::Write(const std::vector<std::string>& terms) {
-  for (const std::string& term : terms) {
+void SearchTermWriter::Add(std::vector<std::string> terms) {
+  if (pending_.empty()) {
+    pending_ = std::move(terms);
+  } else {
+    pending_.insert(pending_.end(), std::make_move_iterator(terms.begin()),
+                    std::make_move_iterator(terms.end()));
+  }
+}
+
+void SearchTermWriter::Flush() {
+  std::sort(pending_.begin(), pending_.end());
+  pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
+  for (const std::string& term : pending_) {
     insert_.bind(1, term);
     insert_.exec();
     insert_.reset();
   }
+  pending_.clear();
 }
 
 void PruneSearchTerms(SQLite::Database& db) {

@@ -23,7 +23,8 @@ class PrefixTerms : public ::testing::Test {
   }
   void AddTerms(const std::vector<std::string>& terms) {
     store::SearchTermWriter writer(*db_);
-    writer.Write(terms);
+    writer.Add(terms);
+    writer.Flush();
   }
   static std::string Verbatim(const std::string& term) {
     return std::string("\"") + store::kVerbatimTerm + term + "\"";
@@ -87,6 +88,19 @@ TEST(SearchTermClaims, AnEarlierNoteClaimsAgainWhatALaterOneClaimedFirst) {
   EXPECT_EQ(claims.Claim(early, 3), (std::vector<std::string>{"barg", "crane"}));
   EXPECT_TRUE(claims.Claim(late, 7).empty());  // Claimed before it, by 3.
   EXPECT_EQ(claims.Claim(late, 2), (std::vector<std::string>{"crane", "tug"}));
+}
+
+// Past its bound the claims are forgotten: later notes claim their terms again.
+TEST(SearchTermClaims, ForgetsItsClaimsPastItsBound) {
+  const store::TokenRecorder recorder;
+  store::SearchTermClaims claims(2);
+  store::NoteTokens first;
+  first.body = recorder.Tokenize("alpha beta gamma");
+  store::NoteTokens second;
+  second.body = recorder.Tokenize("alpha delta");
+  EXPECT_EQ(claims.Claim(first, 0), (std::vector<std::string>{"alpha", "beta", "gamma"}));
+  EXPECT_EQ(claims.Claim(second, 1), (std::vector<std::string>{"alpha", "delta"}));
+  EXPECT_EQ(claims.Claim(second, 2), (std::vector<std::string>{}));  // Two claims: kept.
 }
 
 }  // namespace
