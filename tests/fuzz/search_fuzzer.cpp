@@ -3,7 +3,8 @@
 //     an expression that FTS5 accepts: escaping never lets a syntax error through.
 //  2. Store::search over a real store (the test fixture vault) throws nothing but those
 //     two errors, whatever the query;
-//  3. and each hit's snippet is the one FTS5's snippet() gives for its row.
+//  3. and each hit's snippet is the one FTS5's snippet() gives for its row, for the
+//     expression search runs (its prefixes written as the terms they start).
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <stdlib.h>
@@ -15,10 +16,13 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "fuzz_check.h"
 #include "notestore/notestore.h"
 #include "query/fts_query.h"
+#include "query/prefix_terms.h"
+#include "store/token_replay.h"
 
 namespace {
 
@@ -26,7 +30,7 @@ struct Fixture {
   std::string dir;
   std::unique_ptr<SQLite::Database> fts;
   std::unique_ptr<notestore::Store> store;
-  std::unique_ptr<SQLite::Database> db;  // The store's, for snippet().
+  std::unique_ptr<SQLite::Database> db;  // The store's, for snippet(), read as search reads it.
 };
 
 Fixture& GetFixture() {
@@ -43,6 +47,8 @@ Fixture& GetFixture() {
     f->store = std::make_unique<notestore::Store>(notestore::Store::open(f->dir + "/f.db"));
     f->store->ingest(NOTESTORE_FUZZ_VAULT);
     f->db = std::make_unique<SQLite::Database>(f->dir + "/f.db", SQLite::OPEN_READONLY);
+    // Verbatim index terms, as the store's own connections read them.
+    notestore::store::InstallTokenReplay(*f->db);
     return f;
   }();
   return *fixture;
@@ -75,6 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                  expression.c_str(), e.what());
     FUZZ_CHECK(false, "FTS5 accepts every expression BuildFtsQuery returns");
   }
+  const std::string searched = notestore::query::BuildFtsQuery(
+      query, [&f](std::string_view word) { return notestore::query::ExpandPrefix(*f.db, word); });
   try {
     notestore::SearchOptions options;
     options.limit = 5;
@@ -86,7 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       SQLite::Statement q(*f.db,
                           "SELECT snippet(search, -1, '[', ']', '…', 16) FROM search WHERE "
                           "search MATCH ? AND kind = ? AND ref_id = ? ORDER BY rowid DESC");
-      q.bind(1, expression);
+      q.bind(1, searched);
       q.bind(2, notestore::SearchKindName(h.kind));
       q.bind(3, h.id);
       FUZZ_CHECK(q.executeStep() && q.getColumn(0).getString() == h.snippet,
