@@ -20,16 +20,7 @@ struct Token {
 
 bool IsSpace(char c) { return util::IsSpace(c); }
 
-// A term's text as an FTS5 string: double quotes doubled, the whole quoted.
-std::string Quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
+std::string Quote(std::string_view text) { return QuoteFtsString(text); }
 
 // Whether `text` holds something the tokenizer will index (a letter or digit); a
 // term of punctuation alone would match nothing and is dropped.
@@ -186,6 +177,16 @@ class Checker {
 };
 
 }  // namespace
+
+std::string QuoteFtsString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
 
 std::string BuildFtsQuery(std::string_view user_query, const PrefixExpander& expand) {
   // Control characters separate words. A NUL would also end the expression early for

@@ -19,6 +19,9 @@
 
 namespace notestore::query {
 
+// `text` as an FTS5 string: double quotes doubled, the whole quoted.
+std::string QuoteFtsString(std::string_view text);
+
 // For a word that ends in '*' (not a quoted phrase's), given the word without it: the
 // FTS5 expression to put in its place, such as an OR of the index terms it starts
 // (query/prefix_terms.h), or "" to leave it a prefix.

@@ -8,10 +8,10 @@
 #ifndef NOTESTORE_LIB_QUERY_PREFIX_TERMS_H_
 #define NOTESTORE_LIB_QUERY_PREFIX_TERMS_H_
 
-#include <SQLiteCpp/Database.h>
-
 #include <string>
 #include <string_view>
+
+#include "query/statement_cache.h"
 
 namespace notestore::query {
 
@@ -23,10 +23,11 @@ constexpr int kMostPrefixTerms = 32;
 // expression of the index terms it starts, ("t1" OR "t2" ...), each verbatim (store::
 // kVerbatimTerm), which matches the same rows. "" when FTS5's own prefix search should
 // be kept: the word is more than one token, or starts no term or more than
-// kMostPrefixTerms. `db` must have the store's tokenizer (store::InstallTokenReplay),
-// which reads verbatim terms. Not for raw queries: FTS5 ranks an OR of terms, each with
-// its own weight, rather than one phrase.
-std::string ExpandPrefix(SQLite::Database& db, std::string_view word);
+// kMostPrefixTerms. The cache's connection must have the store's tokenizer
+// (store::InstallTokenReplay), which reads verbatim terms, for the query this goes in.
+// Not for raw queries: FTS5 ranks an OR of terms, each with its own weight, rather than
+// one phrase.
+std::string ExpandPrefix(StatementCache& cache, std::string_view word);
 
 }  // namespace notestore::query
 

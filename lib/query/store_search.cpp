@@ -337,9 +337,10 @@ std::vector<SearchHit> Store::search(const std::string& text, const SearchOption
   return query::Guard("search failed", [&] {
     // The instances kept must fit the text read, and a prefix's terms the index walked.
     const query::ReadSnapshot snapshot(db);
+    query::StatementCache& cache = *impl_->statements;
     const std::string match =
-        options.raw ? text : query::BuildFtsQuery(text, [&db](std::string_view word) {
-          return query::ExpandPrefix(db, word);
+        options.raw ? text : query::BuildFtsQuery(text, [&cache](std::string_view word) {
+          return query::ExpandPrefix(cache, word);
         });
     std::vector<Ranked> ranked;
     try {

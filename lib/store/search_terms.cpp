@@ -65,23 +65,4 @@ void PruneSearchTerms(SQLite::Database& db) {
   db.exec("DROP TABLE temp.index_vocabulary");
 }
 
-std::optional<std::vector<std::string>> SearchTermsWithPrefix(SQLite::Database& db,
-                                                              std::string_view prefix, int most) {
-  // [prefix, prefix with its last byte raised): the terms it starts, compared as bytes.
-  // Bytes of UTF-8 text are below 0xF5, so the last one can always be raised.
-  std::string end(prefix);
-  if (end.empty() || static_cast<unsigned char>(end.back()) == 0xFF) return std::nullopt;
-  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
-  SQLite::Statement q(db,
-                      "SELECT term FROM search_terms WHERE term >= ? AND term < ? "
-                      "ORDER BY term LIMIT ?");
-  q.bind(1, std::string(prefix));
-  q.bind(2, end);
-  q.bind(3, most + 1);
-  std::vector<std::string> terms;
-  while (q.executeStep()) terms.push_back(q.getColumn(0).getString());
-  if (terms.size() > static_cast<size_t>(most)) return std::nullopt;
-  return terms;
-}
-
 }  // namespace notestore::store

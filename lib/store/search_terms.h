@@ -17,7 +17,6 @@
 
 #include <cstddef>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,11 +76,6 @@ class SearchTermWriter {
 // held them are gone). Reads the index's whole vocabulary: seconds at 100,000 notes, so
 // for a run that re-parses everything anyway. The writer's, inside its transaction.
 void PruneSearchTerms(SQLite::Database& db);
-
-// The terms in search_terms that start with `prefix` (an index term, as the tokenizer
-// makes it), in byte order; null when there are more than `most`.
-std::optional<std::vector<std::string>> SearchTermsWithPrefix(SQLite::Database& db,
-                                                              std::string_view prefix, int most);
 
 }  // namespace notestore::store
 

@@ -31,6 +31,7 @@ struct Fixture {
   std::unique_ptr<SQLite::Database> fts;
   std::unique_ptr<notestore::Store> store;
   std::unique_ptr<SQLite::Database> db;  // The store's, for snippet(), read as search reads it.
+  std::unique_ptr<notestore::query::StatementCache> statements;  // Of db.
 };
 
 Fixture& GetFixture() {
@@ -49,6 +50,7 @@ Fixture& GetFixture() {
     f->db = std::make_unique<SQLite::Database>(f->dir + "/f.db", SQLite::OPEN_READONLY);
     // Verbatim index terms, as the store's own connections read them.
     notestore::store::InstallTokenReplay(*f->db);
+    f->statements = std::make_unique<notestore::query::StatementCache>(*f->db);
     return f;
   }();
   return *fixture;
@@ -81,8 +83,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                  expression.c_str(), e.what());
     FUZZ_CHECK(false, "FTS5 accepts every expression BuildFtsQuery returns");
   }
-  const std::string searched = notestore::query::BuildFtsQuery(
-      query, [&f](std::string_view word) { return notestore::query::ExpandPrefix(*f.db, word); });
+  const std::string searched = notestore::query::BuildFtsQuery(query, [&f](std::string_view word) {
+    return notestore::query::ExpandPrefix(*f.statements, word);
+  });
   try {
     notestore::SearchOptions options;
     options.limit = 5;

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,9 @@ class PrefixTerms : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = store::OpenDatabase(dir_.path() + "/store.db", store::ConnectionOptions());
+    cache_ = std::make_unique<StatementCache>(*db_);
   }
+  void TearDown() override { cache_.reset(); }
   void AddTerms(const std::vector<std::string>& terms) {
     store::SearchTermWriter writer(*db_);
     writer.Add(terms);
@@ -32,29 +35,30 @@ class PrefixTerms : public ::testing::Test {
 
   testing::TempDir dir_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<StatementCache> cache_;  // Of db_, as a store's searches use.
 };
 
 TEST_F(PrefixTerms, AWordBecomesTheTermsItsStemStarts) {
   AddTerms({"agrarian", "agre", "agreem", "b", "agre"});  // Written twice, kept once.
   EXPECT_EQ(db_->execAndGet("SELECT count(*) FROM search_terms").getInt(), 4);
   // "Agreed" as FTS5 makes a prefix of it: "agre".
-  EXPECT_EQ(ExpandPrefix(*db_, "Agreed"),
+  EXPECT_EQ(ExpandPrefix(*cache_, "Agreed"),
             "(" + Verbatim("agre") + " OR " + Verbatim("agreem") + ")");
-  EXPECT_EQ(ExpandPrefix(*db_, "agr"), "(" + Verbatim("agrarian") + " OR " + Verbatim("agre") +
-                                           " OR " + Verbatim("agreem") + ")");
-  EXPECT_EQ(ExpandPrefix(*db_, "B"), "(" + Verbatim("b") + ")");
+  EXPECT_EQ(ExpandPrefix(*cache_, "agr"), "(" + Verbatim("agrarian") + " OR " + Verbatim("agre") +
+                                              " OR " + Verbatim("agreem") + ")");
+  EXPECT_EQ(ExpandPrefix(*cache_, "B"), "(" + Verbatim("b") + ")");
   // Left to FTS5: no term, or a word of two tokens (a phrase whose last word is a prefix).
-  EXPECT_EQ(ExpandPrefix(*db_, "zz"), "");
-  EXPECT_EQ(ExpandPrefix(*db_, "agr-b"), "");
-  EXPECT_EQ(ExpandPrefix(*db_, "--"), "");
+  EXPECT_EQ(ExpandPrefix(*cache_, "zz"), "");
+  EXPECT_EQ(ExpandPrefix(*cache_, "agr-b"), "");
+  EXPECT_EQ(ExpandPrefix(*cache_, "--"), "");
 }
 
 TEST_F(PrefixTerms, APrefixOfTooManyTermsIsLeftToFts5) {
   std::vector<std::string> terms;
   for (int i = 0; i <= kMostPrefixTerms; ++i) terms.push_back("q" + std::to_string(100 + i));
   AddTerms(terms);
-  EXPECT_EQ(ExpandPrefix(*db_, "q"), "");               // kMostPrefixTerms + 1 of them.
-  const std::string fewer = ExpandPrefix(*db_, "q10");  // q100..q109.
+  EXPECT_EQ(ExpandPrefix(*cache_, "q"), "");               // kMostPrefixTerms + 1 of them.
+  const std::string fewer = ExpandPrefix(*cache_, "q10");  // q100..q109.
   EXPECT_NE(fewer.find(Verbatim("q100")), std::string::npos);
   EXPECT_NE(fewer.find(Verbatim("q109")), std::string::npos);
   EXPECT_EQ(fewer.find(Verbatim("q110")), std::string::npos);
