@@ -85,6 +85,11 @@ class Store {
   // link targets are resolved again. The result equals a fresh ingest of the vault.
   // Problems inside notes become diagnostics; only a failure of the vault as a whole
   // (missing directory, unwritable database) throws.
+  //
+  // From its first ingest to its destruction, the Store keeps one thread of its own
+  // (with its own connection to the file) that copies SQLite's write-ahead log back into
+  // the database file after commits, so an ingest does not stop for it and may return
+  // before the last copy ends. The destructor waits for it; nothing is lost either way.
   IngestReport ingest(const std::string& vault_dir, const IngestOptions& options = IngestOptions());
 
   // --- Queries. All read-only; results are plain values the caller owns. ---

@@ -47,6 +47,8 @@ IngestReport Store::ingest(const std::string& vault_dir, const IngestOptions& op
   // No memory map while ingesting: mapped pages count in the process's resident size, and
   // an ingest reads most of the file.
   const store::ScopedPragma no_map(*impl_->db, "mmap_size", 0);
+  if (!impl_->checkpointer)
+    impl_->checkpointer = std::make_unique<store::WalCheckpointer>(*impl_->db);
   return api::RunIngest(*impl_->db, vault_dir, options);
 }
 

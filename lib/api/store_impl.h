@@ -10,6 +10,7 @@
 
 #include "notestore/store.h"
 #include "query/statement_cache.h"
+#include "store/wal_checkpointer.h"
 
 namespace notestore {
 
@@ -20,6 +21,10 @@ struct Store::Impl {
   // Statements of db kept for reuse; declared after it, so destroyed before it.
   std::unique_ptr<query::StatementCache> statements;
   std::string open_message;  // Set when open() upgraded the schema.
+  // Copies db's log back into the file on a thread of its own from the first ingest on,
+  // and after the last (an ingest returns without waiting for it). Declared after db,
+  // so stopped before it closes.
+  std::unique_ptr<store::WalCheckpointer> checkpointer;
 };
 
 }  // namespace notestore

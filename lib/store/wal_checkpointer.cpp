@@ -1,0 +1,95 @@
+#include "store/wal_checkpointer.h"
+
+#include <string>
+
+namespace notestore::store {
+namespace {
+
+// The file of `db`'s main database, or "" when it has none (in memory, temporary).
+std::string FileOf(SQLite::Database& db) {
+  const char* name = sqlite3_db_filename(db.getHandle(), "main");
+  return name ? std::string(name) : std::string();
+}
+
+}  // namespace
+
+WalCheckpointer::WalCheckpointer(SQLite::Database& writer, int pages) : writer_(writer) {
+  const std::string path = FileOf(writer_);
+  if (path.empty()) return;
+  try {
+    autocheckpoint_before_ = writer_.execAndGet("PRAGMA wal_autocheckpoint").getInt();
+    pages_ = pages > 0 ? pages : autocheckpoint_before_;
+    if (pages_ <= 0) return;
+    own_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    // As the writer's: a checkpoint syncs the log, then the file, whichever connection
+    // runs it. The read opens the connection's log, without which it has none to copy.
+    own_->exec("PRAGMA synchronous = NORMAL");
+    own_->execAndGet("PRAGMA schema_version");
+  } catch (const SQLite::Exception&) {
+    own_.reset();  // The writer keeps its own checkpoints.
+    return;
+  }
+  sqlite3_wal_hook(writer_.getHandle(), &WalCheckpointer::OnCommit, this);
+  thread_ = std::thread([this] { Loop(); });
+}
+
+WalCheckpointer::~WalCheckpointer() {
+  if (!own_) return;
+  sqlite3_wal_hook(writer_.getHandle(), nullptr, nullptr);
+  {
+    const std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();  // After the checkpoint the last commit asked for, if any.
+  // Puts back SQLite's own hook, which checkpoints from the writer's thread.
+  sqlite3_wal_autocheckpoint(writer_.getHandle(), autocheckpoint_before_);
+}
+
+int64_t WalCheckpointer::background_runs() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  return runs_;
+}
+
+int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* schema, int frames) {
+  auto* me = static_cast<WalCheckpointer*>(self);
+  if (frames < me->pages_) return SQLITE_OK;
+  std::unique_lock<std::mutex> lock(me->mu_);
+  if (frames >= me->pages_ * kRestartAfter) {
+    // The thread has copied most of the log by now; the rest is copied here, so that
+    // the next transaction starts the log again.
+    me->WaitIdle(lock);
+    lock.unlock();
+    sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+  }
+  me->wanted_ = true;
+  lock.unlock();
+  me->wake_.notify_one();
+  return SQLITE_OK;
+}
+
+void WalCheckpointer::WaitIdle(std::unique_lock<std::mutex>& lock) {
+  idle_.wait(lock, [this] { return !wanted_ && !running_; });
+}
+
+void WalCheckpointer::Loop() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    wake_.wait(lock, [this] { return wanted_ || stop_; });
+    if (!wanted_) break;  // Stopped, with nothing asked for.
+    wanted_ = false;
+    running_ = true;
+    lock.unlock();
+    // PASSIVE: copies what no reader still needs, never waits for a lock, and leaves
+    // the writer to go on. Busy or failed, the frames stay in the log.
+    sqlite3_wal_checkpoint_v2(own_->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+    lock.lock();
+    running_ = false;
+    ++runs_;
+    idle_.notify_all();
+  }
+}
+
+}  // namespace notestore::store
