@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <optional>
+#include <system_error>
 #include <vector>
 
 #include "api/prepared_file.h"
@@ -138,12 +140,24 @@ class IngestRun {
 
   IngestReport Run(const std::string& vault_dir) {
     Progress(IngestProgress::Phase::kScanning, 0, 0, true);
-    // Read first, so the scan can make room for as many files at once.
+    // The vault is scanned on another thread while this one reads what the store holds
+    // (a fifth of the scan step at 100,000 notes). The highest note id is about as many
+    // files as the store held, and room for them is made at once.
+    const scan::ScanOptions scan_options{
+        options_.extensions,
+        static_cast<size_t>(db_.execAndGet("SELECT ifnull(max(id), 0) FROM notes").getInt64())};
+    auto scan_vault = [&] {
+      return options_.paths.empty() ? scan::ScanVault(vault_dir, scan_options)
+                                    : scan::ScanPaths(vault_dir, options_.paths, scan_options);
+    };
+    std::future<scan::ScanResult> scanning;
+    try {
+      scanning = std::async(std::launch::async, scan_vault);
+    } catch (const std::system_error&) {  // No thread to be had: in turn, here.
+      scanning = std::async(std::launch::deferred, scan_vault);
+    }
     const std::vector<StoredNote> stored = LoadStoredFiles(db_, options_.paths);
-    const scan::ScanOptions scan_options{options_.extensions, stored.size()};
-    scan::ScanResult scan = options_.paths.empty()
-                                ? scan::ScanVault(vault_dir, scan_options)
-                                : scan::ScanPaths(vault_dir, options_.paths, scan_options);
+    scan::ScanResult scan = scanning.get();
     report_.files_seen = static_cast<int64_t>(scan.files.size());
 
     const std::string stored_me = store::GetMeta(db_, "me");

@@ -7,7 +7,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
+#include <optional>
 #include <set>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "notestore/error.h"
@@ -39,7 +43,9 @@ class Walker {
   // Entries are stat'ed relative to the open folder (fstatat), not by absolute path:
   // the kernel then resolves one name instead of every folder above it, which was a
   // quarter of a re-sync of 100,000 unchanged notes. The folder is closed before its
-  // subfolders are walked, so a deep tree holds one descriptor at a time.
+  // subfolders are walked, so a deep tree holds one descriptor at a time. A large
+  // folder's entries are examined on several threads, then taken in name order, so the
+  // result does not depend on which thread was first.
   void Walk(const std::string& abs_dir, const std::string& rel_dir) {
     DIR* dir = opendir(abs_dir.c_str());
     if (dir == nullptr) {
@@ -47,20 +53,30 @@ class Walker {
               std::string("cannot read folder: ") + std::strerror(errno));
       return;
     }
-    std::vector<std::pair<std::string, unsigned char>> entries;  // name, d_type
+    std::vector<std::string> names;
     while (struct dirent* entry = readdir(dir)) {
       if (entry->d_name[0] == '.') continue;  // ., .., .obsidian, .trash, dotfiles
-      entries.emplace_back(entry->d_name, entry->d_type);
-    }
-    std::sort(entries.begin(), entries.end());
-    std::vector<std::pair<std::string, struct stat>> folders;
-    for (const auto& [name, type] : entries) {
       // A regular file without a note extension needs no stat (d_type says what it is;
       // DT_UNKNOWN on some file systems, and links, are stat'ed).
-      const bool note = HasNoteExtension(name);
-      if (type == DT_REG && !note) continue;
-      struct stat st;
-      if (Stat(dirfd(dir), abs_dir, rel_dir, name, note, &st)) folders.emplace_back(name, st);
+      if (entry->d_type == DT_REG && !HasNoteExtension(entry->d_name)) continue;
+      names.emplace_back(entry->d_name);
+    }
+    std::sort(names.begin(), names.end());
+    std::vector<Examined> examined(names.size());
+    const int fd = dirfd(dir);
+    ForChunks(names.size(), [&](size_t i) {
+      examined[i] = Examine(fd, abs_dir, rel_dir, names[i], HasNoteExtension(names[i]));
+    });
+    std::vector<std::pair<std::string, struct stat>> folders;
+    for (size_t i = 0; i < names.size(); ++i) {
+      Examined& e = examined[i];
+      if (e.error != 0) {
+        Unstatable(fd, abs_dir, rel_dir, names[i], HasNoteExtension(names[i]), e.error);
+      } else if (e.file) {
+        result_->files.push_back(std::move(*e.file));
+      } else if (S_ISDIR(e.st.st_mode)) {
+        folders.emplace_back(std::move(names[i]), e.st);
+      }
     }
     closedir(dir);
     for (const auto& [name, st] : folders) {
@@ -73,45 +89,72 @@ class Walker {
 
   bool MarkVisited(const struct stat& st) { return visited_.insert({st.st_dev, st.st_ino}).second; }
 
+  // What the stat of one entry found. Safe to call from several threads at once.
+  struct Examined {
+    int error = 0;  // The errno of a failed fstatat.
+    struct stat st {};
+    std::optional<ScannedFile> file;  // A note file to keep.
+  };
   // Stats one entry of the folder open as `dir_fd` (AT_FDCWD with an absolute
-  // `abs_dir`): a note file (`note`: its name has a note extension) is kept; returns
-  // true, with *st, for a folder to walk.
-  bool Stat(int dir_fd, const std::string& abs_dir, const std::string& rel_dir,
-            const std::string& name, bool note, struct stat* st) {
+  // `abs_dir`), following links; `note`: its name has a note extension.
+  Examined Examine(int dir_fd, const std::string& abs_dir, const std::string& rel_dir,
+                   const std::string& name, bool note) const {
+    Examined out;
     const std::string& at = dir_fd == AT_FDCWD ? abs_dir + "/" + name : name;
-    if (fstatat(dir_fd, at.c_str(), st, 0) != 0) {  // Follows links; a dangling one fails.
-      const int error = errno;
-      if (!note) return false;
-      bool valid_name = true;
-      const std::string rel = RelPath(rel_dir, DisplayName(name, &valid_name));
-      struct stat lst;
-      if (fstatat(dir_fd, at.c_str(), &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode)) {
-        Problem(rel, "broken-symlink", "symbolic link to nothing");
-      } else {
-        Problem(rel, "unreadable-file", std::string("cannot stat: ") + std::strerror(error));
-      }
-      return false;
+    if (fstatat(dir_fd, at.c_str(), &out.st, 0) != 0) {
+      out.error = errno;
+      return out;
     }
-    if (S_ISDIR(st->st_mode)) return true;
-    if (!S_ISREG(st->st_mode) || !note) return false;
+    if (!S_ISREG(out.st.st_mode) || !note) return out;
     bool valid_name = true;
     ScannedFile file{RelPath(rel_dir, DisplayName(name, &valid_name)),
                      abs_dir + "/" + name,
-                     static_cast<int64_t>(st->st_size),
-                     MtimeNs(*st),
+                     static_cast<int64_t>(out.st.st_size),
+                     MtimeNs(out.st),
                      {}};
     if (!valid_name) {
       AddDiagnostic(&file.diagnostics, Severity::kInfo, "path-not-utf8",
                     "file name is not valid UTF-8; stored with replacement characters");
     }
-    result_->files.push_back(std::move(file));
-    return false;
+    out.file = std::move(file);
+    return out;
+  }
+
+  // A note whose stat failed (`error`) is a problem: a link to nothing, or a file that
+  // cannot be stat'ed. Anything else that cannot be is passed over.
+  void Unstatable(int dir_fd, const std::string& abs_dir, const std::string& rel_dir,
+                  const std::string& name, bool note, int error) {
+    if (!note) return;
+    const std::string& at = dir_fd == AT_FDCWD ? abs_dir + "/" + name : name;
+    bool valid_name = true;
+    const std::string rel = RelPath(rel_dir, DisplayName(name, &valid_name));
+    struct stat lst;
+    if (fstatat(dir_fd, at.c_str(), &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode)) {
+      Problem(rel, "broken-symlink", "symbolic link to nothing");
+    } else {
+      Problem(rel, "unreadable-file", std::string("cannot stat: ") + std::strerror(error));
+    }
+  }
+
+  // Examines one entry as Walk does: a note file is kept; returns true, with *st, for a
+  // folder to walk.
+  bool Stat(int dir_fd, const std::string& abs_dir, const std::string& rel_dir,
+            const std::string& name, struct stat* st) {
+    const bool note = HasNoteExtension(name);
+    Examined e = Examine(dir_fd, abs_dir, rel_dir, name, note);
+    if (e.error != 0) {
+      Unstatable(dir_fd, abs_dir, rel_dir, name, note, e.error);
+      return false;
+    }
+    *st = e.st;
+    if (e.file) result_->files.push_back(std::move(*e.file));
+    return !e.file && S_ISDIR(st->st_mode);
   }
 
   // Visits one entry by its absolute path: a note file is kept, a folder walked.
   void Visit(const std::string& abs_dir, const std::string& rel_dir, const std::string& name) {
     struct stat st;
-    if (!Stat(AT_FDCWD, abs_dir, rel_dir, name, HasNoteExtension(name), &st) || !MarkVisited(st)) {
+    if (!Stat(AT_FDCWD, abs_dir, rel_dir, name, &st) || !MarkVisited(st)) {
       return;
     }
     bool valid_name = true;
@@ -128,6 +171,39 @@ class Walker {
   }
 
  private:
+  // Calls fn(i) for every i in [0, n): on the calling thread for a small folder; for a
+  // large one, the second half on a helper thread, where the system calls then overlap
+  // (two threads stat 35,000 files of one folder in 0.05 s against 0.08 s). Without a
+  // thread to be had, all of it here; an exception from fn is rethrown here.
+  template <typename Fn>
+  static void ForChunks(size_t n, Fn&& fn) {
+    const size_t half = n < kParallelFrom ? n : n / 2;
+    std::exception_ptr failed;
+    std::thread helper;
+    if (half < n) {
+      try {
+        helper = std::thread([&fn, &failed, half, n] {
+          try {
+            for (size_t i = half; i < n; ++i) fn(i);
+          } catch (...) {
+            failed = std::current_exception();
+          }
+        });
+      } catch (const std::system_error&) {
+        for (size_t i = half; i < n; ++i) fn(i);
+      }
+    }
+    try {
+      for (size_t i = 0; i < half; ++i) fn(i);
+    } catch (...) {
+      if (helper.joinable()) helper.join();
+      throw;
+    }
+    if (helper.joinable()) helper.join();
+    if (failed) std::rethrow_exception(failed);
+  }
+  static constexpr size_t kParallelFrom = 512;  // Entries of a folder.
+
   static std::string RelPath(const std::string& rel_dir, const std::string& name) {
     return rel_dir.empty() ? name : rel_dir + "/" + name;
   }
