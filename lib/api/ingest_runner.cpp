@@ -142,10 +142,11 @@ class IngestRun {
     Progress(IngestProgress::Phase::kScanning, 0, 0, true);
     // The vault is scanned on another thread while this one reads what the store holds
     // (a fifth of the scan step at 100,000 notes). The highest note id is about as many
-    // files as the store held, and room for them is made at once.
+    // files as the store held (more after removals), and room for them is made at once;
+    // bounded, as a hand-edited id may be anything.
+    const int64_t highest_id = db_.execAndGet("SELECT ifnull(max(id), 0) FROM notes").getInt64();
     const scan::ScanOptions scan_options{
-        options_.extensions,
-        static_cast<size_t>(db_.execAndGet("SELECT ifnull(max(id), 0) FROM notes").getInt64())};
+        options_.extensions, static_cast<size_t>(std::clamp<int64_t>(highest_id, 0, 1 << 22))};
     auto scan_vault = [&] {
       return options_.paths.empty() ? scan::ScanVault(vault_dir, scan_options)
                                     : scan::ScanPaths(vault_dir, options_.paths, scan_options);

@@ -53,29 +53,33 @@ class Walker {
               std::string("cannot read folder: ") + std::strerror(errno));
       return;
     }
-    std::vector<std::string> names;
-    while (struct dirent* entry = readdir(dir)) {
-      if (entry->d_name[0] == '.') continue;  // ., .., .obsidian, .trash, dotfiles
-      // A regular file without a note extension needs no stat (d_type says what it is;
-      // DT_UNKNOWN on some file systems, and links, are stat'ed).
-      if (entry->d_type == DT_REG && !HasNoteExtension(entry->d_name)) continue;
-      names.emplace_back(entry->d_name);
-    }
-    std::sort(names.begin(), names.end());
-    std::vector<Examined> examined(names.size());
-    const int fd = dirfd(dir);
-    ForChunks(names.size(), [&](size_t i) {
-      examined[i] = Examine(fd, abs_dir, rel_dir, names[i], HasNoteExtension(names[i]));
-    });
+    // The folder's names and what their stats found are dropped before its subfolders
+    // are walked: a deep tree holds one folder's at a time.
     std::vector<std::pair<std::string, struct stat>> folders;
-    for (size_t i = 0; i < names.size(); ++i) {
-      Examined& e = examined[i];
-      if (e.error != 0) {
-        Unstatable(fd, abs_dir, rel_dir, names[i], HasNoteExtension(names[i]), e.error);
-      } else if (e.file) {
-        result_->files.push_back(std::move(*e.file));
-      } else if (S_ISDIR(e.st.st_mode)) {
-        folders.emplace_back(std::move(names[i]), e.st);
+    {
+      std::vector<std::string> names;
+      while (struct dirent* entry = readdir(dir)) {
+        if (entry->d_name[0] == '.') continue;  // ., .., .obsidian, .trash, dotfiles
+        // A regular file without a note extension needs no stat (d_type says what it is;
+        // DT_UNKNOWN on some file systems, and links, are stat'ed).
+        if (entry->d_type == DT_REG && !HasNoteExtension(entry->d_name)) continue;
+        names.emplace_back(entry->d_name);
+      }
+      std::sort(names.begin(), names.end());
+      std::vector<Examined> examined(names.size());
+      const int fd = dirfd(dir);
+      ForChunks(names.size(), [&](size_t i) {
+        examined[i] = Examine(fd, abs_dir, rel_dir, names[i], HasNoteExtension(names[i]));
+      });
+      for (size_t i = 0; i < names.size(); ++i) {
+        Examined& e = examined[i];
+        if (e.error != 0) {
+          Unstatable(fd, abs_dir, rel_dir, names[i], HasNoteExtension(names[i]), e.error);
+        } else if (e.file) {
+          result_->files.push_back(std::move(*e.file));
+        } else if (S_ISDIR(e.st.st_mode)) {
+          folders.emplace_back(std::move(names[i]), e.st);
+        }
       }
     }
     closedir(dir);

@@ -1,6 +1,10 @@
 #include "store/wal_checkpointer.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <string>
+#include <system_error>
 
 namespace notestore::store {
 namespace {
@@ -16,26 +20,51 @@ std::string FileOf(SQLite::Database& db) {
 WalCheckpointer::WalCheckpointer(SQLite::Database& writer, int pages) : writer_(writer) {
   const std::string path = FileOf(writer_);
   if (path.empty()) return;
+  int64_t page_bytes = 0;
   try {
     autocheckpoint_before_ = writer_.execAndGet("PRAGMA wal_autocheckpoint").getInt();
     pages_ = pages > 0 ? pages : autocheckpoint_before_;
     if (pages_ <= 0) return;
+    restart_frames_ = pages_ * kRestartAfter;
     own_ = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
     // As the writer's: a checkpoint syncs the log, then the file, whichever connection
     // runs it. The read opens the connection's log, without which it has none to copy.
     own_->exec("PRAGMA synchronous = NORMAL");
     own_->execAndGet("PRAGMA schema_version");
+    size_limit_before_ = writer_.execAndGet("PRAGMA journal_size_limit").getInt64();
+    page_bytes = writer_.execAndGet("PRAGMA page_size").getInt64();
   } catch (const SQLite::Exception&) {
     own_.reset();  // The writer keeps its own checkpoints.
     return;
   }
+  pid_ = getpid();
+  try {
+    thread_ = std::thread([this] { Loop(); });
+  } catch (const std::system_error&) {  // No thread to be had: SQLite's own, as before.
+    own_.reset();
+    return;
+  }
+  // Only now, with the thread there to answer it.
   sqlite3_wal_hook(writer_.getHandle(), &WalCheckpointer::OnCommit, this);
-  thread_ = std::thread([this] { Loop(); });
+  if (size_limit_before_ < 0) {
+    size_limit_set_ =
+        sqlite3_exec(
+            writer_.getHandle(),
+            ("PRAGMA journal_size_limit = " + std::to_string(restart_frames_ * page_bytes)).c_str(),
+            nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
 }
 
 WalCheckpointer::~WalCheckpointer() {
   if (!own_) return;
   sqlite3_wal_hook(writer_.getHandle(), nullptr, nullptr);
+  if (getpid() != pid_) {
+    // A forked child: the thread is not here to join, and its mutex or connection may
+    // have been in use when the process was copied.
+    thread_.detach();
+    static_cast<void>(own_.release());
+    return;
+  }
   {
     const std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
@@ -44,6 +73,11 @@ WalCheckpointer::~WalCheckpointer() {
   thread_.join();  // After the checkpoint the last commit asked for, if any.
   // Puts back SQLite's own hook, which checkpoints from the writer's thread.
   sqlite3_wal_autocheckpoint(writer_.getHandle(), autocheckpoint_before_);
+  if (size_limit_set_) {  // Only a bound on the file's size: a failure changes nothing.
+    sqlite3_exec(writer_.getHandle(),
+                 ("PRAGMA journal_size_limit = " + std::to_string(size_limit_before_)).c_str(),
+                 nullptr, nullptr, nullptr);
+  }
 }
 
 int64_t WalCheckpointer::background_runs() const {
@@ -51,11 +85,16 @@ int64_t WalCheckpointer::background_runs() const {
   return runs_;
 }
 
+int64_t WalCheckpointer::background_frames_copied() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  return frames_copied_;
+}
+
 int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* schema, int frames) {
   auto* me = static_cast<WalCheckpointer*>(self);
   if (frames < me->pages_) return SQLITE_OK;
   std::unique_lock<std::mutex> lock(me->mu_);
-  if (frames >= me->pages_ * kRestartAfter) {
+  if (frames >= me->restart_frames_) {
     // The thread has copied most of the log by now; the rest is copied here, so that
     // the next transaction starts the log again.
     me->WaitIdle(lock);
@@ -83,11 +122,12 @@ void WalCheckpointer::Loop() {
     lock.unlock();
     // PASSIVE: copies what no reader still needs, never waits for a lock, and leaves
     // the writer to go on. Busy or failed, the frames stay in the log.
-    sqlite3_wal_checkpoint_v2(own_->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                              nullptr);
+    int log = 0, copied = 0;
+    sqlite3_wal_checkpoint_v2(own_->getHandle(), "main", SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
     lock.lock();
     running_ = false;
     ++runs_;
+    frames_copied_ = std::max<int64_t>(frames_copied_, copied);
     idle_.notify_all();
   }
 }

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
+#include <sys/types.h>
 
 #include <condition_variable>
 #include <cstdint>
@@ -26,14 +27,18 @@ namespace notestore::store {
 // with every frame copied; while checkpoints run alongside, that rarely happens, and the
 // log would grow with the whole ingest. So once it holds `pages * kRestartAfter` frames,
 // the commit that finds it so waits for the thread and copies the rest itself, and the
-// next transaction starts the log again.
+// next transaction starts the log again. The log file may grow past that by the
+// largest transaction (building an index after a bulk load); when the connection has
+// no journal_size_limit, it gets one of `pages * kRestartAfter` pages, so that SQLite
+// shrinks the file back to that size when it next starts the log again.
 //
-// Destruction waits for a checkpoint under way, copies what is left (if at least
-// `pages`) on the writer's thread, and gives the connection back its
-// wal_autocheckpoint. Failures to checkpoint lose nothing (the frames stay in the log,
-// where readers find them) and are not reported. For a database with no file (in
-// memory, temporary), or a connection whose checkpoints are off (wal_autocheckpoint 0),
-// nothing changes.
+// Destruction waits for a checkpoint under way (what a commit asked for last), then
+// gives the connection back its wal_autocheckpoint and journal_size_limit. Failures to
+// checkpoint lose nothing (the frames stay in the log, where readers find them) and are
+// not reported. For a database with no file (in memory, temporary), a connection whose
+// checkpoints are off (wal_autocheckpoint 0), or when no thread can be started,
+// nothing changes. In a child process made by fork() (where the thread does not
+// exist), destruction leaves the thread and its connection alone.
 //
 // Takes `writer`'s WAL hook, which nothing else may set meanwhile. `writer` must
 // outlive it. Construct and destroy on the writer's thread.
@@ -46,8 +51,10 @@ class WalCheckpointer {
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
-  // Checkpoints run by the thread so far (for tests).
+  // Checkpoints run by the thread so far, and the most frames one of them found
+  // copied when it ended (for tests).
   int64_t background_runs() const;
+  int64_t background_frames_copied() const;
 
  private:
   static int OnCommit(void* self, sqlite3* db, const char* schema, int frames);
@@ -55,8 +62,12 @@ class WalCheckpointer {
   void WaitIdle(std::unique_lock<std::mutex>& lock);
 
   SQLite::Database& writer_;
-  int pages_ = 0;
+  int64_t pages_ = 0;
+  int64_t restart_frames_ = 0;  // pages_ * kRestartAfter.
   int autocheckpoint_before_ = 0;
+  int64_t size_limit_before_ = -1;
+  bool size_limit_set_ = false;
+  pid_t pid_ = 0;                          // Of the process that started the thread.
   std::unique_ptr<SQLite::Database> own_;  // The thread's connection.
 
   mutable std::mutex mu_;
@@ -66,6 +77,7 @@ class WalCheckpointer {
   bool running_ = false;
   bool stop_ = false;
   int64_t runs_ = 0;
+  int64_t frames_copied_ = 0;
   std::thread thread_;
 };
 

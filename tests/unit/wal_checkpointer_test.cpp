@@ -5,10 +5,14 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -59,10 +63,13 @@ TEST(WalCheckpointer, CopiesTheLogOnItsOwnThreadAndPutsBackTheSetting) {
     Write(*db, 40, 4, 3000);
     // The commits asked; the thread answers in its own time.
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (checkpointer.background_runs() == 0 && std::chrono::steady_clock::now() < give_up) {
+    while (checkpointer.background_frames_copied() == 0 &&
+           std::chrono::steady_clock::now() < give_up) {
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     EXPECT_GT(checkpointer.background_runs(), 0);
+    // Copied, not only tried: a connection that never read has no log to copy from.
+    EXPECT_GT(checkpointer.background_frames_copied(), 0);
   }
   EXPECT_EQ(db->execAndGet("PRAGMA wal_autocheckpoint").getInt(), 777);
   EXPECT_EQ(Rows(path), 160);
@@ -86,6 +93,55 @@ TEST(WalCheckpointer, TheLogStaysBoundedWhileCheckpointsRunAlongside) {
   const auto most = static_cast<uintmax_t>(kPages * WalCheckpointer::kRestartAfter + 16) *
                     static_cast<uintmax_t>(page + 24);
   EXPECT_LE(LogBytes(path), most);
+}
+
+TEST(WalCheckpointer, BoundsTheLogFileOnlyWhereNothingElseDoes) {
+  const testing::TempDir dir;
+  auto db = OpenWal(dir.Join("wal.db"));
+  auto limit = [&] { return db->execAndGet("PRAGMA journal_size_limit").getInt64(); };
+  const int64_t page = db->execAndGet("PRAGMA page_size").getInt64();
+  ASSERT_EQ(limit(), -1);  // SQLite's default here: no bound.
+  {
+    const WalCheckpointer checkpointer(*db, 10);
+    EXPECT_EQ(limit(), 10 * WalCheckpointer::kRestartAfter * page);
+  }
+  EXPECT_EQ(limit(), -1);
+  db->exec("PRAGMA journal_size_limit = 1048576");
+  {
+    const WalCheckpointer checkpointer(*db, 10);
+    EXPECT_EQ(limit(), 1048576);
+  }
+  EXPECT_EQ(limit(), 1048576);
+}
+
+// A child process made by fork() has no checkpoint thread: destroying the checkpointer
+// there must not wait for it.
+TEST(WalCheckpointer, DestroyedInAForkedChildDoesNotWaitForTheParentsThread) {
+  const testing::TempDir dir;
+  auto db = OpenWal(dir.Join("wal.db"));
+  auto checkpointer = std::make_unique<WalCheckpointer>(*db, 4);
+  Write(*db, 10, 2, 3000);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    checkpointer.reset();
+    _exit(0);
+  }
+  int status = 0;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  pid_t done = 0;
+  while ((done = waitpid(child, &status, WNOHANG)) == 0 &&
+         std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  if (done == 0) {
+    kill(child, SIGKILL);
+    waitpid(child, &status, 0);
+  }
+  EXPECT_EQ(done, child) << "the child hung destroying the checkpointer";
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  checkpointer.reset();  // The parent's thread is joined as usual.
+  Write(*db, 2, 1, 100);
 }
 
 TEST(WalCheckpointer, LeavesADatabaseWithoutAFileAlone) {
