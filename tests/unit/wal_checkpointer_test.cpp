@@ -103,7 +103,7 @@ TEST(WalCheckpointer, BoundsTheLogFileOnlyWhereNothingElseDoes) {
   ASSERT_EQ(limit(), -1);  // SQLite's default here: no bound.
   {
     const WalCheckpointer checkpointer(*db, 10);
-    EXPECT_EQ(limit(), 10 * WalCheckpointer::kRestartAfter * page);
+    EXPECT_EQ(limit(), int64_t{10} * WalCheckpointer::kRestartAfter * page);
   }
   EXPECT_EQ(limit(), -1);
   db->exec("PRAGMA journal_size_limit = 1048576");
