@@ -90,6 +90,8 @@ class Store {
   // (with its own connection to the file) that copies SQLite's write-ahead log back into
   // the database file after commits, so an ingest does not stop for it and may return
   // before the last copy ends. The destructor waits for it; nothing is lost either way.
+  // As with any SQLite connection, do not use a Store in a child process made by fork();
+  // destroying one there is safe and does not wait for the parent's thread.
   IngestReport ingest(const std::string& vault_dir, const IngestOptions& options = IngestOptions());
 
   // --- Queries. All read-only; results are plain values the caller owns. ---

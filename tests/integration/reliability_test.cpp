@@ -278,6 +278,34 @@ TEST(BulkLoad, AFirstIngestEqualsOneGrownFromAFewNotes) {
   EXPECT_EQ(testing::InvariantViolations(bulk), std::vector<std::string>{});
 }
 
+// The log is copied back on the Store's own thread, after the ingest returns. Once the
+// Store is gone, every note is in the database file itself (so a copy of that file alone
+// holds them) and the log is empty or gone. Were the copying connection closed after the
+// writer's, the writer's would not be the last, and SQLite would leave the log as it is.
+TEST(Checkpoints, AClosedStoreLeavesEveryNoteInTheDatabaseFile) {
+  testing::TempDir dir;
+  bench::GeneratorOptions g;
+  g.notes = 700;
+  g.target_bytes = 2000;
+  bench::WriteVault(bench::GenerateVault(g), dir.Join("vault"));
+  const std::string db = dir.Join("c.db");
+  {
+    Store store = Store::open(db);
+    // Several batches and thousands of pages, then a second ingest on the same Store.
+    ASSERT_EQ(store.ingest(dir.Join("vault")).files_parsed, 700);
+    dir.Write("vault/Added note.md", "# Added note\n\nWritten after the first ingest.\n");
+    ASSERT_EQ(store.ingest(dir.Join("vault")).files_parsed, 1);
+  }
+  const int64_t parsed = 701;
+  std::error_code missing;
+  const auto log_bytes = std::filesystem::file_size(db + "-wal", missing);
+  EXPECT_TRUE(missing || log_bytes == 0) << log_bytes << " bytes left in the log";
+  // immutable=1: SQLite reads the file alone, ignoring any log, as a copy would be read.
+  SQLite::Database copy("file:" + db + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+  EXPECT_EQ(copy.execAndGet("SELECT count(*) FROM notes").getInt64(), parsed);
+  EXPECT_EQ(copy.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
 TEST(ReadOnly, OpeningAndQueryingChangesNoByteOnDisk) {
   testing::TempDir dir;
   const std::string db = testing::IngestFixtureVault(dir);
