@@ -20,8 +20,6 @@ struct Token {
 
 bool IsSpace(char c) { return util::IsSpace(c); }
 
-std::string Quote(std::string_view text) { return QuoteFtsString(text); }
-
 // Whether `text` holds something the tokenizer will index (a letter or digit); a
 // term of punctuation alone would match nothing and is dropped.
 bool HasWordCharacter(std::string_view text) {
@@ -61,7 +59,7 @@ class Tokenizer {
     const size_t close = q_.find('"', pos_ + 1);
     const std::string_view inner = q_.substr(pos_ + 1, close - pos_ - 1);
     pos_ = close + 1;
-    std::string fts = Quote(inner);
+    std::string fts = QuoteFtsString(inner);
     if (pos_ < q_.size() && q_[pos_] == '*') {  // "global names"*
       fts.push_back('*');
       ++pos_;
@@ -95,8 +93,8 @@ class Tokenizer {
       prefix = true;
     }
     if (!HasWordCharacter(word)) return;
-    tokens_.push_back({TokenType::kTerm, column + Quote(word) + (prefix ? "*" : ""), start + 1,
-                       column, prefix ? std::string(word) : std::string()});
+    tokens_.push_back({TokenType::kTerm, column + QuoteFtsString(word) + (prefix ? "*" : ""),
+                       start + 1, column, prefix ? std::string(word) : std::string()});
   }
 
   std::string_view q_;

@@ -20,7 +20,7 @@ std::string FileOf(SQLite::Database& db) {
 WalCheckpointer::WalCheckpointer(SQLite::Database& writer, int pages) : writer_(writer) {
   const std::string path = FileOf(writer_);
   if (path.empty()) return;
-  int64_t page_bytes = 0;
+  int64_t page_bytes = 0, size_limit = -1;
   try {
     autocheckpoint_before_ = writer_.execAndGet("PRAGMA wal_autocheckpoint").getInt();
     pages_ = pages > 0 ? pages : autocheckpoint_before_;
@@ -31,7 +31,7 @@ WalCheckpointer::WalCheckpointer(SQLite::Database& writer, int pages) : writer_(
     // runs it. The read opens the connection's log, without which it has none to copy.
     own_->exec("PRAGMA synchronous = NORMAL");
     own_->execAndGet("PRAGMA schema_version");
-    size_limit_before_ = writer_.execAndGet("PRAGMA journal_size_limit").getInt64();
+    size_limit = writer_.execAndGet("PRAGMA journal_size_limit").getInt64();
     page_bytes = writer_.execAndGet("PRAGMA page_size").getInt64();
   } catch (const SQLite::Exception&) {
     own_.reset();  // The writer keeps its own checkpoints.
@@ -46,13 +46,8 @@ WalCheckpointer::WalCheckpointer(SQLite::Database& writer, int pages) : writer_(
   }
   // Only now, with the thread there to answer it.
   sqlite3_wal_hook(writer_.getHandle(), &WalCheckpointer::OnCommit, this);
-  if (size_limit_before_ < 0) {
-    size_limit_set_ =
-        sqlite3_exec(
-            writer_.getHandle(),
-            ("PRAGMA journal_size_limit = " + std::to_string(restart_frames_ * page_bytes)).c_str(),
-            nullptr, nullptr, nullptr) == SQLITE_OK;
-  }
+  if (size_limit < 0)
+    size_limit_.emplace(writer_, "journal_size_limit", restart_frames_ * page_bytes);
 }
 
 WalCheckpointer::~WalCheckpointer() {
@@ -71,13 +66,9 @@ WalCheckpointer::~WalCheckpointer() {
   }
   wake_.notify_one();
   thread_.join();  // After the checkpoint the last commit asked for, if any.
-  // Puts back SQLite's own hook, which checkpoints from the writer's thread.
+  // Puts back SQLite's own hook, which checkpoints from the writer's thread (and
+  // size_limit_ its journal_size_limit).
   sqlite3_wal_autocheckpoint(writer_.getHandle(), autocheckpoint_before_);
-  if (size_limit_set_) {  // Only a bound on the file's size: a failure changes nothing.
-    sqlite3_exec(writer_.getHandle(),
-                 ("PRAGMA journal_size_limit = " + std::to_string(size_limit_before_)).c_str(),
-                 nullptr, nullptr, nullptr);
-  }
 }
 
 int64_t WalCheckpointer::background_runs() const {

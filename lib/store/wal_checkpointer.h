@@ -12,7 +12,10 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+
+#include "store/scoped_pragma.h"
 
 namespace notestore::store {
 
@@ -65,10 +68,9 @@ class WalCheckpointer {
   int64_t pages_ = 0;
   int64_t restart_frames_ = 0;  // pages_ * kRestartAfter.
   int autocheckpoint_before_ = 0;
-  int64_t size_limit_before_ = -1;
-  bool size_limit_set_ = false;
-  pid_t pid_ = 0;                          // Of the process that started the thread.
-  std::unique_ptr<SQLite::Database> own_;  // The thread's connection.
+  std::optional<ScopedPragma> size_limit_;  // journal_size_limit, where none was set.
+  pid_t pid_ = 0;                           // Of the process that started the thread.
+  std::unique_ptr<SQLite::Database> own_;   // The thread's connection.
 
   mutable std::mutex mu_;
   std::condition_variable wake_;  // The thread: a checkpoint is wanted, or stop.
