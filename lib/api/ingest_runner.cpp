@@ -226,8 +226,8 @@ class IngestRun {
           return PrepareFile(scan.files[todo[k].first], todo[k].second, reparse_all, options_,
                              parse_options_, &term_claims_, k);
         },
-        [&](size_t k, PreparedFile prepared) {
-          Apply(scan.files[todo[k].first], todo[k].second, std::move(prepared), writer);
+        [&](size_t k, PreparedFile&& prepared) {  // Left to a worker to destroy.
+          Apply(scan.files[todo[k].first], todo[k].second, prepared, writer);
           Progress(IngestProgress::Phase::kParsing, settled + static_cast<int64_t>(k) + 1, total,
                    false);
           if (++in_batch == options_.batch_size && k + 1 < todo.size()) {
@@ -333,7 +333,7 @@ class IngestRun {
   }
 
   // Applies what a worker prepared for `file` (see PrepareFile) to the store.
-  void Apply(const scan::ScannedFile& file, const StoredFile* stored, PreparedFile prepared,
+  void Apply(const scan::ScannedFile& file, const StoredFile* stored, PreparedFile& prepared,
              store::NoteWriter& writer) {
     const int64_t stored_id = stored ? stored->id : 0;
     switch (prepared.outcome) {

@@ -16,6 +16,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstddef>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -43,13 +44,16 @@ class SearchTermClaims {
   explicit SearchTermClaims(size_t most = size_t{1} << 18) : most_(most) {}
 
   // The distinct terms of `tokens`, the note the writer writes `order`th, that no note
-  // before it in that order has claimed; now claimed by it.
+  // before it in that order has claimed (in byte order); now claimed by it.
   std::vector<std::string> Claim(const NoteTokens& tokens, size_t order);
 
  private:
   const size_t most_;
   std::mutex mutex_;
-  std::unordered_map<std::string, size_t> claimed_;  // Term -> the first claimant's order.
+  // Term -> the first claimant's order. The keys are views of terms_, whose strings a
+  // deque never moves: a lookup then makes no string.
+  std::unordered_map<std::string_view, size_t> claimed_;
+  std::deque<std::string> terms_;
 };
 
 // Adds terms to search_terms. Not thread-safe: the writer's. Terms are held until

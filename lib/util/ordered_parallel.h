@@ -26,9 +26,13 @@ inline int WorkerThreads(int requested) {
 
 // Calls produce(i) for every i in [0, n) on `threads` worker threads, and consume(i, T&&)
 // on the calling thread in increasing i. At most `window` results wait at once, which
-// bounds memory. `produce` must be safe to call concurrently. An exception from either
-// stops the work, joins the workers and is rethrown here (the first one, in index order
-// for producers). With threads <= 1 everything runs on the calling thread. Workers run
+// bounds memory. `produce` must be safe to call concurrently. A result `consume` leaves
+// in place (it need not move from it) is destroyed on a worker thread, which takes a
+// note's thousands of frees off the consuming thread: freeing memory another thread
+// allocated also waits for that thread's malloc arena. (Those a worker does not reach
+// before the work runs out are destroyed on the calling thread at the end.) An exception from
+// either stops the work, joins the workers and is rethrown here (the first one, in index order for
+// producers). With threads <= 1 everything runs on the calling thread. Workers run
 // `worker_niceness` below the calling thread's CPU priority (LowerThreadPriority).
 template <typename T, typename Produce, typename Consume>
 void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce, Consume&& consume,
@@ -50,17 +54,21 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
   size_t next = 0;                   // Next index to hand to a worker.
   size_t consumed = 0;               // Indexes below this have been consumed.
   bool stop = false;
+  std::vector<T> retired;  // Consumed results, for a worker to destroy.
 
   auto worker = [&] {
     LowerThreadPriority(worker_niceness);
+    std::vector<T> to_destroy;
     for (;;) {
       size_t i;
       {
         std::unique_lock<std::mutex> lock(mu);
         space_cv.wait(lock, [&] { return stop || next >= n || next < consumed + window; });
-        if (stop || next >= n) return;
+        to_destroy.swap(retired);
+        if (stop || next >= n) return;  // Destroys them (after unlocking).
         i = next++;
       }
+      to_destroy.clear();  // Outside the lock.
       Slot result;
       try {
         result.value.emplace(produce(i));
@@ -94,10 +102,15 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
   } joiner{pool, mu, space_cv, stop};
   for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
 
+  std::optional<T> done;  // The result consumed last, retired at the next lock.
   for (size_t i = 0; i < n; ++i) {
     Slot taken;
     {
       std::unique_lock<std::mutex> lock(mu);
+      if (done) {
+        retired.push_back(std::move(*done));
+        done.reset();
+      }
       Slot& slot = slots[i % window];
       ready_cv.wait(lock, [&] { return slot.ready; });
       taken.value = std::move(slot.value);
@@ -108,6 +121,7 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
     space_cv.notify_all();
     if (taken.error) std::rethrow_exception(taken.error);
     consume(i, std::move(*taken.value));
+    done = std::move(taken.value);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -51,6 +52,47 @@ TEST(OrderedParallelMap, NeverHoldsMoreThanTheWindow) {
   EXPECT_EQ(consumed, 500);
   EXPECT_LE(most_ahead, 16);
   EXPECT_GT(most_ahead, 1);  // The workers did run ahead of the consumer.
+}
+
+// Counts where each result is destroyed; a moved-from one (no counts) is not counted.
+struct Destructions {
+  std::thread::id caller = std::this_thread::get_id();
+  std::atomic<int> on_caller{0};
+  std::atomic<int> on_workers{0};
+};
+struct Tracked {
+  explicit Tracked(std::shared_ptr<Destructions> d) : where(std::move(d)) {}
+  Tracked(Tracked&&) noexcept = default;
+  Tracked& operator=(Tracked&&) noexcept = default;
+  Tracked(const Tracked&) = delete;
+  Tracked& operator=(const Tracked&) = delete;
+  ~Tracked() {
+    if (!where) return;
+    ++(std::this_thread::get_id() == where->caller ? where->on_caller : where->on_workers);
+  }
+  std::shared_ptr<Destructions> where;
+};
+
+// The consumer's thread writes; the many frees of a result it leaves in place are a
+// worker's. Only the last window's worth, once no worker is left, are the caller's.
+TEST(OrderedParallelMap, ResultsLeftInPlaceAreDestroyedOnTheWorkers) {
+  auto d = std::make_shared<Destructions>();
+  int consumed = 0;
+  OrderedParallelMap<Tracked>(
+      300, 2, 8, [&](size_t) { return Tracked(d); },
+      [&](size_t, Tracked&& t) {
+        ASSERT_TRUE(t.where);  // Handed over whole.
+        ++consumed;
+      });
+  EXPECT_EQ(consumed, 300);
+  EXPECT_EQ(d->on_caller + d->on_workers, 300);  // Each once.
+  EXPECT_GE(d->on_workers, 300 - 8 - 2);
+  // A consumer that takes the result destroys it itself.
+  auto taken = std::make_shared<Destructions>();
+  OrderedParallelMap<Tracked>(
+      50, 2, 8, [&](size_t) { return Tracked(taken); }, [](size_t, Tracked t) { (void)t; });
+  EXPECT_EQ(taken->on_caller, 50);
+  EXPECT_EQ(taken->on_workers, 0);
 }
 
 TEST(OrderedParallelMap, AProducerErrorIsRethrownAndStopsTheWork) {
