@@ -231,6 +231,7 @@ class IngestRun {
           Progress(IngestProgress::Phase::kParsing, settled + static_cast<int64_t>(k) + 1, total,
                    false);
           if (++in_batch == options_.batch_size && k + 1 < todo.size()) {
+            writer.FlushSearch();
             term_writer_->Flush();  // With the notes that hold them.
             txn->commit();
             txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -240,6 +241,7 @@ class IngestRun {
         options_.parser_niceness);
     if (todo.empty() && total > 0) Progress(IngestProgress::Phase::kParsing, total, total, true);
 
+    writer.FlushSearch();
     term_writer_->Flush();
     steps_.Lap("write");
     // Before the notes are published: readers then find them with their indexes.

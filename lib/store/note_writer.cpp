@@ -1,6 +1,8 @@
 #include "store/note_writer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
 #include <vector>
 
 #include "extract/note_record.h"
@@ -217,16 +219,16 @@ void NoteWriter::ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from
 void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
                               const char* kind, int64_t ref_id, const TokenList* title_tokens,
                               const TokenList* body_tokens) {
-  new_search_.push_back(SearchRow{rowid, &title, &body, kind, ref_id, title_tokens, body_tokens});
+  new_search_.push_back(SearchRow{rowid, title, body, kind, ref_id, title_tokens, body_tokens});
 }
 
-// FTS5 writes its pending terms out as a new segment whenever a row id is lower than
-// the one before, or equal to an inserted one, and at every savepoint (which a
-// statement that may change several rows of a virtual table opens). So a note's old
-// and new rows go row by row in ascending order, each old row deleted just before the
-// new row of its id: a re-sync of 1,000 notes made 1,000 segments otherwise.
-void NoteWriter::FlushSearch(int64_t note_id) {
+// FTS5 also writes the terms it holds out as a new segment whenever a row id is lower
+// than the one before, or equal to an inserted one. So the rows go in ascending order,
+// each old row deleted just before the new row of its id.
+void NoteWriter::FlushSearch() {
   std::sort(old_search_.begin(), old_search_.end());
+  std::sort(new_search_.begin(), new_search_.end(),
+            [](const SearchRow& a, const SearchRow& b) { return a.rowid < b.rowid; });
   size_t i = 0;
   for (const SearchRow& row : new_search_) {
     for (; i < old_search_.size() && old_search_[i] <= row.rowid; ++i) {
@@ -234,20 +236,21 @@ void NoteWriter::FlushSearch(int64_t note_id) {
     }
     SQLite::Statement& q = st_->insert_search;
     q.bind(1, row.rowid);
-    q.bindNoCopy(2, *row.title);  // Both outlive the statement's run.
-    q.bindNoCopy(3, *row.body);
+    q.bindNoCopy(2, row.title);  // Both outlive the statement's run.
+    q.bindNoCopy(3, row.body);
     q.bind(4, row.kind);
     q.bind(5, row.ref_id);
-    q.bind(6, note_id);
+    q.bind(6, row.rowid >> kSearchNoteShift);  // The note's id.
     ExpectedTokens expected(replay_);
-    expected.Add(*row.title, row.title_tokens);
-    expected.Add(*row.body, row.body_tokens);
+    expected.Add(row.title, row.title_tokens);
+    expected.Add(row.body, row.body_tokens);
     q.exec();
     q.reset();
   }
   for (; i < old_search_.size(); ++i) Exec(st_->delete_search, old_search_[i]);
   old_search_.clear();
   new_search_.clear();
+  tokens_.clear();
 }
 
 void NoteWriter::AssignKnownPeople(const std::string& me) {
@@ -286,7 +289,10 @@ int64_t NoteWriter::NoteAccount(const extract::NoteRecord& rec) {
 
 int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
                           const extract::NoteRecord& rec, const Diagnostics& read_diagnostics,
-                          const std::string& meeting_words, const NoteTokens* tokens) {
+                          const std::string& meeting_words, NoteTokens* taken_tokens) {
+  // Kept until FlushSearch, which replays them.
+  const NoteTokens* tokens = nullptr;
+  if (taken_tokens) tokens = &tokens_.emplace_back(std::move(*taken_tokens));
   int64_t id = 0;
   st_->find_note.bind(1, file.path);
   if (st_->find_note.executeStep()) id = st_->find_note.getColumn(0).getInt64();
@@ -310,7 +316,7 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
   }
 
   Exec(st_->delete_path_diagnostics, file.path);
-  // Search rows are written last, in row id order (FlushSearch); the note's is its lowest.
+  // Search rows wait for FlushSearch, which writes them in row id order.
   const std::string search_title = SearchTitle(rec, note);
   const int64_t note_row = SearchRowid(id, SearchRowKind::kNote, 0);
   RowSet text;
@@ -350,7 +356,6 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
     st_->insert_note_words.exec();
     st_->insert_note_words.reset();
   }
-  FlushSearch(id);
   return id;
 }
 
@@ -473,7 +478,6 @@ void NoteWriter::Remove(int64_t note_id) {
        {SearchRowKind::kNote, SearchRowKind::kTask, SearchRowKind::kDecision}) {
     ReplaceSearch(note_id, kind);
   }
-  FlushSearch(note_id);
   Exec(st_->delete_task_tags, note_id, 0);
   Exec(st_->delete_tasks, note_id, 0);
   Exec(st_->delete_decisions, note_id);

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,10 +48,22 @@ class NoteWriter {
   // `read_diagnostics` come from decoding the file; `meeting_words`, when not empty, is
   // the note_words blob of a meeting. `tokens`, when not null, holds the search texts'
   // tokens (TokenizeNote), which the connection's token replay, if installed, hands to
-  // FTS5 rather than tokenizing here. Returns the note's id.
+  // FTS5 rather than tokenizing here; the writer takes them (moves from *tokens). The
+  // note's search rows wait for FlushSearch(). Returns the note's id.
   int64_t Write(const FileState& file, const parse::ParsedNote& note,
                 const extract::NoteRecord& record, const Diagnostics& read_diagnostics,
-                const std::string& meeting_words, const NoteTokens* tokens = nullptr);
+                const std::string& meeting_words, NoteTokens* tokens = nullptr);
+
+  // Writes the search rows of the notes written and removed since the last call. Call it
+  // before committing the transaction they were written in: rows still waiting when the
+  // writer is destroyed are dropped.
+  //
+  // Why they wait: FTS5 writes the terms it holds out as a new segment of its index at
+  // every statement that opens a savepoint, such as an UPDATE of a column a trigger
+  // watches (a changed note's row: notes.account_id). Writing each note's search rows
+  // with the note made a segment per changed note, each merged again and again; the
+  // rows of a batch of notes, written together in row id order, make one.
+  void FlushSearch();
 
   // From now on, sets the person ids of the task owners, attendees and mentions it
   // writes where the name alone tells who it is (KnownPeople), creating those people;
@@ -88,18 +101,16 @@ class NoteWriter {
   // Queues the stored search rows of one kind of a note, from the `from`th on, for
   // deletion by FlushSearch.
   void ReplaceSearch(int64_t note_id, SearchRowKind kind, int64_t from = 0);
-  // Queues a search row; the strings and token lists (which may be null) must live until
-  // FlushSearch.
+  // Queues a search row (copying its texts); the token lists (which may be null) must
+  // live until FlushSearch.
   void InsertSearch(int64_t rowid, const std::string& title, const std::string& body,
                     const char* kind, int64_t ref_id, const TokenList* title_tokens,
                     const TokenList* body_tokens = nullptr);
-  // Deletes the queued old search rows and inserts the queued new ones.
-  void FlushSearch(int64_t note_id);
 
   struct SearchRow {
     int64_t rowid;
-    const std::string* title;
-    const std::string* body;
+    std::string title;
+    std::string body;
     const char* kind;
     int64_t ref_id;
     const TokenList* title_tokens;
@@ -111,8 +122,9 @@ class NoteWriter {
   std::unique_ptr<Statements> st_;
   TokenReplay* replay_;                  // The connection's, or null.
   std::unique_ptr<KnownPeople> people_;  // Set by AssignKnownPeople, else null.
-  std::vector<int64_t> old_search_;      // Row ids of the note's rows to replace.
-  std::vector<SearchRow> new_search_;    // Its new rows, ascending.
+  std::vector<int64_t> old_search_;      // Row ids of stored rows to delete.
+  std::vector<SearchRow> new_search_;    // Rows to insert.
+  std::deque<NoteTokens> tokens_;        // Their tokens (a deque never moves them).
 };
 
 }  // namespace notestore::store

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -75,6 +76,54 @@ TEST_F(Incremental, TheSearchIndexIsTheOneSqlitesOwnTokenizerMakes) {
   EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM search WHERE search MATCH 'zurich'"), "1");
   EXPECT_EQ(QueryValue(db_, "SELECT group_concat(kind) FROM search WHERE search MATCH 'quixotre'"),
             "note,task");
+}
+
+// The segments of the search index: its structure record, in FTS5's file format, is a
+// 4-byte cookie and then (SQLite varints) the number of levels and of segments.
+int SearchSegments(const std::string& db) {
+  SQLite::Database plain(db, SQLite::OPEN_READONLY);
+  SQLite::Statement q(plain, "SELECT block FROM search_data WHERE id = 10");
+  if (!q.executeStep()) return -1;
+  const auto* p = static_cast<const unsigned char*>(q.getColumn(0).getBlob()) + 4;
+  auto varint = [&p] {
+    int64_t v = 0;
+    for (int i = 0; i < 9; ++i) {
+      const unsigned char b = *p++;
+      if (i == 8) return (v << 8) | b;
+      v = (v << 7) | (b & 0x7f);
+      if (b < 0x80) break;
+    }
+    return v;
+  };
+  varint();  // Levels.
+  return static_cast<int>(varint());
+}
+
+// FTS5 writes the terms it holds out as a new segment at every statement that opens a
+// savepoint, as updating a changed note's row does (a trigger watches its account).
+// Written with each note, a re-sync made a segment per changed note, merged again and
+// again; a batch's search rows are written together, and make one.
+TEST_F(Incremental, AResyncOfManyNotesWritesOneSearchSegment) {
+  Ingest();
+  {
+    // No merging, so that every segment written is there to count.
+    SQLite::Database plain(db_, SQLite::OPEN_READWRITE);
+    plain.exec("INSERT INTO search(search, rank) VALUES('automerge', 0)");
+    plain.exec("INSERT INTO search(search, rank) VALUES('crisismerge', 1999)");
+  }
+  const int before = SearchSegments(db_);
+  ASSERT_GT(before, 0);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(vault())) {
+    if (entry.path().extension() != ".md") continue;
+    std::ofstream(entry.path(), std::ios::app) << "\n- [ ] Count the segments @Priya Raman\n";
+  }
+  const IngestReport report = Ingest();
+  ASSERT_GE(report.files_parsed, 8);
+  EXPECT_EQ(SearchSegments(db_), before + 1);
+  EXPECT_EQ(QueryValue(
+                db_, "SELECT count(*) FROM search WHERE search MATCH 'segments' AND kind = 'note'"),
+            std::to_string(report.files_parsed));
+  ExpectSameAsFresh();
 }
 
 TEST_F(Incremental, NothingChangedParsesNothing) {

@@ -25,7 +25,7 @@ TEST(OrderedParallelMap, HandsResultsBackInIndexOrder) {
           std::this_thread::sleep_for(std::chrono::microseconds((200 - i) % 7 * 50));
           return std::to_string(i * i);
         },
-        [&](size_t i, std::string value) {
+        [&](size_t i, const std::string& value) {
           EXPECT_EQ(value, std::to_string(i * i));
           seen.push_back(i);
         });

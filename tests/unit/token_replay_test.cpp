@@ -225,10 +225,12 @@ TEST_F(TokenReplayTest, TheWriterReplaysEveryTextOfANote) {
   ASSERT_EQ(note.tasks.size(), 2u);
   ASSERT_EQ(record.decisions.size(), 1u);
   const TokenRecorder recorder;
-  const NoteTokens tokens = TokenizeNote(recorder, note, record);
+  NoteTokens tokens = TokenizeNote(recorder, note, record);
   NoteWriter writer(*store_db_);
   writer.Write(FileState{"Meetings/Harbor weekly.md", 1, 1, 1, 0}, note, record, {}, "", &tokens);
   TokenReplay* replay = TokenReplay::Of(*store_db_);
+  EXPECT_EQ(replay->replayed(), 0);  // The search rows wait for FlushSearch.
+  writer.FlushSearch();
   EXPECT_EQ(replay->replayed(), 5);  // Title, body, two tasks, one decision.
   EXPECT_EQ(replay->tokenized(), 0);
   EXPECT_EQ(store_db_
