@@ -154,12 +154,11 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
   decisions.reserve(
       static_cast<size_t>(db.execAndGet("SELECT count(*) FROM decisions").getInt64()));
   WordIds ids;
-  ForEachNote(db,
-              "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
-              "ORDER BY note_id, id",
-              false, &ids, [&](std::vector<Item> note) {
-                std::move(note.begin(), note.end(), std::back_inserter(decisions));
-              });
+  // Read in place: moving each note's items into the list was a fifth of reading them.
+  ReadItems(db,
+            "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
+            "ORDER BY note_id, id",
+            false, &ids, &decisions, [](size_t) {});
   std::unordered_map<std::string, int32_t> date_ids;
   for (Item& d : decisions) {
     if (!d.date.empty()) d.date_id = date_ids.emplace(d.date, date_ids.size() + 1).first->second;

@@ -108,9 +108,7 @@ Results LinkScopedTasks(SQLite::Database& db, const Scope& scope,
           "SELECT id, note_id, line, text, due, duplicate_of, owner_id FROM tasks "
           "WHERE note_id = " +
           std::to_string(note) + " ORDER BY id";
-      ForEachNote(db, sql.c_str(), true, &ids, [&](std::vector<Item> of_note) {
-        std::move(of_note.begin(), of_note.end(), std::back_inserter(tasks));
-      });
+      ReadItems(db, sql.c_str(), true, &ids, &tasks, [](size_t) {});
     }
     if (!tasks.empty()) LinkTaskScope(tasks, groups, rank, &out);
   }

@@ -5,11 +5,14 @@
 #define NOTESTORE_LIB_RESOLVE_REPEAT_ITEMS_H_
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -248,31 +251,57 @@ struct FirstInVault {
 };
 
 // Streams `sql` (id, note_id, line, text, date, duplicate_of[, owner_id], ordered by
-// note_id, id) and calls `note_done(items)` with each note's items, ordinals set.
+// note_id, id), appending each row's item to *items, ordinal set, and calls
+// `note_done(first)` once a note's items are all there: those from index `first` on.
+// `note_done` may take them out of *items (and must then leave it empty). Read through
+// SQLite's own statement: a SQLiteCpp column object per value (a shared pointer copied
+// and released each time) was a fifth of reading 188,000 decisions.
+template <typename NoteDone>
+void ReadItems(SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids,
+               std::vector<Item>* items, NoteDone note_done) {
+  sqlite3* handle = db.getHandle();
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(handle, sql, -1, &raw, nullptr);
+  const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
+  if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
+  sqlite3_stmt* row = statement.get();
+  auto text = [row](int column) {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+    return bytes == nullptr
+               ? std::string()
+               : std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(row, column)));
+  };
+  size_t first = items->size();
+  while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+    const int64_t note_id = sqlite3_column_int64(row, 1);
+    if (items->size() > first && items->back().note_id != note_id) {
+      note_done(first);
+      first = items->size();
+    }
+    Item& t = items->emplace_back();
+    t.ids = ids;
+    t.id = sqlite3_column_int64(row, 0);
+    t.note_id = note_id;
+    t.line = sqlite3_column_int(row, 2);
+    t.text = text(3);
+    t.date = text(4);
+    if (sqlite3_column_type(row, 5) != SQLITE_NULL) t.current = sqlite3_column_int64(row, 5);
+    if (with_owner) t.owner = sqlite3_column_int64(row, 6);  // 0 for NULL.
+    t.ordinal = static_cast<int64_t>(items->size() - 1 - first);
+  }
+  if (rc != SQLITE_DONE) throw SQLite::Exception(handle, rc);
+  if (items->size() > first) note_done(first);
+}
+
+// The same, with each note's items handed to `note_done(std::vector<Item>)`.
 template <typename NoteDone>
 void ForEachNote(SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids,
                  NoteDone note_done) {
-  SQLite::Statement q(db, sql);
   std::vector<Item> note;
-  auto flush = [&] {
-    if (!note.empty()) note_done(std::move(note));
+  ReadItems(db, sql, with_owner, ids, &note, [&](size_t) {
+    note_done(std::move(note));
     note.clear();
-  };
-  while (q.executeStep()) {
-    Item t;
-    t.ids = ids;
-    t.id = q.getColumn(0).getInt64();
-    t.note_id = q.getColumn(1).getInt64();
-    t.line = q.getColumn(2).getInt();
-    t.text = Text(q.getColumn(3));
-    t.date = Text(q.getColumn(4));
-    t.current = OptId(q.getColumn(5));
-    if (with_owner) t.owner = q.getColumn(6).isNull() ? 0 : q.getColumn(6).getInt64();
-    if (!note.empty() && note.back().note_id != t.note_id) flush();
-    t.ordinal = static_cast<int64_t>(note.size());
-    note.push_back(std::move(t));
-  }
-  flush();
+  });
 }
 
 // Writes `results` for items of `kind` ("task"): the duplicate_of values that change
