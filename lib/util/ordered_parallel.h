@@ -26,12 +26,12 @@ inline int WorkerThreads(int requested) {
 
 // Calls produce(i) for every i in [0, n) on `threads` worker threads, and consume(i, T&&)
 // on the calling thread in increasing i. At most `window` results wait at once, which
-// bounds memory. `produce` must be safe to call concurrently. A result `consume` leaves
-// in place (it need not move from it) is destroyed on a worker thread, which takes a
-// note's thousands of frees off the consuming thread: freeing memory another thread
-// allocated also waits for that thread's malloc arena. (Those a worker does not reach
-// before the work runs out are destroyed on the calling thread at the end.) An exception from
-// either stops the work, joins the workers and is rethrown here (the first one, in index order for
+// bounds memory. `produce` must be safe to call concurrently. A result that `consume`
+// leaves in place (it need not move from it) is destroyed on a worker thread: that takes
+// a note's thousands of frees off the consuming thread, where freeing memory another
+// thread allocated waits for that thread's malloc arena. (Those no worker is left to
+// take are destroyed on the calling thread at the end.) An exception from either stops
+// the work, joins the workers and is rethrown here (the first one, in index order for
 // producers). With threads <= 1 everything runs on the calling thread. Workers run
 // `worker_niceness` below the calling thread's CPU priority (LowerThreadPriority).
 template <typename T, typename Produce, typename Consume>
