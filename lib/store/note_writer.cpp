@@ -220,6 +220,7 @@ void NoteWriter::InsertSearch(int64_t rowid, const std::string& title, const std
                               const char* kind, int64_t ref_id, const TokenList* title_tokens,
                               const TokenList* body_tokens) {
   new_search_.push_back(SearchRow{rowid, title, body, kind, ref_id, title_tokens, body_tokens});
+  queued_bytes_ += title.size() + body.size();
 }
 
 // FTS5 also writes the terms it holds out as a new segment whenever a row id is lower
@@ -251,6 +252,7 @@ void NoteWriter::FlushSearch() {
   old_search_.clear();
   new_search_.clear();
   tokens_.clear();
+  queued_bytes_ = 0;
 }
 
 void NoteWriter::AssignKnownPeople(const std::string& me) {
@@ -356,6 +358,8 @@ int64_t NoteWriter::Write(const FileState& file, const parse::ParsedNote& note,
     st_->insert_note_words.exec();
     st_->insert_note_words.reset();
   }
+  // Between two notes, any time: every row waiting is of a note written whole.
+  if (queued_bytes_ >= kFlushSearchBytes) FlushSearch();
   return id;
 }
 

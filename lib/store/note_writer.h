@@ -56,7 +56,8 @@ class NoteWriter {
 
   // Writes the search rows of the notes written and removed since the last call. Call it
   // before committing the transaction they were written in: rows still waiting when the
-  // writer is destroyed are dropped.
+  // writer is destroyed are dropped. Write() also calls it, after a note, once the rows
+  // waiting hold kFlushSearchBytes of text, so a large batch does not hold them all.
   //
   // Why they wait: FTS5 writes the terms it holds out as a new segment of its index at
   // every statement that opens a savepoint, such as an UPDATE of a column a trigger
@@ -64,6 +65,7 @@ class NoteWriter {
   // with the note made a segment per changed note, each merged again and again; the
   // rows of a batch of notes, written together in row id order, make one.
   void FlushSearch();
+  static constexpr size_t kFlushSearchBytes = size_t{4} << 20;
 
   // From now on, sets the person ids of the task owners, attendees and mentions it
   // writes where the name alone tells who it is (KnownPeople), creating those people;
@@ -125,6 +127,7 @@ class NoteWriter {
   std::vector<int64_t> old_search_;      // Row ids of stored rows to delete.
   std::vector<SearchRow> new_search_;    // Rows to insert.
   std::deque<NoteTokens> tokens_;        // Their tokens (a deque never moves them).
+  size_t queued_bytes_ = 0;              // Of the queued rows' texts.
 };
 
 }  // namespace notestore::store

@@ -29,8 +29,9 @@ inline int WorkerThreads(int requested) {
 // bounds memory. `produce` must be safe to call concurrently. A result that `consume`
 // leaves in place (it need not move from it) is destroyed on a worker thread: that takes
 // a note's thousands of frees off the consuming thread, where freeing memory another
-// thread allocated waits for that thread's malloc arena. (Those no worker is left to
-// take are destroyed on the calling thread at the end.) An exception from either stops
+// thread allocated waits for that thread's malloc arena. (At most twice `window` of them
+// wait for a worker; beyond that, and those no worker is left to take at the end, are
+// destroyed on the calling thread.) An exception from either stops
 // the work, joins the workers and is rethrown here (the first one, in index order for
 // producers). With threads <= 1 everything runs on the calling thread. Workers run
 // `worker_niceness` below the calling thread's CPU priority (LowerThreadPriority).
@@ -75,12 +76,16 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
       } catch (...) {
         result.error = std::current_exception();
       }
-      std::lock_guard<std::mutex> lock(mu);
-      Slot& slot = slots[i % window];
-      slot.value = std::move(result.value);
-      slot.error = result.error;
-      slot.ready = true;
-      ready_cv.notify_all();
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        Slot& slot = slots[i % window];
+        slot.value = std::move(result.value);
+        slot.error = result.error;
+        slot.ready = true;
+        ready_cv.notify_all();
+        to_destroy.swap(retired);  // Taken here too, or they pile up while this one works.
+      }
+      to_destroy.clear();
     }
   };
 
@@ -107,7 +112,10 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
     Slot taken;
     {
       std::unique_lock<std::mutex> lock(mu);
-      if (done) {
+      // At most twice `window` wait for a worker (a burst of ready results is `window`
+      // and one); past that (the workers busy with long items) the result is destroyed
+      // here, below.
+      if (done && retired.size() < 2 * window) {
         retired.push_back(std::move(*done));
         done.reset();
       }
@@ -119,6 +127,7 @@ void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce,
       consumed = i + 1;
     }
     space_cv.notify_all();
+    done.reset();
     if (taken.error) std::rethrow_exception(taken.error);
     consume(i, std::move(*taken.value));
     done = std::move(taken.value);

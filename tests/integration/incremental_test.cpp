@@ -126,6 +126,29 @@ TEST_F(Incremental, AResyncOfManyNotesWritesOneSearchSegment) {
   ExpectSameAsFresh();
 }
 
+// Search rows go with the batch that commits their notes: small batches, the note with
+// the highest id removed and a new one (which may take its id) added in the same run.
+TEST_F(Incremental, SearchRowsGoWithTheirBatchAndANotesIdTakenAgain) {
+  IngestOptions options;
+  options.me = "Dana Whitfield";
+  options.batch_size = 2;
+  Store::open(db_).ingest(vault(), options);
+  const std::string last =
+      QueryValue(db_, "SELECT path FROM notes WHERE id = (SELECT max(id) FROM notes)");
+  dir_.Remove("vault/" + last);
+  dir_.Write("vault/Notes/Zebra crossing.md",
+             "# Zebra crossing\n\nThe quagga survey moved to May.\n\n"
+             "- [ ] Book the quagga boat @Priya Raman\n");
+  Store::open(db_).ingest(vault(), options);
+  EXPECT_EQ(QueryValue(db_, "SELECT count(*) FROM search WHERE kind = 'note'"),
+            QueryValue(db_, "SELECT count(*) FROM notes"));
+  EXPECT_EQ(QueryValue(db_, "SELECT group_concat(kind) FROM search WHERE search MATCH 'quagga'"),
+            "note,task");
+  SQLite::Database plain(db_, SQLite::OPEN_READWRITE);
+  EXPECT_NO_THROW(plain.exec("INSERT INTO search(search, rank) VALUES('integrity-check', 1)"));
+  ExpectSameAsFresh();
+}
+
 TEST_F(Incremental, NothingChangedParsesNothing) {
   EXPECT_EQ(Ingest().files_parsed, 10);
   const IngestReport again = Ingest();

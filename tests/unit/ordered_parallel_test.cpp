@@ -57,11 +57,12 @@ TEST(OrderedParallelMap, NeverHoldsMoreThanTheWindow) {
 // Counts where each result is destroyed; a moved-from one (no counts) is not counted.
 struct Destructions {
   std::thread::id caller = std::this_thread::get_id();
+  std::atomic<int> made{0};
   std::atomic<int> on_caller{0};
   std::atomic<int> on_workers{0};
 };
 struct Tracked {
-  explicit Tracked(std::shared_ptr<Destructions> d) : where(std::move(d)) {}
+  explicit Tracked(std::shared_ptr<Destructions> d) : where(std::move(d)) { ++where->made; }
   Tracked(Tracked&&) noexcept = default;
   Tracked& operator=(Tracked&&) noexcept = default;
   Tracked(const Tracked&) = delete;
@@ -74,7 +75,7 @@ struct Tracked {
 };
 
 // The consumer's thread writes; the many frees of a result it leaves in place are a
-// worker's. Only the last window's worth, once no worker is left, are the caller's.
+// worker's. Only the last ones, once no worker is left to take them, are the caller's.
 TEST(OrderedParallelMap, ResultsLeftInPlaceAreDestroyedOnTheWorkers) {
   auto d = std::make_shared<Destructions>();
   int consumed = 0;
@@ -86,13 +87,32 @@ TEST(OrderedParallelMap, ResultsLeftInPlaceAreDestroyedOnTheWorkers) {
       });
   EXPECT_EQ(consumed, 300);
   EXPECT_EQ(d->on_caller + d->on_workers, 300);  // Each once.
-  EXPECT_GE(d->on_workers, 300 - 8 - 2);
+  EXPECT_GE(d->on_workers, 300 - 2 * 8 - 2);     // The last results, once no worker is left.
   // A consumer that takes the result destroys it itself.
   auto taken = std::make_shared<Destructions>();
   OrderedParallelMap<Tracked>(
       50, 2, 8, [&](size_t) { return Tracked(taken); }, [](size_t, Tracked t) { (void)t; });
   EXPECT_EQ(taken->on_caller, 50);
   EXPECT_EQ(taken->on_workers, 0);
+}
+
+// However the work stops, every result made is destroyed, once.
+TEST(OrderedParallelMap, AnErrorLeavesNoResultUndestroyedOrDestroyedTwice) {
+  for (bool consumer_throws : {true, false}) {
+    auto d = std::make_shared<Destructions>();
+    EXPECT_THROW(OrderedParallelMap<Tracked>(
+                     300, 2, 8,
+                     [&](size_t i) {
+                       if (!consumer_throws && i == 150) throw std::runtime_error("bad item");
+                       return Tracked(d);
+                     },
+                     [&](size_t i, Tracked&&) {
+                       if (consumer_throws && i == 150) throw std::logic_error("cannot store");
+                     }),
+                 std::exception);
+    EXPECT_GE(d->made, 150);
+    EXPECT_EQ(d->on_caller + d->on_workers, d->made) << "consumer throws: " << consumer_throws;
+  }
 }
 
 TEST(OrderedParallelMap, AProducerErrorIsRethrownAndStopsTheWork) {

@@ -201,6 +201,37 @@ TEST_F(TokenReplayTest, AVerbatimQueryTermIsTheIndexTermItNames) {
   EXPECT_EQ(plain.getColumn(0).getInt(), 0);
 }
 
+// A note's search rows wait for FlushSearch, but not without bound: once they hold
+// kFlushSearchBytes of text, the next note written sends them, with their tokens.
+TEST_F(TokenReplayTest, TheWriterSendsSearchRowsOnceTheyHoldEnoughText) {
+  const TokenRecorder recorder;
+  NoteWriter writer(*store_db_);
+  auto write = [&](const std::string& path, const std::string& word) {
+    std::string body = "# " + word + "\n\n";
+    while (body.size() < NoteWriter::kFlushSearchBytes / 3) body += word + " filler text. ";
+    const parse::ParsedNote note = parse::ParseNote(body, parse::ParseOptions());
+    const extract::NoteRecord record = extract::ExtractNote(path, note);
+    NoteTokens tokens = TokenizeNote(recorder, note, record);
+    writer.Write(FileState{path, 1, 1, 1, 0}, note, record, {}, "", &tokens);
+  };
+  auto indexed = [&](const char* word) {
+    return store_db_
+        ->execAndGet(std::string("SELECT count(*) FROM search WHERE search MATCH '") + word + "'")
+        .getInt();
+  };
+  write("a.md", "alpha");
+  write("b.md", "bravo");
+  EXPECT_EQ(indexed("alpha"), 0);  // A third of the bytes each: still waiting.
+  write("c.md", "charlie");        // Now past them: all three sent.
+  EXPECT_EQ(indexed("alpha"), 1);
+  EXPECT_EQ(indexed("charlie"), 1);
+  EXPECT_EQ(TokenReplay::Of(*store_db_)->tokenized(), 0);  // Replayed, every one.
+  write("d.md", "delta");
+  EXPECT_EQ(indexed("delta"), 0);
+  writer.FlushSearch();
+  EXPECT_EQ(indexed("delta"), 1);
+}
+
 TEST_F(TokenReplayTest, InstallingTwiceKeepsOneReplay) {
   TokenReplay* replay = TokenReplay::Of(*store_db_);
   InstallTokenReplay(*store_db_);
