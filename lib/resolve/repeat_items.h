@@ -6,7 +6,6 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -38,14 +37,6 @@ class UnionFind {
  private:
   std::vector<size_t> parent_;
 };
-
-inline std::optional<int64_t> OptId(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
-}
-inline std::string Text(const SQLite::Column& c) {
-  return c.isNull() ? std::string() : c.getString();
-}
 
 // A task or decision as this pass sees it.
 struct Item {

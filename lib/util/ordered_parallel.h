@@ -31,10 +31,10 @@ inline int WorkerThreads(int requested) {
 // a note's thousands of frees off the consuming thread, where freeing memory another
 // thread allocated waits for that thread's malloc arena. (At most twice `window` of them
 // wait for a worker; beyond that, and those no worker is left to take at the end, are
-// destroyed on the calling thread.) An exception from either stops
-// the work, joins the workers and is rethrown here (the first one, in index order for
-// producers). With threads <= 1 everything runs on the calling thread. Workers run
-// `worker_niceness` below the calling thread's CPU priority (LowerThreadPriority).
+// destroyed on the calling thread.) An exception from either stops the work, joins the
+// workers and is rethrown here (the first one, in index order for producers). With
+// threads <= 1 everything runs on the calling thread. Workers run `worker_niceness` below
+// the calling thread's CPU priority (LowerThreadPriority).
 template <typename T, typename Produce, typename Consume>
 void OrderedParallelMap(size_t n, int threads, size_t window, Produce&& produce, Consume&& consume,
                         int worker_niceness = 0) {
