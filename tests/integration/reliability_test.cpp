@@ -3,6 +3,7 @@
 // ingests, and text that looks like SQL.
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -255,6 +256,50 @@ TEST(BulkLoad, AnUpgradeAfterADeadIngestKeepsTheIndexesItMade) {
   EXPECT_EQ(Query(db, objects), schema);
   EXPECT_EQ(testing::InvariantViolations(db), std::vector<std::string>{});
   EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
+}
+
+// A table of half a million rows or more has its index keys sorted in short runs on
+// helper threads (bulk_indexes.cpp): the index is whole, finds every row, and the
+// connection gets its own cache and thread settings back.
+TEST(BulkLoad, ALargeTablesIndexSortedOnHelperThreadsIsWhole) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+  store::DropIndexesForBulkLoad(raw);
+  constexpr int kRows = 520000;
+  {
+    SQLite::Transaction txn(raw);
+    SQLite::Statement add(raw,
+                          "INSERT INTO tags(note_id, tag, line, source) "
+                          "VALUES((SELECT min(id) FROM notes), ?, ?, 'body')");
+    for (int i = 0; i < kRows; ++i) {
+      // Out of order, so the sort has work to do: i * 7919 mod kRows visits every row.
+      add.bind(1, "bulk/" + std::to_string((static_cast<int64_t>(i) * 7919) % kRows));
+      add.bind(2, i);
+      add.exec();
+      add.reset();
+    }
+    txn.commit();
+  }
+  raw.exec("PRAGMA cache_size = -12345; PRAGMA threads = 0");
+  EXPECT_GT(store::RestoreIndexes(raw), 0);
+  EXPECT_EQ(raw.execAndGet("PRAGMA cache_size").getInt(), -12345);
+  EXPECT_EQ(raw.execAndGet("PRAGMA threads").getInt(), 0);
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'tags_tag'").getInt(),
+            1);
+  for (const char* tag : {"bulk/0", "BULK/7919", "bulk/519999"}) {
+    SQLite::Statement q(raw,
+                        "SELECT count(*) FROM tags INDEXED BY tags_tag WHERE tag = ? "
+                        "COLLATE NOCASE");
+    q.bind(1, tag);
+    ASSERT_TRUE(q.executeStep());
+    EXPECT_EQ(q.getColumn(0).getInt(), 1) << tag;
+  }
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM tags INDEXED BY tags_tag WHERE tag >= 'bulk/' "
+                           "COLLATE NOCASE AND tag < 'bulk0' COLLATE NOCASE")
+                .getInt(),
+            kRows);
+  EXPECT_EQ(raw.execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
 // Building the indexes at the end changes nothing: a first ingest of a vault large enough
