@@ -39,6 +39,10 @@ class ScopedPragma {
   // Whether the setting was changed (and will be put back).
   bool active() const { return active_; }
 
+  // Leaves the setting as it is now: the destructor will not touch the connection (one
+  // that must not be used, such as the parent's in a child process made by fork()).
+  void Abandon() { active_ = false; }
+
  private:
   SQLite::Database& db_;
   const std::string name_;

@@ -55,9 +55,12 @@ WalCheckpointer::~WalCheckpointer() {
   sqlite3_wal_hook(writer_.getHandle(), nullptr, nullptr);
   if (getpid() != pid_) {
     // A forked child: the thread is not here to join, and its mutex or connection may
-    // have been in use when the process was copied.
+    // have been in use when the process was copied. So may a mutex of SQLite's (its
+    // allocator's, while the thread checkpointed), so the writer runs no SQL here
+    // either: its journal_size_limit is left as it is.
     thread_.detach();
     static_cast<void>(own_.release());
+    if (size_limit_) size_limit_->Abandon();
     return;
   }
   {

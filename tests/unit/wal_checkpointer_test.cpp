@@ -115,17 +115,28 @@ TEST(WalCheckpointer, BoundsTheLogFileOnlyWhereNothingElseDoes) {
 }
 
 // A child process made by fork() has no checkpoint thread: destroying the checkpointer
-// there must not wait for it.
+// there must not wait for it, nor run SQL on the writer.
 TEST(WalCheckpointer, DestroyedInAForkedChildDoesNotWaitForTheParentsThread) {
   const testing::TempDir dir;
   auto db = OpenWal(dir.Join("wal.db"));
   auto checkpointer = std::make_unique<WalCheckpointer>(*db, 4);
   Write(*db, 10, 2, 3000);
+  // Counts the statements the writer runs: in the child, none may run (a mutex of
+  // SQLite's that the parent's thread held at the fork would hang it).
+  static int statements = 0;
+  sqlite3_trace_v2(
+      db->getHandle(), SQLITE_TRACE_STMT,
+      [](unsigned, void*, void*, void*) {
+        ++statements;
+        return 0;
+      },
+      nullptr);
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
+    const int before = statements;
     checkpointer.reset();
-    _exit(0);
+    _exit(statements == before ? 0 : 3);
   }
   int status = 0;
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -139,7 +150,9 @@ TEST(WalCheckpointer, DestroyedInAForkedChildDoesNotWaitForTheParentsThread) {
     waitpid(child, &status, 0);
   }
   EXPECT_EQ(done, child) << "the child hung destroying the checkpointer";
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "the child ran SQL on the writer (exit status 3) or failed";
+  sqlite3_trace_v2(db->getHandle(), 0, nullptr, nullptr);
   checkpointer.reset();  // The parent's thread is joined as usual.
   Write(*db, 2, 1, 100);
 }
