@@ -90,8 +90,11 @@ class Store {
   // (with its own connection to the file) that copies SQLite's write-ahead log back into
   // the database file after commits, so an ingest does not stop for it and may return
   // before the last copy ends. The destructor waits for it; nothing is lost either way.
-  // As with any SQLite connection, do not use a Store in a child process made by fork();
-  // destroying one there is safe and does not wait for the parent's thread.
+  // As with any SQLite connection, do not use a Store in a child process made by fork().
+  // Destroying one there does not wait for the parent's thread and runs no SQL, but it
+  // closes the connection, which SQLite advises against in a child (the close may block
+  // on a lock another thread held at the fork, or act on file locks the child does not
+  // hold): a child should exec() or _exit() rather than destroy a Store.
   IngestReport ingest(const std::string& vault_dir, const IngestOptions& options = IngestOptions());
 
   // --- Queries. All read-only; results are plain values the caller owns. ---
