@@ -22,7 +22,7 @@ constexpr const char* kKey = "dropped_indexes";
 // of the page cache and, with PRAGMA threads, sorts each run on a helper thread while the
 // table is still being read (never when temporary files are kept in memory). With the
 // whole cache as one run nothing happens in parallel. For a table of a million rows,
-// runs of 4 MB on two cores built its indexes in 25-45% less time; for one of 200,000
+// runs of 4 MB on two cores built its indexes in 15-45% less time; for one of 200,000
 // they were slower (the runs go through temporary files), so only tables of at least
 // kParallelSortRows rows get them (docs/performance.md, nineteenth round).
 constexpr int64_t kSortRunKiB = 4096;
