@@ -7,11 +7,11 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "store/schema.h"
 #include "store/scoped_pragma.h"
+#include "util/ordered_parallel.h"
 
 namespace notestore::store {
 namespace {
@@ -28,11 +28,6 @@ constexpr const char* kKey = "dropped_indexes";
 constexpr int64_t kSortRunKiB = 4096;
 constexpr int64_t kMaxSortThreads = 4;
 constexpr int64_t kParallelSortRows = 500000;
-
-int64_t SortThreads() {
-  const int64_t cores = static_cast<int64_t>(std::thread::hardware_concurrency());
-  return std::clamp<int64_t>(cores, 1, kMaxSortThreads);
-}
 
 // Indexes of the reference columns the vault-wide pass assigns (and does not read).
 // Not notes_account: the writer sets that column, and the pass reads it from the index.
@@ -72,7 +67,7 @@ void Build(SQLite::Database& db, const std::string& sql) {
   std::optional<ScopedPragma> helpers;
   if (RowsAbout(db, IndexTable(sql)) >= kParallelSortRows) {
     runs.emplace(db, "cache_size", -kSortRunKiB);  // Negative: KiB.
-    helpers.emplace(db, "threads", SortThreads());
+    helpers.emplace(db, "threads", std::min<int64_t>(util::WorkerThreads(0), kMaxSortThreads));
   }
   db.exec(sql);
 }

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -259,8 +260,8 @@ TEST(BulkLoad, AnUpgradeAfterADeadIngestKeepsTheIndexesItMade) {
 }
 
 // A table of half a million rows or more has its index keys sorted in short runs on
-// helper threads (bulk_indexes.cpp): the index is whole, finds every row, and the
-// connection gets its own cache and thread settings back.
+// helper threads (bulk_indexes.cpp), a small one as before: the index is whole, finds
+// every row, and the connection gets its own cache and thread settings back.
 TEST(BulkLoad, ALargeTablesIndexSortedOnHelperThreadsIsWhole) {
   testing::TempDir dir;
   const std::string db = testing::IngestFixtureVault(dir);
@@ -282,7 +283,31 @@ TEST(BulkLoad, ALargeTablesIndexSortedOnHelperThreadsIsWhole) {
     txn.commit();
   }
   raw.exec("PRAGMA cache_size = -12345; PRAGMA threads = 0");
+  // The statements run while the indexes are built, to see which got helper threads.
+  static std::vector<std::string> statements;
+  statements.clear();
+  sqlite3_trace_v2(
+      raw.getHandle(), SQLITE_TRACE_STMT,
+      [](unsigned, void*, void* stmt, void*) {
+        statements.emplace_back(sqlite3_sql(static_cast<sqlite3_stmt*>(stmt)));
+        return 0;
+      },
+      nullptr);
   EXPECT_GT(store::RestoreIndexes(raw), 0);
+  sqlite3_trace_v2(raw.getHandle(), 0, nullptr, nullptr);
+  // The settings each index was built under: "" for the connection's own.
+  std::map<std::string, std::string> built_under;
+  std::string setting;
+  for (const std::string& sql : statements) {
+    if (sql.rfind("PRAGMA threads = ", 0) == 0 && sql != "PRAGMA threads = 0") setting = sql;
+    if (sql.rfind("CREATE INDEX ", 0) == 0) {
+      built_under[sql.substr(13, sql.find(' ', 13) - 13)] = setting;
+      setting.clear();
+    }
+  }
+  EXPECT_NE(built_under["tags_tag"], "") << "the large table's index got no helper threads";
+  EXPECT_NE(built_under["tags_note"], "");
+  EXPECT_EQ(built_under["tasks_note"], "") << "a small table's index got helper threads";
   EXPECT_EQ(raw.execAndGet("PRAGMA cache_size").getInt(), -12345);
   EXPECT_EQ(raw.execAndGet("PRAGMA threads").getInt(), 0);
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'tags_tag'").getInt(),
