@@ -26,6 +26,7 @@ struct Meeting {
   std::optional<int64_t> current;              // duplicate_of as stored.
   std::optional<std::vector<uint32_t>> words;  // Of the body, hashed; read when compared.
   std::optional<size_t> bits;                  // Its words' index in its date's WordBitsets.
+  std::optional<WordMask> mask;                // Of its words, when rechecked without bitsets.
   std::optional<int64_t> richness;             // Read when a group is formed.
   std::optional<std::string> path;             // Likewise.
   bool recheck = true;  // Compared again; otherwise it keeps its stored group.
@@ -187,7 +188,15 @@ bool SameMeeting(Meeting& a, Meeting& b, LazyDetails& details, WordBitsets* date
     }
   }
   if (shared == 0 || shared * 2 < std::min(a.attendees.size(), b.attendees.size())) return false;
-  if (!date_words) return SameContent(details.Words(a), details.Words(b), kSameMeeting);
+  if (!date_words) {
+    // A rechecked meeting is compared with most of its date's (the user attends them
+    // all): its mask turns most of them away before their lists are merged.
+    Meeting& rechecked = a.recheck ? a : b;
+    Meeting& other = &rechecked == &a ? b : a;
+    if (!rechecked.mask) rechecked.mask.emplace(details.Words(rechecked));
+    if (!rechecked.mask->MaySameContent(details.Words(other), kSameMeeting)) return false;
+    return SameContent(details.Words(a), details.Words(b), kSameMeeting);
+  }
   for (Meeting* m : {&a, &b}) {
     if (!m->bits) m->bits = date_words->Add(details.Words(*m));
   }
@@ -241,6 +250,7 @@ void GroupMeetings(std::vector<Meeting>& meetings, LazyDetails& details, GroupWr
     for (size_t i = begin; i < end; ++i) {
       meetings[i].words.reset();
       meetings[i].bits.reset();
+      meetings[i].mask.reset();
     }
   }
   // The groups rewritten: those holding a rechecked meeting. The canonical member of

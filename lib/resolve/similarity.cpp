@@ -193,6 +193,40 @@ std::vector<uint32_t> UnpackWordHashes(const void* data, size_t bytes) {
   return out;
 }
 
+size_t SharedNeeded(size_t a, size_t b, double threshold) {
+  size_t low = 3, high = std::min(a, b) + 1;  // high: never enough.
+  while (low < high) {
+    const size_t mid = low + (high - low) / 2;
+    if (SimilarityOfCounts(a, b, mid) >= threshold) {
+      high = mid;
+    } else {
+      low = mid + 1;
+    }
+  }
+  return low;
+}
+
+WordMask::WordMask(const std::vector<uint32_t>& words)
+    : bits_(size_t{1} << 10), size_(words.size()) {
+  for (uint32_t w : words) bits_[(w & 0xffff) >> 6] |= uint64_t{1} << (w & 63);
+}
+
+bool WordMask::MaySameContent(const std::vector<uint32_t>& other, double threshold) const {
+  // Lists of one size may be the same list, which SameContent takes at any length.
+  if (other.size() == size_ || size_ == 0 || other.empty()) return true;
+  const size_t needed = SharedNeeded(size_, other.size(), threshold);
+  if (needed > std::min(size_, other.size())) return false;
+  // Each word of `other` not in the mask is a word not shared; past this many, the
+  // shared count can no longer reach `needed`.
+  const size_t misses_allowed = other.size() - needed;
+  size_t misses = 0;
+  for (uint32_t w : other) {
+    misses += (bits_[(w & 0xffff) >> 6] >> (w & 63) & 1) == 0;
+    if (misses > misses_allowed) return false;
+  }
+  return true;
+}
+
 size_t WordBitsets::Add(const std::vector<uint32_t>& words) {
   std::vector<uint32_t> ids;
   ids.reserve(words.size());

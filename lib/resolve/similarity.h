@@ -116,6 +116,11 @@ size_t SharedCountUpTo(const std::vector<T>& a, const std::vector<T>& b, size_t 
   return shared;
 }
 
+// The fewest elements two lists of `a` and `b` elements must share for a similarity of at
+// least `threshold`, and at least 3; more than the smaller size when none is enough.
+// Similarity grows with the count, so a binary search over it gives the exact answer.
+size_t SharedNeeded(size_t a, size_t b, double threshold);
+
 // Whether two items say the same: similarity at least `threshold`, and either the same
 // words or at least three shared ones ("Star bullet task" and "Plus bullet task" share
 // two and are different tasks).
@@ -123,20 +128,25 @@ template <typename T>
 bool SameContent(const std::vector<T>& a, const std::vector<T>& b, double threshold) {
   if (a == b) return true;
   if (a.empty() || b.empty()) return false;
-  // The fewest shared elements that reach the threshold: Similarity grows with the
-  // count, so a binary search over the same function gives the same answers.
-  size_t low = 3, high = std::min(a.size(), b.size()) + 1;  // high: never enough.
-  while (low < high) {
-    const size_t mid = low + (high - low) / 2;
-    if (Similarity(a, b, mid) >= threshold) {
-      high = mid;
-    } else {
-      low = mid + 1;
-    }
-  }
-  if (low > std::min(a.size(), b.size())) return false;
-  return SharedCountUpTo(a, b, low) >= low;
+  const size_t needed = SharedNeeded(a.size(), b.size(), threshold);
+  if (needed > std::min(a.size(), b.size())) return false;
+  return SharedCountUpTo(a, b, needed) >= needed;
 }
+
+// A list of word hashes as a set of 65,536 bits (by each hash's low 16 bits). How many
+// of another list's words are in it bounds from above how many the two share, at a load
+// per word: most pairs of meetings compared are different, and this tells them apart
+// several times faster than merging the lists, without a wrong answer. 8 KB each.
+class WordMask {
+ public:
+  explicit WordMask(const std::vector<uint32_t>& words);
+  // False only when SameContent(words, other, threshold) is false.
+  bool MaySameContent(const std::vector<uint32_t>& other, double threshold) const;
+
+ private:
+  std::vector<uint64_t> bits_;
+  size_t size_ = 0;
+};
 
 // SameContent from the lists' sizes and the count they share (exact).
 inline bool SameContentOfCounts(size_t a, size_t b, size_t shared, double threshold) {

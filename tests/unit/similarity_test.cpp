@@ -179,5 +179,42 @@ TEST(Similarity, WordBitsetsCountWhatAMergeCounts) {
   EXPECT_GT(same, 0);
 }
 
+// A mask turns away only pairs that SameContent would call different, whatever the
+// sizes, and at the threshold; and it does turn most different pairs away. Words are
+// drawn from a universe of low 16 bits shared by many hashes, so the mask's collisions
+// (a word of one list taken for another's) are exercised too.
+TEST(Similarity, WordMaskRejectsOnlyWhatSameContentRejects) {
+  std::mt19937_64 random(5);
+  int same = 0, different = 0, turned_away = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    const uint64_t universe = 4 + random() % 600;
+    const uint64_t per_mille_a = random() % 1000, per_mille_b = random() % 1000;
+    const bool colliding = trial % 4 == 0;  // Words differ only above bit 16.
+    std::vector<uint32_t> a, b;
+    for (uint64_t w = 0; w < universe; ++w) {
+      const auto word = static_cast<uint32_t>(w) * 0x9E3779B9U;
+      if (random() % 1000 < per_mille_a) a.push_back(word);
+      if (random() % 1000 < per_mille_b) b.push_back(colliding ? word ^ 0x10000U : word);
+    }
+    if (colliding && !b.empty()) b.back() ^= 0x10000U;  // And one word shared.
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    const WordMask mask(a);
+    for (double threshold : {kSameItem, kSameMeeting}) {
+      const bool expected = SameContent(a, b, threshold);
+      const bool may = mask.MaySameContent(b, threshold);
+      ASSERT_TRUE(may || !expected) << "sizes " << a.size() << " " << b.size() << " shared "
+                                    << SharedCount(a, b) << " threshold " << threshold;
+      (expected ? same : different)++;
+      turned_away += !may;
+    }
+  }
+  EXPECT_GT(same, 1000);
+  EXPECT_GT(different, 1000);
+  EXPECT_GT(turned_away, different / 2);                            // It is worth its cost.
+  EXPECT_TRUE(WordMask({1, 2}).MaySameContent({1, 2}, kSameItem));  // Short, identical.
+  EXPECT_FALSE(WordMask({1, 2, 3, 4, 5, 6}).MaySameContent({7, 8, 9, 10}, kSameItem));
+}
+
 }  // namespace
 }  // namespace notestore::resolve
