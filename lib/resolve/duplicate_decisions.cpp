@@ -1,13 +1,85 @@
 #include "resolve/duplicate_decisions.h"
 
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
+#include "util/ordered_parallel.h"
+
 namespace notestore::resolve {
 namespace {
+
+// Finds the words of decisions on a helper thread while the caller reads the next rows:
+// tokenizing a large vault's decisions took as long as reading them, on one core.
+// Items are handed over by count (Publish) and must stay where they are until Stop,
+// which waits for the helper; then they and their WordIds are the caller's again. The
+// decisions of changed notes are left to the caller: KeptDecisions compares their text,
+// which Words() drops. Whatever the helper has not done (it stops early only if it
+// cannot allocate) is done when Words() is first called, as without it.
+class WordsAhead {
+ public:
+  WordsAhead(std::vector<Item>& items, const Scope& scope) : items_(items), scope_(scope) {
+    if (util::WorkerThreads(0) > 1) thread_ = std::thread([this] { Run(); });
+  }
+  ~WordsAhead() { Stop(); }
+  WordsAhead(const WordsAhead&) = delete;
+  WordsAhead& operator=(const WordsAhead&) = delete;
+
+  // The first `count` items are whole and will not move until Stop.
+  void Publish(size_t count) {
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      ready_ = count;
+    }
+    ready_cv_.notify_one();
+  }
+
+  // Waits until the helper has done every published item (or quit).
+  void Stop() {
+    if (!thread_.joinable()) return;
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    ready_cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  void Run() {
+    try {
+      for (size_t next = 0;;) {
+        size_t upto = 0;
+        {
+          std::unique_lock<std::mutex> lock(mu_);
+          ready_cv_.wait(lock, [&] { return stop_ || ready_ > next; });
+          if (ready_ == next) return;  // Stopped, and all done.
+          upto = ready_;
+        }
+        for (; next < upto; ++next) {
+          if (!scope_.notes().count(items_[next].note_id)) items_[next].Words();
+        }
+      }
+    } catch (...) {  // Out of memory: the rest is computed on first use instead.
+    }
+  }
+
+  std::vector<Item>& items_;
+  const Scope& scope_;
+  std::mutex mu_;
+  std::condition_variable ready_cv_;
+  size_t ready_ = 0;   // Guarded by mu_.
+  bool stop_ = false;  // Guarded by mu_.
+  std::thread thread_;
+};
+
+// Decisions handed to WordsAhead at a time.
+constexpr size_t kWordsAheadRun = 4096;
 
 // What a scoped pass knows of the stored groups, and which decisions it compares again.
 struct Plan {
@@ -154,11 +226,24 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
   decisions.reserve(
       static_cast<size_t>(db.execAndGet("SELECT count(*) FROM decisions").getInt64()));
   WordIds ids;
-  // Read in place: moving each note's items into the list was a fifth of reading them.
-  ReadItems(db,
-            "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
-            "ORDER BY note_id, id",
-            false, &ids, &decisions, [](size_t) {});
+  {
+    WordsAhead ahead(decisions, scope);
+    size_t published = 0;
+    // Read in place: moving each note's items into the list was a fifth of reading them.
+    ReadItems(
+        db,
+        "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
+        "ORDER BY note_id, id",
+        false, &ids, &decisions,
+        [&](size_t) {
+          if (decisions.size() >= published + kWordsAheadRun) {
+            published = decisions.size();
+            ahead.Publish(published);
+          }
+        },
+        [&] { ahead.Stop(); });  // Never, as sized; but the helper must not see them move.
+    ahead.Publish(decisions.size());
+  }
   std::unordered_map<std::string, int32_t> date_ids;
   for (Item& d : decisions) {
     if (!d.date.empty()) d.date_id = date_ids.emplace(d.date, date_ids.size() + 1).first->second;

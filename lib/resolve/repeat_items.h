@@ -244,12 +244,14 @@ struct FirstInVault {
 // Streams `sql` (id, note_id, line, text, date, duplicate_of[, owner_id], ordered by
 // note_id, id), appending each row's item to *items, ordinal set, and calls
 // `note_done(first)` once a note's items are all there: those from index `first` on.
-// `note_done` may take them out of *items (and must then leave it empty). Read through
+// `note_done` may take them out of *items (and must then leave it empty); `before_growing`
+// is called before an item is added that moves the others (*items is full). Read through
 // SQLite's own statement: a SQLiteCpp column object per value (a shared pointer copied
 // and released each time) was a fifth of reading 188,000 decisions.
-template <typename NoteDone>
-void ReadItems(SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids,
-               std::vector<Item>* items, NoteDone note_done) {
+template <typename NoteDone, typename BeforeGrowing = void (*)()>
+void ReadItems(
+    SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids, std::vector<Item>* items,
+    NoteDone note_done, BeforeGrowing before_growing = [] {}) {
   sqlite3* handle = db.getHandle();
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(handle, sql, -1, &raw, nullptr);
@@ -269,6 +271,7 @@ void ReadItems(SQLite::Database& db, const char* sql, bool with_owner, WordIds* 
       note_done(first);
       first = items->size();
     }
+    if (items->size() == items->capacity()) before_growing();
     Item& t = items->emplace_back();
     t.ids = ids;
     t.id = sqlite3_column_int64(row, 0);

@@ -232,6 +232,27 @@ TEST_F(ScopedResolveCase, AnIdenticalDecisionAddedEarlierInTheVaultJoinsItsSet) 
         "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL", "2", "3");
 }
 
+// Thousands of decisions, whose words are found on a helper thread while they are read
+// (duplicate_decisions.cpp, in runs of 4,096): a rewording in the last note, then
+// reworded away, links and unlinks as in a fresh store.
+TEST_F(ScopedResolveCase, ThousandsOfDecisionsLinkAsInAFreshStore) {
+  auto note = [](int i, const std::string& planted) {
+    std::string text = "# Plan " + std::to_string(i) + "\n\n## Decisions\n\n" + planted;
+    for (int k = 0; k < 40; ++k) {  // A word of its own in each.
+      text += "- Choose the vendor kx" + std::to_string(i * 40 + k) + " plan.\n";
+    }
+    return std::make_pair("Projects/P" + std::to_string(1000 + i) + ".md", text);
+  };
+  std::vector<std::pair<std::string, std::string>> notes;
+  notes.push_back(note(0, "- Adopt the quartz ledger for zebra billing.\n"));
+  for (int i = 1; i < 199; ++i) notes.push_back(note(i, ""));
+  notes.push_back(note(199, "- Zebra billing adopts the quartz ledger.\n"));
+  Check(notes, note(199, "- Hire two analysts for the walnut gateway.\n"),
+        "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL", "1", "0");
+  EXPECT_GT(std::stoi(testing::QueryValue(dir_.Join("live.db"), "SELECT count(*) FROM decisions")),
+            8000);
+}
+
 // Names: a change that gives a name another meaning elsewhere is resolved as a fresh
 // ingest resolves it, whichever way the pass gets there.
 constexpr const char* kOwnerOf =
