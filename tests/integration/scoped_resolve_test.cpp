@@ -253,6 +253,40 @@ TEST_F(ScopedResolveCase, ThousandsOfDecisionsLinkAsInAFreshStore) {
             8000);
 }
 
+// A meeting that names another account moves its mention, whether the scoped pass reads
+// the mentions of the accounts involved one account at a time (a few of many) or all at
+// once (a quarter of the accounts or more): as in a fresh store either way.
+TEST(ScopedResolveAccounts, AMeetingNamingAnotherAccountMovesAsInAFreshStore) {
+  for (int accounts : {3, 12}) {
+    SCOPED_TRACE(std::to_string(accounts) + " accounts");
+    testing::TempDir dir;
+    auto meeting = [](int i, int account) {
+      return "---\ntype: meeting\ndate: 2024-04-0" + std::to_string(1 + i % 9) +
+             "\naccount: Acct " + std::to_string(account) + "\n---\n# Weekly " + std::to_string(i) +
+             "\n\nNotes.\n";
+    };
+    for (int a = 0; a < accounts; ++a) {
+      dir.Write("vault/Customers/Acct " + std::to_string(a) + ".md",
+                "---\ntype: customer\nstatus: active\n---\n# Acct " + std::to_string(a) + "\n");
+    }
+    for (int i = 0; i < 40; ++i)
+      dir.Write("vault/Meetings/W" + std::to_string(i) + ".md", meeting(i, i % accounts));
+    const std::string live = dir.Join("live.db");
+    Store::open(live).ingest(dir.Join("vault"));
+    const std::string probe =
+        "SELECT a.name FROM meetings m JOIN accounts a ON a.id = m.account_id "
+        "WHERE m.title = 'Weekly 5'";
+    EXPECT_EQ(testing::QueryValue(live, probe), "Acct " + std::to_string(5 % accounts));
+    dir.Write("vault/Meetings/W5.md", meeting(5, (5 + 1) % accounts));
+    EXPECT_TRUE(Store::open(live).ingest(dir.Join("vault")).resolved_scoped);
+    EXPECT_EQ(testing::QueryValue(live, probe), "Acct " + std::to_string(6 % accounts));
+    const std::string fresh = dir.Join("fresh.db");
+    Store::open(fresh).ingest(dir.Join("vault"));
+    EXPECT_EQ(DumpDifference(CanonicalDump(live), CanonicalDump(fresh)), "");
+    EXPECT_EQ(testing::InvariantViolations(live), std::vector<std::string>{});
+  }
+}
+
 // Names: a change that gives a name another meaning elsewhere is resolved as a fresh
 // ingest resolves it, whichever way the pass gets there.
 constexpr const char* kOwnerOf =
