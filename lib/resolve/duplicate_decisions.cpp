@@ -230,11 +230,11 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
     WordsAhead ahead(decisions, scope);
     size_t published = 0;
     // Read in place: moving each note's items into the list was a fifth of reading them.
+    RawStatement query(db,
+                       "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
+                       "ORDER BY note_id, id");
     ReadItems(
-        db,
-        "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
-        "ORDER BY note_id, id",
-        false, &ids, &decisions,
+        query, false, &ids, &decisions,
         [&](size_t) {
           if (decisions.size() >= published + kWordsAheadRun) {
             published = decisions.size();

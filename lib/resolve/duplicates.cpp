@@ -98,17 +98,17 @@ Results LinkScopedTasks(SQLite::Database& db, const Scope& scope,
   }
   Results out;
   WordIds ids;
+  RawStatement of_note(db,
+                       "SELECT id, note_id, line, text, due, duplicate_of, owner_id FROM tasks "
+                       "WHERE note_id = ? ORDER BY id");
   for (int64_t key : keys) {
     std::vector<int64_t> notes = group_of(groups, members, key);
     std::sort(notes.begin(), notes.end());  // As the whole-vault pass reads them.
     std::vector<Item> tasks;
     for (int64_t note : notes) {
       relinked->insert(note);
-      const std::string sql =
-          "SELECT id, note_id, line, text, due, duplicate_of, owner_id FROM tasks "
-          "WHERE note_id = " +
-          std::to_string(note) + " ORDER BY id";
-      ReadItems(db, sql.c_str(), true, &ids, &tasks, [](size_t) {});
+      of_note.Bind(1, note);
+      ReadItems(of_note, true, &ids, &tasks, [](size_t) {});
     }
     if (!tasks.empty()) LinkTaskScope(tasks, groups, rank, &out);
   }

@@ -241,23 +241,40 @@ struct FirstInVault {
   }
 };
 
-// Streams `sql` (id, note_id, line, text, date, duplicate_of[, owner_id], ordered by
-// note_id, id), appending each row's item to *items, ordinal set, and calls
+// A statement stepped through SQLite's own API, prepared once (SQLiteCpp's Statement
+// does not hand out its handle). Not thread-safe, like its connection.
+class RawStatement {
+ public:
+  RawStatement(SQLite::Database& db, const char* sql) : statement_(nullptr, sqlite3_finalize) {
+    sqlite3_stmt* raw = nullptr;
+    const int rc = sqlite3_prepare_v2(db.getHandle(), sql, -1, &raw, nullptr);
+    statement_.reset(raw);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+  }
+  void Bind(int index, int64_t value) {
+    const int rc = sqlite3_bind_int64(get(), index, value);
+    if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(get()), rc);
+  }
+  sqlite3_stmt* get() const { return statement_.get(); }
+
+ private:
+  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement_;
+};
+
+// Runs `query` (bound; id, note_id, line, text, date, duplicate_of[, owner_id], ordered
+// by note_id, id), appending each row's item to *items, ordinal set, and calls
 // `note_done(first)` once a note's items are all there: those from index `first` on.
 // `note_done` may take them out of *items (and must then leave it empty); `before_growing`
-// is called before an item is added that moves the others (*items is full). Read through
-// SQLite's own statement: a SQLiteCpp column object per value (a shared pointer copied
-// and released each time) was a fifth of reading 188,000 decisions.
+// is called before an item is added that moves the others (*items is full). `query` is
+// reset after. Its rows are read through SQLite's own statement: a SQLiteCpp column
+// object per value (a shared pointer copied and released each time) was a fifth of
+// reading 188,000 decisions.
 template <typename NoteDone, typename BeforeGrowing = void (*)()>
 void ReadItems(
-    SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids, std::vector<Item>* items,
+    RawStatement& query, bool with_owner, WordIds* ids, std::vector<Item>* items,
     NoteDone note_done, BeforeGrowing before_growing = [] {}) {
-  sqlite3* handle = db.getHandle();
-  sqlite3_stmt* raw = nullptr;
-  int rc = sqlite3_prepare_v2(handle, sql, -1, &raw, nullptr);
-  const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
-  if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
-  sqlite3_stmt* row = statement.get();
+  sqlite3_stmt* row = query.get();
+  int rc = SQLITE_OK;
   auto text = [row](int column) {
     const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
     return bytes == nullptr
@@ -283,7 +300,8 @@ void ReadItems(
     if (with_owner) t.owner = sqlite3_column_int64(row, 6);  // 0 for NULL.
     t.ordinal = static_cast<int64_t>(items->size() - 1 - first);
   }
-  if (rc != SQLITE_DONE) throw SQLite::Exception(handle, rc);
+  if (rc != SQLITE_DONE) throw SQLite::Exception(sqlite3_db_handle(row), rc);
+  sqlite3_reset(row);
   if (items->size() > first) note_done(first);
 }
 
@@ -292,7 +310,8 @@ template <typename NoteDone>
 void ForEachNote(SQLite::Database& db, const char* sql, bool with_owner, WordIds* ids,
                  NoteDone note_done) {
   std::vector<Item> note;
-  ReadItems(db, sql, with_owner, ids, &note, [&](size_t) {
+  RawStatement query(db, sql);
+  ReadItems(query, with_owner, ids, &note, [&](size_t) {
     note_done(std::move(note));
     note.clear();
   });

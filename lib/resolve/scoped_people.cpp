@@ -19,10 +19,12 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "resolve/entity_sync.h"
@@ -54,17 +56,39 @@ struct NameNow {
   std::string key;                 // The person it resolves to; empty for none.
 };
 
+// Statements prepared once for the pass: the helpers below run theirs for each changed
+// note or person (a thousand times in a 1% re-sync at 100,000 notes, where preparing
+// each anew was an eighth of the step). Each comes back reset, its bindings cleared.
+class Statements {
+ public:
+  explicit Statements(SQLite::Database& db) : db_(db) {}
+  SQLite::Statement& Get(const std::string& sql) {
+    std::unique_ptr<SQLite::Statement>& statement = by_sql_[sql];
+    if (!statement) {
+      statement = std::make_unique<SQLite::Statement>(db_, sql);
+    } else {
+      statement->reset();
+      statement->clearBindings();
+    }
+    return *statement;
+  }
+
+ private:
+  SQLite::Database& db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> by_sql_;
+};
+
 // In the order the whole-vault pass meets them: mentions by line, attendees as listed,
 // owners by line.
-std::vector<NameNow> NamesOf(SQLite::Database& db, int64_t note) {
-  SQLite::Statement q(db,
-                      "SELECT 'M', rowid, line, name, source, role, company, person_id, 1, "
-                      "line FROM person_mentions WHERE note_id = ?1 "
-                      "UNION ALL SELECT 'A', rowid, line, name, '', NULL, NULL, person_id, 2, 0 "
-                      "FROM meeting_attendees WHERE meeting_id = ?1 "
-                      "UNION ALL SELECT 'O', id, line, owner_name, '', NULL, NULL, owner_id, 3, "
-                      "line FROM tasks WHERE note_id = ?1 AND owner_name IS NOT NULL "
-                      "ORDER BY 9, 10, 2");
+std::vector<NameNow> NamesOf(Statements& statements, int64_t note) {
+  SQLite::Statement& q = statements.Get(
+      "SELECT 'M', rowid, line, name, source, role, company, person_id, 1, "
+      "line FROM person_mentions WHERE note_id = ?1 "
+      "UNION ALL SELECT 'A', rowid, line, name, '', NULL, NULL, person_id, 2, 0 "
+      "FROM meeting_attendees WHERE meeting_id = ?1 "
+      "UNION ALL SELECT 'O', id, line, owner_name, '', NULL, NULL, owner_id, 3, "
+      "line FROM tasks WHERE note_id = ?1 AND owner_name IS NOT NULL "
+      "ORDER BY 9, 10, 2");
   q.bind(1, note);
   std::vector<NameNow> out;
   while (q.executeStep()) {
@@ -304,7 +328,7 @@ bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::
 // Role and company of the person `key` from all their mentions: their own note's first,
 // then the first mention in vault order that says. `changed` are the changed notes'
 // mentions resolved to them, with their notes' paths.
-void RoleAndCompany(SQLite::Database& db, const std::string& key, int64_t id,
+void RoleAndCompany(Statements& statements, const std::string& key, int64_t id,
                     const std::vector<std::pair<std::string, const NameNow*>>& changed,
                     const std::set<int64_t>& changed_notes, EntityRow* row) {
   struct Mention {
@@ -316,10 +340,10 @@ void RoleAndCompany(SQLite::Database& db, const std::string& key, int64_t id,
   };
   std::vector<Mention> mentions;
   if (id) {
-    SQLite::Statement q(db,
-                        "SELECT n.path, m.line, m.rowid, m.source, m.role, m.company, m.note_id "
-                        "FROM person_mentions m JOIN notes n ON n.id = m.note_id "
-                        "WHERE m.person_id = ?");
+    SQLite::Statement& q = statements.Get(
+        "SELECT n.path, m.line, m.rowid, m.source, m.role, m.company, m.note_id "
+        "FROM person_mentions m JOIN notes n ON n.id = m.note_id "
+        "WHERE m.person_id = ?");
     q.bind(1, id);
     while (q.executeStep()) {
       if (changed_notes.count(q.getColumn(6).getInt64())) continue;  // In `changed`.
@@ -349,11 +373,11 @@ void RoleAndCompany(SQLite::Database& db, const std::string& key, int64_t id,
 
 // Whether a note outside `changed` names the person `id` (the changed notes' rows say
 // for themselves).
-bool NamedElsewhere(SQLite::Database& db, int64_t id, const std::set<int64_t>& changed) {
-  SQLite::Statement q(db,
-                      "SELECT note_id FROM person_mentions WHERE person_id = ?1 "
-                      "UNION ALL SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1 "
-                      "UNION ALL SELECT note_id FROM tasks WHERE owner_id = ?1");
+bool NamedElsewhere(Statements& statements, int64_t id, const std::set<int64_t>& changed) {
+  SQLite::Statement& q = statements.Get(
+      "SELECT note_id FROM person_mentions WHERE person_id = ?1 "
+      "UNION ALL SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1 "
+      "UNION ALL SELECT note_id FROM tasks WHERE owner_id = ?1");
   q.bind(1, id);
   while (q.executeStep()) {
     if (!changed.count(q.getColumn(0).getInt64())) return true;
@@ -365,7 +389,7 @@ bool NamedElsewhere(SQLite::Database& db, int64_t id, const std::set<int64_t>& c
 // change: the first full spelling of their key among the mentions, else the attendees,
 // else the owners, in path order (then line and row id, as that pass sorts them). The
 // unchanged notes' rows are read; the changed notes' are `resolved`.
-std::optional<std::string> ShownSpelling(SQLite::Database& db, const std::string& key, int64_t id,
+std::optional<std::string> ShownSpelling(Statements& statements, const std::string& key, int64_t id,
                                          const std::vector<Resolved>& resolved,
                                          const std::map<int64_t, std::string>& paths,
                                          const std::set<int64_t>& changed) {
@@ -391,7 +415,7 @@ std::optional<std::string> ShownSpelling(SQLite::Database& db, const std::string
       if (!first || row < *first) first = std::move(row);
     };
     if (id) {
-      SQLite::Statement q(db, sql);
+      SQLite::Statement& q = statements.Get(sql);
       q.bind(1, id);
       while (q.executeStep()) {
         if (changed.count(q.getColumn(4).getInt64())) continue;  // In `resolved`.
@@ -413,6 +437,7 @@ std::optional<std::string> ShownSpelling(SQLite::Database& db, const std::string
 
 bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope) {
   const StoredPeople people(db, options.me);
+  Statements statements(db);
   const store::ChangeSet& changes = scope.changes();
   std::vector<Resolved> resolved;
   std::map<int64_t, std::string> paths;
@@ -440,7 +465,7 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     aliases_q.bind(1, note);
     while (aliases_q.executeStep()) aliases.push_back(aliases_q.getColumn(0).getString());
     aliases_q.reset();
-    std::vector<NameNow> names = NamesOf(db, note);
+    std::vector<NameNow> names = NamesOf(statements, note);
     if (!NamesStayResolvable(old, person_now, title, aliases, names, people, &check_shown)) {
       return false;
     }
@@ -455,8 +480,8 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
   }
   for (const std::string& key : check_shown) {
     const EntityRow* row = people.Row(key);
-    if (!row ||
-        ShownSpelling(db, key, people.Id(key), resolved, paths, scope.notes()) != row->name) {
+    if (!row || ShownSpelling(statements, key, people.Id(key), resolved, paths, scope.notes()) !=
+                    row->name) {
       return false;
     }
   }
@@ -494,7 +519,7 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
   }
   for (const auto& [id, details] : named_before) {
     const std::string key = people.Key(id);
-    if (details || (!named.count(key) && !NamedElsewhere(db, id, scope.notes()))) {
+    if (details || (!named.count(key) && !NamedElsewhere(statements, id, scope.notes()))) {
       keys.insert(key);
     }
   }
@@ -506,9 +531,10 @@ bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Sc
     EntityRow row = stored ? *stored : EntityRow{key, entry ? entry->name : key, 0, {}, {}};
     if (entry) row.note_id = entry->note_id;
     const int64_t id = people.Id(key);
-    if (row.note_id == 0 && !named.count(key) && !(id && NamedElsewhere(db, id, scope.notes())))
+    if (row.note_id == 0 && !named.count(key) &&
+        !(id && NamedElsewhere(statements, id, scope.notes())))
       continue;  // Gone.
-    RoleAndCompany(db, key, id, mentions, scope.notes(), &row);
+    RoleAndCompany(statements, key, id, mentions, scope.notes(), &row);
     rows.push_back(std::move(row));
   }
   const EntitySyncResult synced = SyncSomeEntities(db, {"people", "role", "company"}, keys, rows);
