@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -16,25 +17,31 @@ namespace {
 
 // Finds the words of decisions on a helper thread while the caller reads the next rows:
 // tokenizing a large vault's decisions took as long as reading them, on one core.
-// Items are handed over by count (Publish) and must stay where they are until Stop,
+// Items are handed over as read so far (Publish) and must stay where they are until Stop,
 // which waits for the helper; then they and their WordIds are the caller's again. The
 // decisions of changed notes are left to the caller: KeptDecisions compares their text,
 // which Words() drops. Whatever the helper has not done (it stops early only if it
 // cannot allocate) is done when Words() is first called, as without it.
 class WordsAhead {
  public:
-  WordsAhead(std::vector<Item>& items, const Scope& scope) : items_(items), scope_(scope) {
-    if (util::WorkerThreads(0) > 1) thread_ = std::thread([this] { Run(); });
+  explicit WordsAhead(const Scope& scope) : scope_(scope) {
+    if (util::WorkerThreads(0) < 2) return;
+    try {
+      thread_ = std::thread([this] { Run(); });
+    } catch (const std::system_error&) {  // No thread to be had: words on first use.
+    }
   }
   ~WordsAhead() { Stop(); }
   WordsAhead(const WordsAhead&) = delete;
   WordsAhead& operator=(const WordsAhead&) = delete;
 
-  // The first `count` items are whole and will not move until Stop.
-  void Publish(size_t count) {
+  // Every item of `items` is whole and will not move until Stop. The helper reads the
+  // items through their address, not through the vector the caller goes on filling.
+  void Publish(std::vector<Item>& items) {
     {
       const std::lock_guard<std::mutex> lock(mu_);
-      ready_ = count;
+      items_ = items.data();
+      ready_ = items.size();
     }
     ready_cv_.notify_one();
   }
@@ -54,27 +61,29 @@ class WordsAhead {
   void Run() {
     try {
       for (size_t next = 0;;) {
+        Item* items = nullptr;
         size_t upto = 0;
         {
           std::unique_lock<std::mutex> lock(mu_);
           ready_cv_.wait(lock, [&] { return stop_ || ready_ > next; });
           if (ready_ == next) return;  // Stopped, and all done.
+          items = items_;
           upto = ready_;
         }
         for (; next < upto; ++next) {
-          if (!scope_.notes().count(items_[next].note_id)) items_[next].Words();
+          if (!scope_.notes().count(items[next].note_id)) items[next].Words();
         }
       }
     } catch (...) {  // Out of memory: the rest is computed on first use instead.
     }
   }
 
-  std::vector<Item>& items_;
   const Scope& scope_;
   std::mutex mu_;
   std::condition_variable ready_cv_;
-  size_t ready_ = 0;   // Guarded by mu_.
-  bool stop_ = false;  // Guarded by mu_.
+  Item* items_ = nullptr;  // Guarded by mu_.
+  size_t ready_ = 0;       // Guarded by mu_.
+  bool stop_ = false;      // Guarded by mu_.
   std::thread thread_;
 };
 
@@ -227,7 +236,7 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
       static_cast<size_t>(db.execAndGet("SELECT count(*) FROM decisions").getInt64()));
   WordIds ids;
   {
-    WordsAhead ahead(decisions, scope);
+    WordsAhead ahead(scope);
     size_t published = 0;
     // Read in place: moving each note's items into the list was a fifth of reading them.
     RawStatement query(db,
@@ -238,11 +247,11 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
         [&](size_t) {
           if (decisions.size() >= published + kWordsAheadRun) {
             published = decisions.size();
-            ahead.Publish(published);
+            ahead.Publish(decisions);
           }
         },
         [&] { ahead.Stop(); });  // Never, as sized; but the helper must not see them move.
-    ahead.Publish(decisions.size());
+    ahead.Publish(decisions);
   }
   std::unordered_map<std::string, int32_t> date_ids;
   for (Item& d : decisions) {

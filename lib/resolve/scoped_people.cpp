@@ -380,7 +380,10 @@ bool NamedElsewhere(Statements& statements, int64_t id, const std::set<int64_t>&
       "UNION ALL SELECT note_id FROM tasks WHERE owner_id = ?1");
   q.bind(1, id);
   while (q.executeStep()) {
-    if (!changed.count(q.getColumn(0).getInt64())) return true;
+    if (!changed.count(q.getColumn(0).getInt64())) {
+      q.reset();  // Not left open while the pass writes.
+      return true;
+    }
   }
   return false;
 }
