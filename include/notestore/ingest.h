@@ -131,14 +131,15 @@ struct IngestReport {
   // Where that time went, in the order the steps ran: "scan" (listing the vault and
   // reading what the store knows of its files), "write" (reading, parsing and storing
   // the new and changed files, and removing notes whose files are gone: the batches'
-  // commits included, and any index a crashed ingest left unbuilt), "indexes" (after a first
-  // ingest's files, the indexes it builds at the end), "publish" (with publish_before_resolve,
-  // committing the notes); then, when the vault-wide pass runs, "people", "accounts", "links",
-  // "indexes" again (a first ingest's indexes of the columns the pass sets), "meetings", "tasks"
-  // and "decisions" (finding repeats), "counts" and "statistics" (the query planner's); last
-  // "commit" and "report" (the store's totals for table_rows, with count_rows). A step that did no
-  // work (no index to build, statistics still fresh) is left out. Informational: names may be added
-  // in later versions.
+  // commits included, and any index a crashed ingest left unbuilt), "indexes" (after a
+  // first ingest's files, the indexes it builds at the end), "publish" (with
+  // publish_before_resolve, or after a run of several batches, committing the last
+  // notes); then, when the vault-wide pass runs, "people", "accounts", "links", "indexes"
+  // again (a first ingest's indexes of the columns the pass sets), "meetings", "tasks" and
+  // "decisions" (finding repeats), "counts" and "statistics" (the query planner's); last
+  // "commit" and "report" (the store's totals for table_rows, with count_rows). A step
+  // that did no work (no index to build, statistics still fresh) is left out.
+  // Informational: names may be added in later versions.
   std::vector<IngestStep> steps;
 
   // Rows per table after the ingest, keyed by table name ("notes", "tasks", ...).

@@ -220,6 +220,7 @@ class IngestRun {
     const int threads = util::WorkerThreads(options_.threads);
     const int64_t settled = report_.files_unchanged;
     int64_t in_batch = 0;
+    bool batches_committed = false;
     util::OrderedParallelMap<PreparedFile>(
         todo.size(), threads, static_cast<size_t>(threads) * 32,
         [&](size_t k) {
@@ -236,6 +237,7 @@ class IngestRun {
             txn->commit();
             txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
             in_batch = 0;
+            batches_committed = true;
           }
         },
         options_.parser_niceness);
@@ -246,7 +248,10 @@ class IngestRun {
     steps_.Lap("write");
     // Before the notes are published: readers then find them with their indexes.
     if (bulk && store::RestoreIndexesButReferences(db_) > 0) steps_.Lap("indexes");
-    if (changed_ && options_.publish_before_resolve) {
+    // A run of several batches has shown readers its earlier ones before the pass; its
+    // last one is committed too, so that the checkpoint thread copies its pages back
+    // while the pass runs, rather than the closing connection after it.
+    if (changed_ && (options_.publish_before_resolve || batches_committed)) {
       txn->commit();
       txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
       steps_.Lap("publish");

@@ -187,6 +187,31 @@ TEST_F(Incremental, ReportsTheStepsThatRan) {
   EXPECT_EQ(changed.back(), "report");
 }
 
+// An ingest of several batches commits its last one before the vault-wide pass, as it
+// did the others (a reader sees every note when the pass starts, and the checkpoint
+// thread copies them back meanwhile); an ingest of one batch stays one transaction.
+TEST_F(Incremental, ALongRunCommitsItsLastBatchBeforeThePass) {
+  for (int batch_size : {256, 3}) {
+    SCOPED_TRACE("batch_size " + std::to_string(batch_size));
+    std::remove(db_.c_str());
+    IngestOptions options;
+    options.me = "Dana Whitfield";
+    options.batch_size = batch_size;
+    std::string seen_at_pass;
+    options.on_progress = [&](const IngestProgress& p) {
+      if (p.phase == IngestProgress::Phase::kResolving && seen_at_pass.empty()) {
+        seen_at_pass = QueryValue(db_, "SELECT count(*) FROM notes");
+      }
+    };
+    const IngestReport report = Store::open(db_).ingest(vault(), options);
+    const std::vector<std::string> steps = StepNames(report);
+    const bool published = std::find(steps.begin(), steps.end(), "publish") != steps.end();
+    EXPECT_EQ(published, batch_size == 3);
+    EXPECT_EQ(seen_at_pass, batch_size == 3 ? "10" : "0");
+    ExpectSameAsFresh();
+  }
+}
+
 // IngestOptions::count_rows: the totals of the whole store, or none at all.
 TEST_F(Incremental, CountsRowsUnlessToldNot) {
   const IngestReport counted = Ingest();
