@@ -55,7 +55,9 @@ struct IngestOptions {
   // Commit changed notes before the vault-wide pass that resolves people, accounts,
   // links and repeats, instead of in one transaction with it, so readers can find a
   // changed note (search, tasks, facts) as soon as it is written; its owners,
-  // attendees and repeats are filled in when the pass commits. Default: false.
+  // attendees and repeats are filled in when the pass commits. An ingest of more than
+  // batch_size changed files does so whatever this says (its batches are committed as
+  // they are written, the last one too). Default: false.
   bool publish_before_resolve = false;
 
   // Report the store's totals in IngestReport::table_rows and ::diagnostics. The store

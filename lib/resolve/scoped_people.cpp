@@ -19,14 +19,13 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <tuple>
-#include <unordered_map>
 #include <vector>
 
+#include "query/statement_cache.h"
 #include "resolve/entity_sync.h"
 #include "resolve/people_directory.h"
 #include "resolve/people_shared.h"
@@ -56,32 +55,11 @@ struct NameNow {
   std::string key;                 // The person it resolves to; empty for none.
 };
 
-// Statements prepared once for the pass: the helpers below run theirs for each changed
-// note or person (a thousand times in a 1% re-sync at 100,000 notes, where preparing
-// each anew was an eighth of the step). Each comes back reset, its bindings cleared.
-class Statements {
- public:
-  explicit Statements(SQLite::Database& db) : db_(db) {}
-  SQLite::Statement& Get(const std::string& sql) {
-    std::unique_ptr<SQLite::Statement>& statement = by_sql_[sql];
-    if (!statement) {
-      statement = std::make_unique<SQLite::Statement>(db_, sql);
-    } else {
-      statement->reset();
-      statement->clearBindings();
-    }
-    return *statement;
-  }
-
- private:
-  SQLite::Database& db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> by_sql_;
-};
-
 // In the order the whole-vault pass meets them: mentions by line, attendees as listed,
 // owners by line.
-std::vector<NameNow> NamesOf(Statements& statements, int64_t note) {
-  SQLite::Statement& q = statements.Get(
+std::vector<NameNow> NamesOf(query::StatementCache& statements, int64_t note) {
+  query::Prepared prepared(
+      statements,
       "SELECT 'M', rowid, line, name, source, role, company, person_id, 1, "
       "line FROM person_mentions WHERE note_id = ?1 "
       "UNION ALL SELECT 'A', rowid, line, name, '', NULL, NULL, person_id, 2, 0 "
@@ -89,6 +67,7 @@ std::vector<NameNow> NamesOf(Statements& statements, int64_t note) {
       "UNION ALL SELECT 'O', id, line, owner_name, '', NULL, NULL, owner_id, 3, "
       "line FROM tasks WHERE note_id = ?1 AND owner_name IS NOT NULL "
       "ORDER BY 9, 10, 2");
+  SQLite::Statement& q = *prepared;
   q.bind(1, note);
   std::vector<NameNow> out;
   while (q.executeStep()) {
@@ -328,7 +307,7 @@ bool NamesStayResolvable(const store::OldNote* old, bool person_now, const std::
 // Role and company of the person `key` from all their mentions: their own note's first,
 // then the first mention in vault order that says. `changed` are the changed notes'
 // mentions resolved to them, with their notes' paths.
-void RoleAndCompany(Statements& statements, const std::string& key, int64_t id,
+void RoleAndCompany(query::StatementCache& statements, const std::string& key, int64_t id,
                     const std::vector<std::pair<std::string, const NameNow*>>& changed,
                     const std::set<int64_t>& changed_notes, EntityRow* row) {
   struct Mention {
@@ -340,10 +319,12 @@ void RoleAndCompany(Statements& statements, const std::string& key, int64_t id,
   };
   std::vector<Mention> mentions;
   if (id) {
-    SQLite::Statement& q = statements.Get(
+    query::Prepared prepared(
+        statements,
         "SELECT n.path, m.line, m.rowid, m.source, m.role, m.company, m.note_id "
         "FROM person_mentions m JOIN notes n ON n.id = m.note_id "
         "WHERE m.person_id = ?");
+    SQLite::Statement& q = *prepared;
     q.bind(1, id);
     while (q.executeStep()) {
       if (changed_notes.count(q.getColumn(6).getInt64())) continue;  // In `changed`.
@@ -373,17 +354,17 @@ void RoleAndCompany(Statements& statements, const std::string& key, int64_t id,
 
 // Whether a note outside `changed` names the person `id` (the changed notes' rows say
 // for themselves).
-bool NamedElsewhere(Statements& statements, int64_t id, const std::set<int64_t>& changed) {
-  SQLite::Statement& q = statements.Get(
+bool NamedElsewhere(query::StatementCache& statements, int64_t id,
+                    const std::set<int64_t>& changed) {
+  query::Prepared prepared(
+      statements,
       "SELECT note_id FROM person_mentions WHERE person_id = ?1 "
       "UNION ALL SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1 "
       "UNION ALL SELECT note_id FROM tasks WHERE owner_id = ?1");
+  SQLite::Statement& q = *prepared;
   q.bind(1, id);
   while (q.executeStep()) {
-    if (!changed.count(q.getColumn(0).getInt64())) {
-      q.reset();  // Not left open while the pass writes.
-      return true;
-    }
+    if (!changed.count(q.getColumn(0).getInt64())) return true;
   }
   return false;
 }
@@ -392,8 +373,8 @@ bool NamedElsewhere(Statements& statements, int64_t id, const std::set<int64_t>&
 // change: the first full spelling of their key among the mentions, else the attendees,
 // else the owners, in path order (then line and row id, as that pass sorts them). The
 // unchanged notes' rows are read; the changed notes' are `resolved`.
-std::optional<std::string> ShownSpelling(Statements& statements, const std::string& key, int64_t id,
-                                         const std::vector<Resolved>& resolved,
+std::optional<std::string> ShownSpelling(query::StatementCache& statements, const std::string& key,
+                                         int64_t id, const std::vector<Resolved>& resolved,
                                          const std::map<int64_t, std::string>& paths,
                                          const std::set<int64_t>& changed) {
   static constexpr struct {
@@ -418,7 +399,8 @@ std::optional<std::string> ShownSpelling(Statements& statements, const std::stri
       if (!first || row < *first) first = std::move(row);
     };
     if (id) {
-      SQLite::Statement& q = statements.Get(sql);
+      query::Prepared prepared(statements, sql);
+      SQLite::Statement& q = *prepared;
       q.bind(1, id);
       while (q.executeStep()) {
         if (changed.count(q.getColumn(4).getInt64())) continue;  // In `resolved`.
@@ -440,7 +422,9 @@ std::optional<std::string> ShownSpelling(Statements& statements, const std::stri
 
 bool ResolveScopedPeople(SQLite::Database& db, const ResolveOptions& options, Scope& scope) {
   const StoredPeople people(db, options.me);
-  Statements statements(db);
+  // The helpers run their statements for each changed note or person (a thousand
+  // times in a 1% re-sync at 100,000 notes): prepared once, as the queries' are.
+  query::StatementCache statements(db);
   const store::ChangeSet& changes = scope.changes();
   std::vector<Resolved> resolved;
   std::map<int64_t, std::string> paths;

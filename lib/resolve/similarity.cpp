@@ -245,8 +245,7 @@ namespace {
 // Built twice, the processor picking at load time: with the POPCNT instruction, which
 // x86-64 gained in 2008 but a default build may not assume, and without. (Not under
 // ThreadSanitizer, whose instrumented resolver runs before it is set up, and crashes.)
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    !defined(__SANITIZE_THREAD__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 __attribute__((target_clones("popcnt", "default")))
 #endif
 size_t
