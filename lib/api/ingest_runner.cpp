@@ -251,14 +251,16 @@ class IngestRun {
     // A run of several batches has shown readers its earlier ones before the pass; its
     // last one is committed too, so that the checkpoint thread copies its pages back
     // while the pass runs, rather than the closing connection after it.
+    bool published = false;
     if (changed_ && (options_.publish_before_resolve || batches_committed)) {
       txn->commit();
       txn.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
       steps_.Lap("publish");
+      published = true;
     }
     if (changed_ || must_resolve) {
       Progress(IngestProgress::Phase::kResolving, total, total, true);
-      report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_},
+      report_.resolved_scoped = resolve::ResolveVault(db_, resolve::ResolveOptions{me_, published},
                                                       scoped_resolve ? &changes_ : nullptr, steps_);
       if (Analyze()) steps_.Lap("statistics");
       store::SetMeta(db_, "resolve_pending", "0");

@@ -227,14 +227,18 @@ Plan ToCompare(std::vector<Item>& items, const Scope& scope, WordIds* ids) {
 
 }  // namespace
 
-Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& groups,
-                      const std::unordered_map<int64_t, int64_t>& rank, const Scope& scope) {
-  std::vector<Item> decisions;
+ComparedDecisions CompareDecisions(SQLite::Database& db, const Scope& scope,
+                                   const std::atomic<bool>* cancel) {
+  ComparedDecisions out;
+  out.ids = std::make_unique<WordIds>();
+  std::vector<Item>& decisions = out.items;
+  auto check = [cancel] {
+    if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) throw CompareCancelled{};
+  };
   // Sized first: growing it moved every item read so far, a seventh of this part at
   // 188,000 decisions.
   decisions.reserve(
       static_cast<size_t>(db.execAndGet("SELECT count(*) FROM decisions").getInt64()));
-  WordIds ids;
   {
     WordsAhead ahead(scope);
     size_t published = 0;
@@ -243,9 +247,10 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
                        "SELECT id, note_id, line, text, date, duplicate_of FROM decisions "
                        "ORDER BY note_id, id");
     ReadItems(
-        query, false, &ids, &decisions,
+        query, false, out.ids.get(), &decisions,
         [&](size_t) {
           if (decisions.size() >= published + kWordsAheadRun) {
+            check();
             published = decisions.size();
             ahead.Publish(decisions);
           }
@@ -253,16 +258,17 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
         [&] { ahead.Stop(); });  // Never, as sized; but the helper must not see them move.
     ahead.Publish(decisions);
   }
+  check();
   std::unordered_map<std::string, int32_t> date_ids;
   for (Item& d : decisions) {
     if (!d.date.empty()) d.date_id = date_ids.emplace(d.date, date_ids.size() + 1).first->second;
   }
   std::vector<size_t> all(decisions.size());
   std::iota(all.begin(), all.end(), 0);
-  UnionFind uf(decisions.size());
+  out.alike = UnionFind(decisions.size());
   Plan plan;
   plan.all = scope.full();
-  if (!plan.all) plan = ToCompare(decisions, scope, &ids);
+  if (!plan.all) plan = ToCompare(decisions, scope, out.ids.get());
   if (!plan.all) {
     // Unmarked decisions keep their stored groups.
     std::unordered_map<int64_t, size_t> index;
@@ -270,9 +276,10 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
     for (size_t i = 0; i < decisions.size(); ++i) {
       if (plan.marked[i] || !plan.group[i]) continue;
       auto it = index.find(*plan.group[i]);
-      if (it != index.end() && !plan.marked[it->second]) uf.Join(i, it->second);
+      if (it != index.end() && !plan.marked[it->second]) out.alike.Join(i, it->second);
     }
   }
+  check();
   JoinSame(
       decisions, all,
       [&](size_t i, size_t j) {
@@ -282,14 +289,25 @@ Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& gr
         if (a != 0 && b != 0 && a != b) return false;
         return SameContent(decisions[i].Words(), decisions[j].Words(), kSameItem);
       },
-      [&](size_t i) { return static_cast<uint32_t>(decisions[i].date_id); }, &uf,
+      [&](size_t i) { return static_cast<uint32_t>(decisions[i].date_id); }, &out.alike,
       plan.all ? nullptr : &plan.marked);
+  return out;
+}
+
+Results GroupDecisions(ComparedDecisions& compared, const std::map<int64_t, int64_t>& groups,
+                       const std::unordered_map<int64_t, int64_t>& rank) {
   // The originals are chosen again for every group: which is first can change without a
   // decision changing (a note becomes a repeated meeting).
   Results out;
-  Groups(uf, decisions, FirstInVault{decisions, groups, rank}, store::SearchRowKind::kDecision,
-         &out);
+  Groups(compared.alike, compared.items, FirstInVault{compared.items, groups, rank},
+         store::SearchRowKind::kDecision, &out);
   return out;
+}
+
+Results LinkDecisions(SQLite::Database& db, const std::map<int64_t, int64_t>& groups,
+                      const std::unordered_map<int64_t, int64_t>& rank, const Scope& scope) {
+  ComparedDecisions compared = CompareDecisions(db, scope);
+  return GroupDecisions(compared, groups, rank);
 }
 
 }  // namespace notestore::resolve

@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "resolve/decisions_ahead.h"
 #include "resolve/duplicate_decisions.h"
 #include "resolve/duplicate_meetings.h"
 #include "resolve/repeat_items.h"
@@ -117,7 +118,8 @@ Results LinkScopedTasks(SQLite::Database& db, const Scope& scope,
 
 }  // namespace
 
-void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps) {
+void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps,
+                    DecisionsAhead* ahead) {
   std::map<int64_t, int64_t> old_groups;  // Before the meetings are linked again.
   if (scope.full()) {
     db.exec("DELETE FROM duplicates");
@@ -167,7 +169,10 @@ void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps) 
     }
     db.exec("DELETE FROM duplicates WHERE kind = 'decision'");
   }
-  const Results decisions = LinkDecisions(db, groups, rank, scope);
+  std::optional<ComparedDecisions> compared;
+  if (ahead != nullptr) compared = ahead->Take();
+  if (!compared) compared = CompareDecisions(db, scope);
+  const Results decisions = GroupDecisions(*compared, groups, rank);
   WriteResults(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2", decisions);
   TouchCounted(db, "SELECT NULL, account_id FROM decisions WHERE id = ?", decisions, scope);
   steps.Lap("decisions");

@@ -22,11 +22,14 @@
 
 namespace notestore::resolve {
 
+class DecisionsAhead;
+
 // Call inside the write transaction of the vault-wide pass, after people are resolved.
 // Links again what `scope` covers (all when full), and adds to it the people and
 // accounts whose counts the changed links move. Laps "meetings", "tasks" and
-// "decisions" on `steps`.
-void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps);
+// "decisions" on `steps`. `ahead`, when given, is comparing the decisions already.
+void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps,
+                    DecisionsAhead* ahead = nullptr);
 
 }  // namespace notestore::resolve
 

@@ -20,11 +20,9 @@ bool Repeat(const std::map<int64_t, int64_t>& groups, int64_t note) {
 
 }  // namespace
 
-bool RelinkUnchangedDecisions(SQLite::Database& db, const Scope& scope,
-                              const std::map<int64_t, int64_t>& old_groups,
-                              const std::map<int64_t, int64_t>& groups) {
+bool SameDecisions(SQLite::Database& db, const Scope& scope,
+                   std::vector<std::pair<int64_t, int64_t>>* moved) {
   const store::ChangeSet& changes = scope.changes();
-  std::vector<std::pair<int64_t, int64_t>> moved;  // old id -> new id
   SQLite::Statement now(db, "SELECT id, text, date FROM decisions WHERE note_id = ? ORDER BY id");
   static const std::vector<store::OldDecision> kNone;
   for (int64_t note : scope.notes()) {
@@ -40,11 +38,20 @@ bool RelinkUnchangedDecisions(SQLite::Database& db, const Scope& scope,
                                     : std::optional<std::string>(now.getColumn(2).getString());
       same = i < before.size() && before[i].text == now.getColumn(1).getString() &&
              before[i].date == date;
-      if (same) moved.emplace_back(before[i++].id, now.getColumn(0).getInt64());
+      if (same && moved != nullptr) moved->emplace_back(before[i].id, now.getColumn(0).getInt64());
+      if (same) ++i;
     }
     now.reset();
     if (!same || i != before.size()) return false;
   }
+  return true;
+}
+
+bool RelinkUnchangedDecisions(SQLite::Database& db, const Scope& scope,
+                              const std::map<int64_t, int64_t>& old_groups,
+                              const std::map<int64_t, int64_t>& groups) {
+  std::vector<std::pair<int64_t, int64_t>> moved;  // old id -> new id
+  if (!SameDecisions(db, scope, &moved)) return false;
   // Which of two repeats is the original depends on whether a note is a repeated meeting.
   std::set<int64_t> regrouped;
   for (const auto* g : {&old_groups, &groups}) {

@@ -8,10 +8,18 @@
 
 #include <cstdint>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "resolve/scope.h"
 
 namespace notestore::resolve {
+
+// Whether every changed note has the same decisions as before (text and date, in order;
+// none for notes added or removed). Appends to *moved, when given, each old id with its
+// new one (as far as they match: use only when this returns true).
+bool SameDecisions(SQLite::Database& db, const Scope& scope,
+                   std::vector<std::pair<int64_t, int64_t>>* moved = nullptr);
 
 // When every changed note has the same decisions as before (text and date, in order;
 // none for notes added or removed), and no note with decisions became or stopped being

@@ -5,7 +5,9 @@
 #include <optional>
 #include <string>
 
+#include "resolve/decisions_ahead.h"
 #include "resolve/duplicates.h"
+#include "resolve/unchanged_decisions.h"
 #include "resolve/vault_resolver.h"
 #include "store/bulk_indexes.h"
 #include "store/schema_sql.h"
@@ -57,6 +59,14 @@ bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
   // it little, and at 100,000 notes its own memory comes on top of the cache's.
   std::optional<store::ScopedPragma> small;  // cache_size: negative for KiB.
   if (scope.full()) small.emplace(db, "cache_size", -kWholeVaultCacheKiB);
+  // A scoped pass compares decisions on another core meanwhile, if it can read them;
+  // not when the changed notes kept their decisions (then none are compared). A pass
+  // over the whole vault does not: the comparison's memory (26 MB at 20,000 notes) would
+  // come on top of the people part's, at a first ingest's peak.
+  std::optional<DecisionsAhead> decisions;
+  if (options.published && !scope.full() && !SameDecisions(db, scope)) {
+    decisions.emplace(db, scope);
+  }
   ResolvePeople(db, options, scope);
   steps.Lap("people");
   ResolveAccounts(db, scope);
@@ -65,7 +75,7 @@ bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
   steps.Lap("links");
   // After a first ingest, the indexes of the columns just set (store/bulk_indexes.h).
   if (store::RestoreIndexes(db) > 0) steps.Lap("indexes");
-  LinkDuplicates(db, scope, steps);
+  LinkDuplicates(db, scope, steps, decisions ? &*decisions : nullptr);
   UpdateCounts(db, scope);  // Last: counts leave repeats out.
   steps.Lap("counts");
   return !scope.full() && !scope.people_whole_vault;

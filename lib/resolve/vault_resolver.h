@@ -18,6 +18,10 @@ namespace notestore::resolve {
 
 struct ResolveOptions {
   std::string me;  // Full name that @Me / @Myself mean; empty if unknown.
+  // Whether what the pass reads is committed: the ingest committed its notes before the
+  // pass ("publish"). Helpers may then read it through connections of their own
+  // (decisions_ahead.h). Default: false.
+  bool published = false;
 };
 
 // Rewrites people, person_aliases, accounts, every *_id reference column, the repeats

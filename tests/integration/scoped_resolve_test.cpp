@@ -58,6 +58,9 @@ TEST_P(ScopedResolve, RandomEditsLeaveWhatAFreshIngestWould) {
     const int count = 1 + static_cast<int>((GetParam() + static_cast<uint64_t>(round)) % 4);
     for (int i = 0; i < count; ++i) edits += "  " + editor.EditOnce() + "\n";
     SCOPED_TRACE("round " + std::to_string(round) + ", after:\n" + edits);
+    // Every other round commits the notes before the pass, which then compares the
+    // decisions on a helper thread (resolve/decisions_ahead.h).
+    options.publish_before_resolve = round % 2 == 1;
     const IngestReport report = Store::open(live).ingest(vault, options);
     scoped += report.resolved_scoped ? 1 : 0;
     resolved += report.resolved ? 1 : 0;
@@ -110,6 +113,7 @@ class ScopedResolveCase : public ::testing::Test {
   void IngestAndCompare(Way way = Way::kScoped) {
     IngestOptions options;
     options.me = "Dana Whitfield";
+    options.publish_before_resolve = publish_;
     const std::string live = dir_.Join("live.db");
     EXPECT_EQ(Store::open(live).ingest(dir_.Join("vault"), options).resolved_scoped,
               way == Way::kScoped);
@@ -119,8 +123,11 @@ class ScopedResolveCase : public ::testing::Test {
     EXPECT_EQ(testing::InvariantViolations(live), std::vector<std::string>{});
   }
 
+  void ThousandsOfDecisions(bool reworded_before);
+
   testing::TempDir dir_;
   int fresh_count_ = 0;
+  bool publish_ = false;  // IngestAndCompare commits the notes before the pass.
 };
 
 constexpr const char* kQuinnsNote = "---\ntype: person\naliases: [QH]\n---\n# Quinn Harlow\n";
@@ -233,9 +240,10 @@ TEST_F(ScopedResolveCase, AnIdenticalDecisionAddedEarlierInTheVaultJoinsItsSet) 
 }
 
 // Thousands of decisions, whose words are found on a helper thread while they are read
-// (duplicate_decisions.cpp, in runs of 4,096): a rewording in the last note, then
-// reworded away, links and unlinks as in a fresh store.
-TEST_F(ScopedResolveCase, ThousandsOfDecisionsLinkAsInAFreshStore) {
+// (duplicate_decisions.cpp, in runs of 4,096): a rewording in the last note, written or
+// reworded away, links or unlinks as in a fresh store. Compared in place, or (the notes
+// committed before the pass) on a thread of their own while the pass's earlier parts run.
+void ScopedResolveCase::ThousandsOfDecisions(bool reworded_before) {
   auto note = [](int i, const std::string& planted) {
     std::string text = "# Plan " + std::to_string(i) + "\n\n## Decisions\n\n" + planted;
     for (int k = 0; k < 40; ++k) {  // A word of its own in each.
@@ -243,14 +251,24 @@ TEST_F(ScopedResolveCase, ThousandsOfDecisionsLinkAsInAFreshStore) {
     }
     return std::make_pair("Projects/P" + std::to_string(1000 + i) + ".md", text);
   };
+  const std::string rewording = "- Zebra billing adopts the quartz ledger.\n";
+  const std::string other = "- Hire two analysts for the walnut gateway.\n";
   std::vector<std::pair<std::string, std::string>> notes;
   notes.push_back(note(0, "- Adopt the quartz ledger for zebra billing.\n"));
   for (int i = 1; i < 199; ++i) notes.push_back(note(i, ""));
-  notes.push_back(note(199, "- Zebra billing adopts the quartz ledger.\n"));
-  Check(notes, note(199, "- Hire two analysts for the walnut gateway.\n"),
-        "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL", "1", "0");
+  notes.push_back(note(199, reworded_before ? rewording : other));
+  Check(notes, note(199, reworded_before ? other : rewording),
+        "SELECT count(*) FROM decisions WHERE duplicate_of IS NOT NULL",
+        reworded_before ? "1" : "0", reworded_before ? "0" : "1");
   EXPECT_GT(std::stoi(testing::QueryValue(dir_.Join("live.db"), "SELECT count(*) FROM decisions")),
             8000);
+}
+
+TEST_F(ScopedResolveCase, ThousandsOfDecisionsLinkAsInAFreshStore) { ThousandsOfDecisions(true); }
+
+TEST_F(ScopedResolveCase, ThousandsOfDecisionsComparedAheadLinkAsInAFreshStore) {
+  publish_ = true;
+  ThousandsOfDecisions(false);
 }
 
 // A meeting that names another account moves its mention, whether the scoped pass reads
