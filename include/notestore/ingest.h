@@ -57,7 +57,9 @@ struct IngestOptions {
   // changed note (search, tasks, facts) as soon as it is written; its owners,
   // attendees and repeats are filled in when the pass commits. An ingest of more than
   // batch_size changed files does so whatever this says (its batches are committed as
-  // they are written, the last one too). Default: false.
+  // they are written, the last one too). A pass after such a commit may compare the
+  // vault's decisions on a thread of its own, through a second, read-only connection to
+  // the database file, while it resolves the rest. Default: false.
   bool publish_before_resolve = false;
 
   // Report the store's totals in IngestReport::table_rows and ::diagnostics. The store

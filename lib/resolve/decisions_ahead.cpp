@@ -1,7 +1,9 @@
 #include "resolve/decisions_ahead.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -35,9 +37,19 @@ DecisionsAhead::~DecisionsAhead() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::optional<ComparedDecisions> DecisionsAhead::Take() {
+std::optional<ComparedDecisions> DecisionsAhead::Take(SQLite::Database& db) {
   if (thread_.joinable()) thread_.join();
-  return std::exchange(result_, std::nullopt);
+  std::optional<ComparedDecisions> out = std::exchange(result_, std::nullopt);
+  if (!out) return out;
+  SQLite::Statement q(db, "SELECT count(*), ifnull(max(id), 0) FROM decisions");
+  q.executeStep();
+  int64_t highest = 0;
+  for (const Item& d : out->items) highest = std::max(highest, d.id);
+  if (q.getColumn(0).getInt64() != static_cast<int64_t>(out->items.size()) ||
+      q.getColumn(1).getInt64() != highest) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 void DecisionsAhead::Run(const std::string& path) {

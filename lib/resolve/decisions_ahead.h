@@ -15,6 +15,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "resolve/duplicate_decisions.h"
@@ -35,9 +36,11 @@ class DecisionsAhead {
   DecisionsAhead(const DecisionsAhead&) = delete;
   DecisionsAhead& operator=(const DecisionsAhead&) = delete;
 
-  // Waits for the comparison and hands it over; nullopt when none ran or it failed (the
-  // caller then compares in place, where a real error meets it again). Once only.
-  std::optional<ComparedDecisions> Take();
+  // Waits for the comparison and hands it over, if it read the decisions `db` holds (as
+  // many, the same highest id: not another file put in the store's place meanwhile);
+  // nullopt when none ran, it failed, or it read others (the caller then compares in
+  // place, where a real error meets it again). Once only.
+  std::optional<ComparedDecisions> Take(SQLite::Database& db);
 
  private:
   void Run(const std::string& path);

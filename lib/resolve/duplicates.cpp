@@ -170,7 +170,7 @@ void LinkDuplicates(SQLite::Database& db, Scope& scope, util::StepTimes& steps,
     db.exec("DELETE FROM duplicates WHERE kind = 'decision'");
   }
   std::optional<ComparedDecisions> compared;
-  if (ahead != nullptr) compared = ahead->Take();
+  if (ahead != nullptr) compared = ahead->Take(db);
   if (!compared) compared = CompareDecisions(db, scope);
   const Results decisions = GroupDecisions(*compared, groups, rank);
   WriteResults(db, "decision", "UPDATE decisions SET duplicate_of = ?1 WHERE id = ?2", decisions);

@@ -60,7 +60,8 @@ bool ResolveVault(SQLite::Database& db, const ResolveOptions& options,
   std::optional<store::ScopedPragma> small;  // cache_size: negative for KiB.
   if (scope.full()) small.emplace(db, "cache_size", -kWholeVaultCacheKiB);
   // A scoped pass compares decisions on another core meanwhile, if it can read them;
-  // not when the changed notes kept their decisions (then none are compared). A pass
+  // not when the changed notes kept their decisions (then, unless a note joined or left
+  // a repeated meeting's group, their links are only moved to the new ids). A pass
   // over the whole vault does not: the comparison's memory (26 MB at 20,000 notes) would
   // come on top of the people part's, at a first ingest's peak.
   std::optional<DecisionsAhead> decisions;

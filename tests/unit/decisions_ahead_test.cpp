@@ -67,10 +67,10 @@ TEST(DecisionsAhead, HandsOverWhatComparingInPlaceFinds) {
   const Scope scope = Scope::Of(changes);
 
   DecisionsAhead ahead(*db, Scope::Of(changes));
-  std::optional<ComparedDecisions> compared = ahead.Take();
+  std::optional<ComparedDecisions> compared = ahead.Take(*db);
   ASSERT_TRUE(compared.has_value());
   EXPECT_EQ(compared->items.size(), 9000u);
-  EXPECT_FALSE(ahead.Take().has_value());  // Handed over once.
+  EXPECT_FALSE(ahead.Take(*db).has_value());  // Handed over once.
 
   const auto rank = VaultOrder(*db);
   const Results from_helper = GroupDecisions(*compared, {}, rank);
@@ -81,18 +81,24 @@ TEST(DecisionsAhead, HandsOverWhatComparingInPlaceFinds) {
   EXPECT_FALSE(in_place.changes.empty());
 }
 
-// The helper reads what is committed: not what the caller's open transaction holds.
-TEST(DecisionsAhead, ReadsWhatIsCommitted) {
+// The helper reads what is committed, not what the caller's open transaction holds, and
+// hands over nothing when that is not what the caller's connection holds (as for a file
+// put in the store's place meanwhile).
+TEST(DecisionsAhead, ReadsWhatIsCommittedAndHandsItOverOnlyIfTheCallerHoldsIt) {
   if (!TwoCores()) GTEST_SKIP() << "the helper runs only with two cores";
   testing::TempDir dir;
   const std::string path = MakeStore(dir, 10);
   const auto db = store::OpenDatabase(path, store::ConnectionOptions{});
   store::ChangeSet changes;
   changes.notes = {db->execAndGet("SELECT min(id) FROM notes").getInt64()};
-  SQLite::Transaction txn(*db);
-  db->exec("DELETE FROM decisions WHERE id IN (SELECT id FROM decisions LIMIT 100)");
+  {
+    SQLite::Transaction txn(*db);
+    db->exec("DELETE FROM decisions WHERE id IN (SELECT id FROM decisions LIMIT 100)");
+    DecisionsAhead ahead(*db, Scope::Of(changes));
+    EXPECT_FALSE(ahead.Take(*db).has_value());  // It read 300; the caller holds 200.
+  }                                             // Rolled back.
   DecisionsAhead ahead(*db, Scope::Of(changes));
-  const std::optional<ComparedDecisions> compared = ahead.Take();
+  const std::optional<ComparedDecisions> compared = ahead.Take(*db);
   ASSERT_TRUE(compared.has_value());
   EXPECT_EQ(compared->items.size(), 300u);
 }
@@ -109,7 +115,26 @@ TEST(DecisionsAhead, StopsWhenNotTakenAndNeedsAFile) {
 
   SQLite::Database memory(":memory:", SQLite::OPEN_READWRITE);
   DecisionsAhead none(memory, Scope::Of(changes));
-  EXPECT_FALSE(none.Take().has_value());
+  EXPECT_FALSE(none.Take(memory).has_value());
+}
+
+// Nor does a store with a rollback journal, whose pass the helper's read lock would hold
+// up: the same store in WAL mode does.
+TEST(DecisionsAhead, NeedsWriteAheadLogging) {
+  if (!TwoCores()) GTEST_SKIP() << "the helper runs only with two cores";
+  testing::TempDir dir;
+  const std::string path = MakeStore(dir, 10);
+  store::ChangeSet changes;
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode = DELETE");
+    changes.notes = {db.execAndGet("SELECT min(id) FROM notes").getInt64()};
+    DecisionsAhead ahead(db, Scope::Of(changes));
+    EXPECT_FALSE(ahead.Take(db).has_value());
+  }
+  const auto wal = store::OpenDatabase(path, store::ConnectionOptions{});
+  DecisionsAhead ahead(*wal, Scope::Of(changes));
+  EXPECT_TRUE(ahead.Take(*wal).has_value());
 }
 
 }  // namespace
