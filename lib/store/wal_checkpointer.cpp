@@ -60,6 +60,7 @@ WalCheckpointer::~WalCheckpointer() {
     // either: its journal_size_limit is left as it is.
     thread_.detach();
     static_cast<void>(own_.release());
+    static_cast<void>(wake_.release());
     if (size_limit_) size_limit_->Abandon();
     return;
   }
@@ -67,7 +68,7 @@ WalCheckpointer::~WalCheckpointer() {
     const std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
   }
-  wake_.notify_one();
+  wake_->notify_one();
   thread_.join();  // After the checkpoint the last commit asked for, if any.
   // Puts back SQLite's own hook, which checkpoints from the writer's thread (and
   // size_limit_ its journal_size_limit).
@@ -98,7 +99,7 @@ int WalCheckpointer::OnCommit(void* self, sqlite3* db, const char* schema, int f
   }
   me->wanted_ = true;
   lock.unlock();
-  me->wake_.notify_one();
+  me->wake_->notify_one();
   return SQLITE_OK;
 }
 
@@ -109,7 +110,7 @@ void WalCheckpointer::WaitIdle(std::unique_lock<std::mutex>& lock) {
 void WalCheckpointer::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {
-    wake_.wait(lock, [this] { return wanted_ || stop_; });
+    wake_->wait(lock, [this] { return wanted_ || stop_; });
     if (!wanted_) break;  // Stopped, with nothing asked for.
     wanted_ = false;
     running_ = true;

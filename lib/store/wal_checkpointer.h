@@ -73,7 +73,10 @@ class WalCheckpointer {
   std::unique_ptr<SQLite::Database> own_;   // The thread's connection.
 
   mutable std::mutex mu_;
-  std::condition_variable wake_;  // The thread: a checkpoint is wanted, or stop.
+  // The thread: a checkpoint is wanted, or stop. Held by pointer so that a forked child
+  // can leave it undestroyed: the parent's thread may have been waiting on it at the
+  // fork, and pthread_cond_destroy waits for that waiter, which the child never has.
+  std::unique_ptr<std::condition_variable> wake_ = std::make_unique<std::condition_variable>();
   std::condition_variable idle_;  // The writer: the thread finished one.
   bool wanted_ = false;
   bool running_ = false;
