@@ -25,14 +25,20 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
   if (options.mmap_bytes < 0) {
     throw Error(ErrorCode::kInvalidArgument, "mmap_bytes must not be negative");
   }
+  const int page = options.page_bytes;
+  if (page < 512 || page > 65536 || (page & (page - 1)) != 0) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "page_bytes must be a power of two from 512 to 65536, not " + std::to_string(page));
+  }
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
-  impl->db = store::OpenDatabase(
-      path,
-      store::ConnectionOptions{options.read_only, options.create_if_missing,
-                               options.busy_timeout_ms, options.cache_bytes, options.mmap_bytes},
-      &impl->open_message);
+  impl->db =
+      store::OpenDatabase(path,
+                          store::ConnectionOptions{options.read_only, options.create_if_missing,
+                                                   options.busy_timeout_ms, options.cache_bytes,
+                                                   options.mmap_bytes, options.page_bytes},
+                          &impl->open_message);
   impl->statements = std::make_unique<query::StatementCache>(*impl->db);
   query::RegisterRankFunction(*impl->db);
   query::RegisterInstancesFunction(*impl->db);

@@ -120,6 +120,9 @@ std::unique_ptr<SQLite::Database> OpenDatabase(const std::string& path,
     auto db = std::make_unique<SQLite::Database>(path, flags | SQLite::OPEN_NOMUTEX,
                                                  options.busy_timeout_ms);
     if (!options.read_only) {
+      // Before WAL mode, which fixes the page size once the file has a page; SQLite
+      // ignores it for a database that has pages already.
+      db->exec("PRAGMA page_size = " + std::to_string(options.page_bytes));
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");
     }

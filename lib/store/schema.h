@@ -24,6 +24,7 @@ struct ConnectionOptions {
   int busy_timeout_ms = 5000;
   int64_t cache_bytes = int64_t{64} << 20;
   int64_t mmap_bytes = 0;
+  int page_bytes = 16 << 10;  // Only for a database this open creates.
 };
 
 // Opens the database, applies connection settings (WAL, foreign keys, busy timeout),

@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "notestore/notestore.h"
 #include "support/test_support.h"
 
@@ -97,6 +99,36 @@ TEST(Store, BadArgumentsAndMissingVault) {
   negative_map.mmap_bytes = -1;
   EXPECT_EQ(CodeOf([&] { Store::open(dir.Join("a.db"), negative_map); }),
             ErrorCode::kInvalidArgument);
+}
+
+int PageSize(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA page_size").getInt();
+}
+
+// The page size is chosen when the database is made, and kept by it afterwards.
+TEST(Store, PageSizeIsChosenWhenTheDatabaseIsMade) {
+  testing::TempDir dir;
+  Store::open(dir.Join("default.db")).ingest(testing::FixturePath("vault"));
+  EXPECT_EQ(PageSize(dir.Join("default.db")), OpenOptions().page_bytes);
+
+  OpenOptions small;
+  small.page_bytes = 4096;
+  ASSERT_NE(small.page_bytes, OpenOptions().page_bytes);
+  Store::open(dir.Join("small.db"), small).ingest(testing::FixturePath("vault"));
+  EXPECT_EQ(PageSize(dir.Join("small.db")), 4096);
+  Store reopened = Store::open(dir.Join("small.db"));  // Default options: 16 KiB.
+  reopened.ingest(testing::FixturePath("vault"));
+  EXPECT_EQ(PageSize(dir.Join("small.db")), 4096);
+  EXPECT_EQ(reopened.tasks().size(), Store::open(dir.Join("default.db")).tasks().size());
+
+  for (const int bad : {0, 256, 1000, 131072}) {
+    OpenOptions o;
+    o.page_bytes = bad;
+    EXPECT_EQ(CodeOf([&] { Store::open(dir.Join("bad.db"), o); }), ErrorCode::kInvalidArgument)
+        << bad;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.Join("bad.db")));
 }
 
 // Reading through a memory map or with read() gives the same answers, before and after an
