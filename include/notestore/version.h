@@ -11,7 +11,7 @@ namespace notestore {
 // The database schema this library reads and writes, kept in PRAGMA user_version.
 // A database with a larger number is refused; one with a smaller number is upgraded
 // when opened for writing. See docs/schema.md.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 }  // namespace notestore
 

@@ -101,6 +101,55 @@ TEST(SchemaUpgrade, DataIsKeptAndReadOnlyOpensAreRefusedUntilUpgraded) {
   EXPECT_EQ(Store::open(db, read_only).tasks().size(), upgraded.tasks().size());
 }
 
+// Schema 10 states each CHECK of a column's words with OR: an IN list of three or more
+// constants makes SQLite build a temporary b-tree every time the statement runs, and the
+// writer runs its inserts once a row. The upgrade edits a store of schema 9 in place; the
+// checks refuse and accept what they did.
+TEST(SchemaUpgrade, ChecksOfAColumnsWordsBuildNoTemporaryTableEachRow) {
+  testing::TempDir dir;
+  const std::string db = testing::IngestFixtureVault(dir);
+  const std::string before = testing::CanonicalDump(db);
+  // The temporary b-trees the insert of a task would open.
+  // (A read-only connection would leave the checks out.)
+  auto temporary_tables = [&db] {
+    SQLite::Database rw(db, SQLite::OPEN_READWRITE);
+    SQLite::Statement explain(rw,
+                              "EXPLAIN INSERT INTO tasks(note_id, line, status, status_char, "
+                              "text, raw, priority) VALUES(1, 1, 'open', ' ', 't', 'r', 'high')");
+    int count = 0;
+    while (explain.executeStep()) count += explain.getColumn(1).getString() == "OpenEphemeral";
+    return count;
+  };
+  EXPECT_EQ(temporary_tables(), 0);
+  testing::DowngradeSchema(db, 9);
+  EXPECT_EQ(temporary_tables(), 2);  // status and priority, as schema 9 had them.
+  EXPECT_NE(Store::open(db).open_message().find("from version 9 to 10"), std::string::npos);
+  EXPECT_EQ(temporary_tables(), 0);
+  EXPECT_EQ(testing::DumpDifference(testing::CanonicalDump(db), before), "");
+  // The same definitions as a new store's, table for table.
+  const std::string tables = "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY 1";
+  testing::TempDir other;
+  EXPECT_EQ(Query(db, tables), Query(testing::IngestFixtureVault(other), tables));
+
+  SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+  const std::string note = "(SELECT min(id) FROM notes)";
+  auto insert_task = [&](const std::string& status, const std::string& priority) {
+    raw.exec(
+        "INSERT INTO tasks(note_id, line, status, status_char, text, raw, priority) "
+        "VALUES(" +
+        note + ", 999, " + status + ", ' ', 't', 'r', " + priority + ")");
+  };
+  EXPECT_NO_THROW(insert_task("'in_progress'", "NULL"));  // No priority is allowed.
+  EXPECT_NO_THROW(insert_task("'done'", "'lowest'"));
+  EXPECT_THROW(insert_task("'waiting'", "NULL"), SQLite::Exception);
+  EXPECT_THROW(insert_task("'open'", "'urgent'"), SQLite::Exception);
+  EXPECT_THROW(insert_task("'Open'", "NULL"), SQLite::Exception);  // Case counts, as with IN.
+  EXPECT_THROW(raw.exec("UPDATE notes SET kind = 'journal'"), SQLite::Exception);
+  EXPECT_THROW(raw.exec("INSERT INTO diagnostics(path, severity, code, message, stage) "
+                        "VALUES('x', 'fatal', 'c', 'm', 'read')"),
+               SQLite::Exception);
+}
+
 // The duplicates fixture, which holds repeated meetings, ingested into a new store.
 std::string IngestDuplicates(const testing::TempDir& dir, const IngestOptions& o) {
   const std::string db = dir.Join("d.db");

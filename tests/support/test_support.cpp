@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -193,6 +194,47 @@ std::string DumpDifference(const std::string& actual, const std::string& expecte
   }
 }
 
+namespace {
+
+// Schema 10's CHECKs of one of several words (`kind = 'a' OR kind = 'b'`) written back as
+// the IN lists of schema 9, in every table's definition.
+void RestoreCheckInLists(SQLite::Database& db) {
+  const std::regex check(R"(CHECK \(((\w+) = '\w+'(?: OR \2 = '\w+')+)\))");
+  const std::regex word(R"('\w+')");
+  SQLite::Statement tables(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
+  std::vector<std::pair<std::string, std::string>> edits;
+  while (tables.executeStep()) {
+    std::string sql = tables.getColumn(1).getString();
+    std::string out;
+    auto rest = sql.cbegin();
+    for (std::sregex_iterator m(sql.cbegin(), sql.cend(), check), end; m != end; ++m) {
+      const std::string ors = (*m)[1];
+      std::string words;
+      for (std::sregex_iterator w(ors.begin(), ors.end(), word); w != end; ++w) {
+        words += (words.empty() ? "" : ",") + w->str();
+      }
+      out.append(rest, (*m)[0].first);
+      out += "CHECK (" + (*m)[2].str() + " IN (" + words + "))";
+      rest = (*m)[0].second;
+    }
+    out.append(rest, sql.cend());
+    if (out != sql) edits.emplace_back(tables.getColumn(0).getString(), out);
+  }
+  db.exec("PRAGMA writable_schema = ON");
+  SQLite::Statement edit(db, "UPDATE sqlite_schema SET sql = ?2 WHERE name = ?1");
+  for (const auto& [name, sql] : edits) {
+    edit.bind(1, name);
+    edit.bind(2, sql);
+    edit.exec();
+    edit.reset();
+  }
+  db.exec(
+      "CREATE TABLE schema_changed(x); DROP TABLE schema_changed; "
+      "PRAGMA writable_schema = RESET");
+}
+
+}  // namespace
+
 void DowngradeSchema(const std::string& db_path, int version) {
   SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
   // What each migration added, undone, newest first.
@@ -241,9 +283,14 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "DROP TABLE search_terms; DROP INDEX meetings_account_latest; "
       "DROP INDEX decisions_account_latest; DROP INDEX notes_path; "
       "CREATE INDEX notes_path ON notes(id, path)",
+      // 10 -> 9: RestoreCheckInLists, below.
+      "",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
-  for (int v = kSchemaVersion; v > version; --v) db.exec(kUndo[v - 2]);
+  for (int v = kSchemaVersion; v > version; --v) {
+    db.exec(kUndo[v - 2]);
+    if (v == 10) RestoreCheckInLists(db);
+  }
   db.exec("PRAGMA user_version = " + std::to_string(version));
 }
 
