@@ -28,6 +28,7 @@
 #include "decode/note_text.h"
 #include "notestore/notestore.h"
 #include "scan/vault_scanner.h"
+#include "util/huge_page_malloc.h"
 #include "util/ordered_parallel.h"
 #include "vault_generator.h"
 
@@ -347,6 +348,8 @@ std::vector<int> ParseSizes(const std::string& list) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Measured as the notestore command runs (util/huge_page_malloc.h).
+  notestore::util::RerunWithHugePageMalloc(argv);
   Settings s;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
@@ -374,6 +377,10 @@ int main(int argc, char** argv) {
     }
   }
   fs::create_directories(s.work);
+  std::printf("malloc: %s\n", notestore::util::HugePageMallocRequested()
+                                  ? "huge pages asked for, as the notestore command does "
+                                    "(NOTESTORE_HUGE_PAGES=0: without)"
+                                  : "as the system gives it");
   for (int notes : s.sizes) RunSize(s, notes);
   return 0;
 }

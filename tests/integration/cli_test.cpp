@@ -1,12 +1,16 @@
 // The notestore binary, run as a user would: output, exit codes, JSON.
+#include <gnu/libc-version.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/test_support.h"
+#include "util/huge_page_malloc.h"
 
 namespace notestore {
 namespace {
@@ -49,6 +53,36 @@ TEST(Cli, IngestJsonReport) {
   EXPECT_EQ(nlohmann::ordered_json::parse(r.out)["steps"].begin().key(), "scan");
   EXPECT_TRUE(j["steps"].contains("meetings"));
   EXPECT_GE(j["steps"]["write"].get<double>(), 0.0);
+}
+
+// `ingest` and `watch` run themselves again with malloc's huge pages asked for, where the
+// kernel gives them only to memory that asks (util/huge_page_malloc.h); the same process
+// (pid) then holds the tunable in its environment. NOTESTORE_HUGE_PAGES=0 keeps it as is.
+TEST(Cli, WatchRunsWithMallocsHugePagesWhereTheyHelp) {
+  std::string modes;
+  std::getline(std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled"), modes);
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  const std::optional<std::string> expected = util::HugePageTunables(
+      tunables, std::getenv(util::kHugePagesVariable), gnu_get_libc_version(), modes);
+  testing::TempDir dir;
+  dir.Write("v/a.md", "# Alpaca\n");
+  // GLIBC_TUNABLES as the watching process holds it, read from /proc once it has synced.
+  auto watched_tunables = [&](const std::string& env) {
+    const std::string out = Quote(dir.Join("out.txt"));
+    std::remove(dir.Join("out.txt").c_str());
+    const RunResult r = testing::RunCommand(
+        env + " " + Quote(NOTESTORE_CLI) + " watch " + Quote(dir.Join("v")) + " --db " +
+        Quote(dir.Join("w.db")) + " --json > " + out + " & pid=$!; " +
+        "for i in $(seq 600); do [ -s " + out + " ] && break; sleep 0.1; done; " +
+        "tr '\\0' '\\n' < /proc/$pid/environ | grep '^GLIBC_TUNABLES='; " +
+        "kill -INT $pid; wait $pid; echo exit=$?");
+    EXPECT_NE(r.out.find("exit=0"), std::string::npos) << r.out;
+    return r.out.substr(0, r.out.find("exit="));
+  };
+  const std::string as_it_was = tunables ? "GLIBC_TUNABLES=" + std::string(tunables) + "\n" : "";
+  EXPECT_EQ(watched_tunables(std::string(util::kHugePagesVariable) + "=0"), as_it_was);
+  if (!expected) GTEST_SKIP() << "huge pages for malloc would not help here: " << modes;
+  EXPECT_EQ(watched_tunables(""), "GLIBC_TUNABLES=" + *expected + "\n");
 }
 
 TEST(Cli, ExtensionsOption) {

@@ -1,0 +1,36 @@
+// When the notestore command runs itself again for malloc's huge pages, and with what.
+#include "util/huge_page_malloc.h"
+
+#include <gtest/gtest.h>
+
+namespace notestore::util {
+namespace {
+
+constexpr const char* kMadvise = "always [madvise] never";
+
+TEST(HugePageTunables, AskedForWhereTheKernelGivesThemOnlyToMemoryThatAsks) {
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", kMadvise), "glibc.malloc.hugetlb=1");
+  EXPECT_EQ(HugePageTunables("", nullptr, "2.35", kMadvise), "glibc.malloc.hugetlb=1");
+  EXPECT_EQ(HugePageTunables(nullptr, "1", "3.0", kMadvise), "glibc.malloc.hugetlb=1");
+  // The user's other tunables are kept.
+  EXPECT_EQ(HugePageTunables("glibc.malloc.arena_max=2", nullptr, "2.36", kMadvise),
+            "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
+}
+
+TEST(HugePageTunables, NotWhereTheyCannotHelpOrWereDecidedAlready) {
+  // Set already, by a rerun (which so never runs again) or by the user, to anything.
+  EXPECT_EQ(HugePageTunables("glibc.malloc.hugetlb=1", nullptr, "2.36", kMadvise), std::nullopt);
+  EXPECT_EQ(HugePageTunables("glibc.malloc.hugetlb=0", nullptr, "2.36", kMadvise), std::nullopt);
+  EXPECT_EQ(HugePageTunables(nullptr, "0", "2.36", kMadvise), std::nullopt);  // Opted out.
+  // A glibc that does not know the tunable; one whose version does not read as one.
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.34", kMadvise), std::nullopt);
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "1.99", kMadvise), std::nullopt);
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "unknown", kMadvise), std::nullopt);
+  // Malloc gets huge pages anyway, or no one does, or the kernel has none.
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", "[always] madvise never"), std::nullopt);
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", "always madvise [never]"), std::nullopt);
+  EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", ""), std::nullopt);
+}
+
+}  // namespace
+}  // namespace notestore::util
