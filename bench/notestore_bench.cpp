@@ -378,8 +378,9 @@ int main(int argc, char** argv) {
   }
   fs::create_directories(s.work);
   std::printf("malloc: %s\n", notestore::util::HugePageMallocRequested()
-                                  ? "huge pages asked for, as the notestore command does "
-                                    "(NOTESTORE_HUGE_PAGES=0: without)"
+                                  ? "huge pages asked for, as notestore ingest and watch "
+                                    "do (here the floor and queries too; "
+                                    "NOTESTORE_HUGE_PAGES=0: without)"
                                   : "as the system gives it");
   for (int notes : s.sizes) RunSize(s, notes);
   return 0;

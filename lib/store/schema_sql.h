@@ -458,53 +458,54 @@ CREATE INDEX decisions_account_latest
 DROP INDEX IF EXISTS notes_path;
 CREATE INDEX notes_path ON notes(id, path, account_id);
 )sql",
-    // 9 -> 10: each CHECK that a column holds one of three or more
-    // words says so with OR rather than IN. SQLite builds an IN list of more than two
-    // constants into a temporary b-tree (a pager and page cache of its own) every time
-    // the statement runs: about 1.7 us a row inserted, and an ingest of 100,000 notes
-    // inserts some 4 million such rows. The same values are accepted, so no row needs
-    // checking again: the tables' definitions are edited in place, by the procedure the
-    // ALTER TABLE page of SQLite's documentation gives for dropping a CHECK constraint.
-    // The table made and dropped after it tells other connections that the schema
-    // changed; RESET reloads it for this one.
+    // 9 -> 10: each CHECK that a column holds one of three or more words says so with OR
+    // rather than IN. SQLite builds an IN list of more than two constants into a
+    // temporary b-tree (a pager and page cache of its own) every time the statement
+    // runs: about 1.7 us per list each time a row is inserted (a task has two), some 4
+    // million times in an ingest of 100,000 notes. The same values are accepted, so no
+    // row needs checking again: the tables' definitions are edited in place, a variant
+    // of the procedure the ALTER TABLE page of SQLite's documentation gives for dropping
+    // a CHECK constraint. The table made and dropped after it tells other connections
+    // that the schema changed (in place of setting PRAGMA schema_version); RESET reloads
+    // it for this one.
     R"sql(
 PRAGMA writable_schema = ON;
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (kind IN (''meeting'',''person'',''account'',''project'',''note''))',
   'CHECK (kind = ''meeting'' OR kind = ''person'' OR kind = ''account'' OR ' ||
   'kind = ''project'' OR kind = ''note'')')
 WHERE type = 'table' AND name = 'notes';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (source IN (''frontmatter'',''inline'',''table''))',
   'CHECK (source = ''frontmatter'' OR source = ''inline'' OR source = ''table'')')
 WHERE type = 'table' AND name = 'properties';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (style IN (''wiki'',''markdown'',''frontmatter''))',
   'CHECK (style = ''wiki'' OR style = ''markdown'' OR style = ''frontmatter'')')
 WHERE type = 'table' AND name = 'links';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (status IN (''open'',''done'',''cancelled'',''in_progress''))',
   'CHECK (status = ''open'' OR status = ''done'' OR status = ''cancelled'' OR ' ||
   'status = ''in_progress'')')
 WHERE type = 'table' AND name = 'tasks';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (priority IN (''highest'',''high'',''medium'',''low'',''lowest''))',
   'CHECK (priority = ''highest'' OR priority = ''high'' OR priority = ''medium'' OR ' ||
   'priority = ''low'' OR priority = ''lowest'')')
 WHERE type = 'table' AND name = 'tasks';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (severity IN (''info'',''warning'',''error''))',
   'CHECK (severity = ''info'' OR severity = ''warning'' OR severity = ''error'')')
 WHERE type = 'table' AND name = 'diagnostics';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (stage IN (''read'',''parse'',''resolve''))',
   'CHECK (stage = ''read'' OR stage = ''parse'' OR stage = ''resolve'')')
 WHERE type = 'table' AND name = 'diagnostics';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (kind IN (''meeting'',''task'',''decision''))',
   'CHECK (kind = ''meeting'' OR kind = ''task'' OR kind = ''decision'')')
 WHERE type = 'table' AND name = 'duplicates';
-UPDATE sqlite_schema SET sql = replace(sql,
+UPDATE sqlite_master SET sql = replace(sql,
   'CHECK (status IN (''running'',''done'',''failed'',''interrupted''))',
   'CHECK (status = ''running'' OR status = ''done'' OR status = ''failed'' OR ' ||
   'status = ''interrupted'')')

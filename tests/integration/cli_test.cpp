@@ -1,5 +1,4 @@
 // The notestore binary, run as a user would: output, exit codes, JSON.
-#include <gnu/libc-version.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -11,6 +10,10 @@
 
 #include "support/test_support.h"
 #include "util/huge_page_malloc.h"
+
+#if defined(__GLIBC__)
+#include <gnu/libc-version.h>
+#endif
 
 namespace notestore {
 namespace {
@@ -59,6 +62,9 @@ TEST(Cli, IngestJsonReport) {
 // kernel gives them only to memory that asks (util/huge_page_malloc.h); the same process
 // (pid) then holds the tunable in its environment. NOTESTORE_HUGE_PAGES=0 keeps it as is.
 TEST(Cli, WatchRunsWithMallocsHugePagesWhereTheyHelp) {
+#if !defined(__GLIBC__)
+  GTEST_SKIP() << "only glibc has the tunable";
+#else
   std::string modes;
   std::getline(std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled"), modes);
   const char* tunables = std::getenv("GLIBC_TUNABLES");
@@ -83,6 +89,7 @@ TEST(Cli, WatchRunsWithMallocsHugePagesWhereTheyHelp) {
   EXPECT_EQ(watched_tunables(std::string(util::kHugePagesVariable) + "=0"), as_it_was);
   if (!expected) GTEST_SKIP() << "huge pages for malloc would not help here: " << modes;
   EXPECT_EQ(watched_tunables(""), "GLIBC_TUNABLES=" + *expected + "\n");
+#endif
 }
 
 TEST(Cli, ExtensionsOption) {

@@ -201,7 +201,7 @@ namespace {
 void RestoreCheckInLists(SQLite::Database& db) {
   const std::regex check(R"(CHECK \(((\w+) = '\w+'(?: OR \2 = '\w+')+)\))");
   const std::regex word(R"('\w+')");
-  SQLite::Statement tables(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
+  SQLite::Statement tables(db, "SELECT name, sql FROM sqlite_master WHERE type = 'table'");
   std::vector<std::pair<std::string, std::string>> edits;
   while (tables.executeStep()) {
     std::string sql = tables.getColumn(1).getString();
@@ -221,7 +221,7 @@ void RestoreCheckInLists(SQLite::Database& db) {
     if (out != sql) edits.emplace_back(tables.getColumn(0).getString(), out);
   }
   db.exec("PRAGMA writable_schema = ON");
-  SQLite::Statement edit(db, "UPDATE sqlite_schema SET sql = ?2 WHERE name = ?1");
+  SQLite::Statement edit(db, "UPDATE sqlite_master SET sql = ?2 WHERE name = ?1");
   for (const auto& [name, sql] : edits) {
     edit.bind(1, name);
     edit.bind(2, sql);
@@ -234,6 +234,9 @@ void RestoreCheckInLists(SQLite::Database& db) {
 }
 
 }  // namespace
+
+// The schema that wrote its CHECKs with OR.
+constexpr int kCheckComparisonsVersion = 10;
 
 void DowngradeSchema(const std::string& db_path, int version) {
   SQLite::Database db(db_path, SQLite::OPEN_READWRITE);
@@ -283,13 +286,13 @@ void DowngradeSchema(const std::string& db_path, int version) {
       "DROP TABLE search_terms; DROP INDEX meetings_account_latest; "
       "DROP INDEX decisions_account_latest; DROP INDEX notes_path; "
       "CREATE INDEX notes_path ON notes(id, path)",
-      // 10 -> 9: RestoreCheckInLists, below.
+      // 10 -> 9: RestoreCheckInLists (above), which is not SQL alone.
       "",
   };
   static_assert(sizeof(kUndo) / sizeof(kUndo[0]) == kSchemaVersion - 1, "one per migration");
   for (int v = kSchemaVersion; v > version; --v) {
     db.exec(kUndo[v - 2]);
-    if (v == 10) RestoreCheckInLists(db);
+    if (v == kCheckComparisonsVersion) RestoreCheckInLists(db);
   }
   db.exec("PRAGMA user_version = " + std::to_string(version));
 }

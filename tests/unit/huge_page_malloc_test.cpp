@@ -22,6 +22,8 @@ TEST(HugePageTunables, NotWhereTheyCannotHelpOrWereDecidedAlready) {
   EXPECT_EQ(HugePageTunables("glibc.malloc.hugetlb=1", nullptr, "2.36", kMadvise), std::nullopt);
   EXPECT_EQ(HugePageTunables("glibc.malloc.hugetlb=0", nullptr, "2.36", kMadvise), std::nullopt);
   EXPECT_EQ(HugePageTunables(nullptr, "0", "2.36", kMadvise), std::nullopt);  // Opted out.
+  // A rerun process, even one whose tunable glibc dropped.
+  EXPECT_EQ(HugePageTunables(nullptr, "rerun", "2.36", kMadvise), std::nullopt);
   // A glibc that does not know the tunable; one whose version does not read as one.
   EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.34", kMadvise), std::nullopt);
   EXPECT_EQ(HugePageTunables(nullptr, nullptr, "1.99", kMadvise), std::nullopt);
