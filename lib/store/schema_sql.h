@@ -461,7 +461,7 @@ CREATE INDEX notes_path ON notes(id, path, account_id);
     // 9 -> 10: each CHECK that a column holds one of three or more words says so with OR
     // rather than IN. SQLite builds an IN list of more than two constants into a
     // temporary b-tree (a pager and page cache of its own) every time the statement
-    // runs: about 1.7 us per list each time a row is inserted (a task has two), some 4
+    // runs: about 1.7 us per list each time a row is inserted (a task has two), some 3.5
     // million times in an ingest of 100,000 notes. The same values are accepted, so no
     // row needs checking again: the tables' definitions are edited in place, a variant
     // of the procedure the ALTER TABLE page of SQLite's documentation gives for dropping
