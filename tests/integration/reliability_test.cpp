@@ -123,7 +123,18 @@ TEST(SchemaUpgrade, ChecksOfAColumnsWordsBuildNoTemporaryTableEachRow) {
   EXPECT_EQ(temporary_tables(), 0);
   testing::DowngradeSchema(db, 9);
   EXPECT_EQ(temporary_tables(), 2);  // status and priority, as schema 9 had them.
+  // The upgrade reads no table: the statistics are not gathered again (a made-up one stays).
+  ASSERT_NE(QueryValue(db, "SELECT count(*) FROM sqlite_stat1"), "0");
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("INSERT INTO sqlite_stat1(tbl, idx, stat) VALUES('tasks', 'made_up', '7 1')");
+  }
   EXPECT_NE(Store::open(db).open_message().find("from version 9 to 10"), std::string::npos);
+  EXPECT_EQ(QueryValue(db, "SELECT stat FROM sqlite_stat1 WHERE idx = 'made_up'"), "7 1");
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+    raw.exec("DELETE FROM sqlite_stat1 WHERE idx = 'made_up'");
+  }
   EXPECT_EQ(temporary_tables(), 0);
   // No table checks a list of three or more words with IN; tags' two words cost nothing.
   EXPECT_EQ(QueryValue(db,

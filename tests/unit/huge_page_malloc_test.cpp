@@ -3,6 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace notestore::util {
 namespace {
 
@@ -32,6 +37,26 @@ TEST(HugePageTunables, NotWhereTheyCannotHelpOrWereDecidedAlready) {
   EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", "[always] madvise never"), std::nullopt);
   EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", "always madvise [never]"), std::nullopt);
   EXPECT_EQ(HugePageTunables(nullptr, nullptr, "2.36", ""), std::nullopt);
+}
+
+// The report's reading of the environment: the tunable as a whole item of the list.
+TEST(HugePageMallocRequested, ReadsTheTunableAsAWholeItem) {
+  const char* before = std::getenv("GLIBC_TUNABLES");
+  const std::string saved = before ? before : "";
+  for (const auto& [value, asked] : std::vector<std::pair<std::string, bool>>{
+           {"glibc.malloc.hugetlb=1", true},
+           {"glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1", true},
+           {"glibc.malloc.hugetlb=10", false},
+           {"glibc.malloc.hugetlb=0", false},
+           {"", false}}) {
+    setenv("GLIBC_TUNABLES", value.c_str(), 1);
+    EXPECT_EQ(HugePageMallocRequested(), asked) << value;
+  }
+  if (before) {
+    setenv("GLIBC_TUNABLES", saved.c_str(), 1);
+  } else {
+    unsetenv("GLIBC_TUNABLES");
+  }
 }
 
 }  // namespace
